@@ -1,0 +1,56 @@
+package org.adjoint.autodiff;
+
+import java.util.StringJoiner;
+import org.adjoint.core.Tensor;
+
+/** The checks behind anomaly detection: find the first op whose result is not finite though its inputs are. */
+final class Anomalies {
+
+    private Anomalies() {
+    }
+
+    /** Fails on the first node (in evaluation order) that turned finite inputs into NaN or infinity. */
+    static void checkForward(Var[] nodesInOrder) {
+        for (Var node : nodesInOrder) {
+            if (node.op() == null || node.value().isFinite()) {
+                continue;
+            }
+            boolean inputsFinite = true;
+            for (Var input : node.inputs()) {
+                inputsFinite &= input.value().isFinite();
+            }
+            if (inputsFinite) {
+                throw new AnomalyException("forward: " + node.op() + " produced " + firstNonFinite(node.value())
+                        + " from finite inputs of shapes " + shapes(node));
+            }
+        }
+    }
+
+    /** Fails if the derivative rule of {@code node} turned a finite cotangent into NaN or infinity. */
+    static void checkBackward(Var node, int input, Var nodeBar, Var contribution) {
+        if (contribution.value().isFinite() || !nodeBar.value().isFinite()) {
+            return;
+        }
+        throw new AnomalyException("backward: the derivative rule of " + node.op() + " produced "
+                + firstNonFinite(contribution.value()) + " in the gradient of input " + input
+                + " (inputs of shapes " + shapes(node) + ", output " + node.shape() + ")");
+    }
+
+    private static String shapes(Var node) {
+        StringJoiner joiner = new StringJoiner(", ", "(", ")");
+        for (Var input : node.inputs()) {
+            joiner.add(input.shape().toString());
+        }
+        return joiner.toString();
+    }
+
+    private static String firstNonFinite(Tensor t) {
+        double[] data = t.toArray();
+        for (int i = 0; i < data.length; i++) {
+            if (!Double.isFinite(data[i])) {
+                return data[i] + " at flat index " + i;
+            }
+        }
+        return "no non-finite value";
+    }
+}

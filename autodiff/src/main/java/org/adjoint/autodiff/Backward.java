@@ -1,0 +1,134 @@
+package org.adjoint.autodiff;
+
+import java.util.Arrays;
+import org.adjoint.core.Tensor;
+
+/**
+ * A reverse-mode sweep from one output: {@code Backward.of(loss).gradients(w, b)}.
+ *
+ * <p>Gradients are <em>returned</em>, never accumulated into the variables, so a sweep can be run
+ * again (it gives the same answer), and threads can differentiate their own minibatches at once and
+ * add the results. Options are set with the {@code with…}/{@code …ing} methods, each of which returns
+ * a new immutable {@code Backward}.
+ *
+ * <ul>
+ *   <li>{@link #gradients} returns plain tensors and records nothing.
+ *   <li>{@link #differentiableGradients} records the sweep itself, so the gradient is a {@link Var}
+ *       that can be differentiated again (Hessians, Hessian-vector products, gradient penalties).
+ * </ul>
+ *
+ * <p>Errors: an output with more than one element needs a seed ({@link #withSeed}); asking for the
+ * gradient of a constant, or of a variable the output was not computed from, is an
+ * {@link IllegalArgumentException} unless {@link #allowingUnused()} asks for zeros instead.
+ */
+public final class Backward {
+
+    private final Var output;
+    private final Tensor seed;
+    private final boolean allowUnused;
+    private final boolean detectAnomalies;
+
+    private Backward(Var output, Tensor seed, boolean allowUnused, boolean detectAnomalies) {
+        this.output = output;
+        this.seed = seed;
+        this.allowUnused = allowUnused;
+        this.detectAnomalies = detectAnomalies;
+    }
+
+    /** A sweep from {@code output}, which must have one element unless a seed is given. */
+    public static Backward of(Var output) {
+        return new Backward(output, null, false, false);
+    }
+
+    /**
+     * The cotangent of the output to pull back (the vector in the vector-Jacobian product); it must
+     * have the output's shape.
+     */
+    public Backward withSeed(Tensor seed) {
+        if (!seed.shape().equals(output.shape())) {
+            throw new IllegalArgumentException("backward: the seed's shape " + seed.shape()
+                    + " differs from the output's shape " + output.shape());
+        }
+        return new Backward(output, seed, allowUnused, detectAnomalies);
+    }
+
+    /** Return zeros for variables the output does not depend on, instead of failing. */
+    public Backward allowingUnused() {
+        return new Backward(output, seed, true, detectAnomalies);
+    }
+
+    /**
+     * Check every forward value and every cotangent for NaN and infinity, and fail with an
+     * {@link AnomalyException} naming the first op that produced one. Costs a scan of every value.
+     */
+    public Backward detectingAnomalies() {
+        return new Backward(output, seed, allowUnused, true);
+    }
+
+    /** The gradient of the output with respect to {@code wrt}, of {@code wrt}'s shape. */
+    public Tensor gradient(Var wrt) {
+        return gradients(wrt)[0];
+    }
+
+    /** The gradients with respect to each variable, in order, each of its variable's shape. */
+    public Tensor[] gradients(Var... wrt) {
+        Var[] vars = sweep(wrt, false);
+        Tensor[] grads = new Tensor[vars.length];
+        for (int i = 0; i < vars.length; i++) {
+            grads[i] = vars[i].value();
+        }
+        return grads;
+    }
+
+    /** The gradient as a recorded value that can itself be differentiated. */
+    public Var differentiableGradient(Var wrt) {
+        return differentiableGradients(wrt)[0];
+    }
+
+    /** The gradients as recorded values that can themselves be differentiated. */
+    public Var[] differentiableGradients(Var... wrt) {
+        return sweep(wrt, true);
+    }
+
+    private Var[] sweep(Var[] wrt, boolean createGraph) {
+        Graph graph = Graph.of(output);
+        int[] targets = new int[wrt.length];
+        for (int i = 0; i < wrt.length; i++) {
+            targets[i] = locate(graph, wrt[i], i);
+        }
+        Var[] bars = new Var[wrt.length];
+        int[] reached = Arrays.stream(targets).filter(t -> t >= 0).toArray();
+        Var[] pulled = reached.length == 0 ? new Var[0]
+                : graph.pullBack(Var.constant(seedTensor()), reached, createGraph, detectAnomalies);
+        for (int i = 0, r = 0; i < wrt.length; i++) {
+            Var bar = targets[i] >= 0 ? pulled[r++] : null;
+            bars[i] = bar != null ? bar : Var.constant(Tensor.zeros(wrt[i].shape()));
+        }
+        return bars;
+    }
+
+    private int locate(Graph graph, Var v, int position) {
+        if (!v.requiresGrad()) {
+            throw new IllegalArgumentException("backward: variable " + position + " (shape " + v.shape()
+                    + ") is a constant; create it with Var.param to differentiate with respect to it");
+        }
+        int k = graph.indexOf(v);
+        if (k < 0 && !allowUnused) {
+            throw new IllegalArgumentException("backward: variable " + position + " (shape " + v.shape()
+                    + ") is not on the graph of the output: the output was not computed from it"
+                    + " (use allowingUnused() to get zeros instead)");
+        }
+        return k;
+    }
+
+    private Tensor seedTensor() {
+        if (seed != null) {
+            return seed;
+        }
+        if (output.value().size() != 1) {
+            throw new IllegalArgumentException("backward: the output has shape " + output.shape()
+                    + "; reduce it to one element (e.g. sum()) or give a seed of that shape with withSeed");
+        }
+        return Tensor.ones(output.shape());
+    }
+}

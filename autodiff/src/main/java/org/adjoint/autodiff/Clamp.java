@@ -1,0 +1,27 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/**
+ * y = min(max(x, low), high);  x̄ = ȳ · [low ≤ x ≤ high]. The gradient passes at the bounds
+ * themselves, as in PyTorch.
+ */
+record Clamp(double low, double high) implements UnaryOp {
+
+    Clamp {
+        if (!(low <= high)) {
+            throw new IllegalArgumentException("clamp: low " + low + " must not be above high " + high);
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.clamp(low, high);
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        Tensor inside = x.value().map(v -> v >= low && v <= high ? 1 : 0);
+        return yBar.mul(Var.constant(inside));
+    }
+}

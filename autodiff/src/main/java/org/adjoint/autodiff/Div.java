@@ -1,0 +1,24 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = a / b (broadcast);  ā = ȳ / b,  b̄ = −ȳ · y / b. */
+record Div() implements BinaryOp {
+
+    static final Div INSTANCE = new Div();
+
+    @Override
+    public Tensor forward(Tensor a, Tensor b) {
+        return a.div(b);
+    }
+
+    @Override
+    public Var vjpA(Var a, Var b, Var y, Var yBar) {
+        return yBar.div(b);
+    }
+
+    @Override
+    public Var vjpB(Var a, Var b, Var y, Var yBar) {
+        return yBar.mul(y).div(b).neg();
+    }
+}

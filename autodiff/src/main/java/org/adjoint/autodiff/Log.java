@@ -1,0 +1,19 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = ln x;  x̄ = ȳ / x. */
+record Log() implements UnaryOp {
+
+    static final Log INSTANCE = new Log();
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.log();
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return yBar.div(x);
+    }
+}

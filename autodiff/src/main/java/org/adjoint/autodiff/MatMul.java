@@ -1,0 +1,45 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** Y = A · B for matrices;  Ā = Ȳ · Bᵀ,  B̄ = Aᵀ · Ȳ. */
+record MatMul() implements BinaryOp {
+
+    static final MatMul INSTANCE = new MatMul();
+
+    @Override
+    public Tensor forward(Tensor a, Tensor b) {
+        return a.matmul(b);
+    }
+
+    @Override
+    public Var vjpA(Var a, Var b, Var y, Var yBar) {
+        return yBar.matmul(b.transpose());
+    }
+
+    @Override
+    public Var vjpB(Var a, Var b, Var y, Var yBar) {
+        return a.transpose().matmul(yBar);
+    }
+
+    /**
+     * NumPy's vector cases, reduced to the matrix product: a vector on the left becomes a 1×k row, one
+     * on the right a k×1 column, and the added axis is dropped from the result.
+     */
+    static Var withVectors(Var a, Var b) {
+        if (a.shape().rank() == 0 || b.shape().rank() == 0 || a.shape().rank() > 2 || b.shape().rank() > 2) {
+            throw new IllegalArgumentException("matmul: " + a.shape() + " @ " + b.shape()
+                    + " — operands must be vectors or matrices (rank 1 or 2)");
+        }
+        boolean rowVector = a.shape().rank() == 1;
+        boolean columnVector = b.shape().rank() == 1;
+        Var left = rowVector ? a.reshape(1, -1) : a;
+        Var right = columnVector ? b.reshape(-1, 1) : b;
+        if (left.shape().dim(1) != right.shape().dim(0)) {
+            throw new IllegalArgumentException("matmul: " + a.shape() + " @ " + b.shape()
+                    + " — inner dimensions " + left.shape().dim(1) + " and " + right.shape().dim(0) + " differ");
+        }
+        Var product = left.matmul(right);
+        return rowVector && columnVector ? product.reshape() : product.reshape(-1);
+    }
+}

@@ -1,0 +1,32 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/**
+ * y = max(a, b) elementwise (broadcast);  ā = ȳ · [a > b],  b̄ = ȳ · [b > a], and where a = b each
+ * gets half of ȳ, as {@code torch.maximum} does. The weights are data, so the second derivative is 0.
+ */
+record Maximum() implements BinaryOp {
+
+    static final Maximum INSTANCE = new Maximum();
+
+    @Override
+    public Tensor forward(Tensor a, Tensor b) {
+        return a.maximum(b);
+    }
+
+    @Override
+    public Var vjpA(Var a, Var b, Var y, Var yBar) {
+        return yBar.mul(Var.constant(a.value().zip(b.value(), Maximum::winnerWeight)));
+    }
+
+    @Override
+    public Var vjpB(Var a, Var b, Var y, Var yBar) {
+        return yBar.mul(Var.constant(b.value().zip(a.value(), Maximum::winnerWeight)));
+    }
+
+    /** The share of the gradient that goes to {@code p} when it is compared with {@code q}. */
+    static double winnerWeight(double p, double q) {
+        return p > q ? 1 : p == q ? 0.5 : 0;
+    }
+}

@@ -1,0 +1,24 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = a · b (broadcast);  ā = ȳ · b,  b̄ = ȳ · a. */
+record Mul() implements BinaryOp {
+
+    static final Mul INSTANCE = new Mul();
+
+    @Override
+    public Tensor forward(Tensor a, Tensor b) {
+        return a.mul(b);
+    }
+
+    @Override
+    public Var vjpA(Var a, Var b, Var y, Var yBar) {
+        return yBar.mul(b);
+    }
+
+    @Override
+    public Var vjpB(Var a, Var b, Var y, Var yBar) {
+        return yBar.mul(a);
+    }
+}

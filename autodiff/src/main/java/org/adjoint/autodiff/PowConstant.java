@@ -1,0 +1,26 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/**
+ * y = xᵖ for a constant p;  x̄ = ȳ · p · xᵖ⁻¹. For p = 0 the derivative is 0 everywhere (also at
+ * x = 0, where the formula would give 0 · ∞).
+ */
+record PowConstant(double p) implements UnaryOp {
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return p == 2 ? x.square() : x.pow(p);
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        if (p == 0) {
+            return yBar.mul(0);
+        }
+        if (p == 1) {
+            return yBar;
+        }
+        return yBar.mul(x.pow(p - 1).mul(p));
+    }
+}

@@ -1,0 +1,22 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = min x over {@code axes};  x̄ = ȳ shared equally among the minimal elements. */
+record ReduceMin(int[] axes, boolean keepDims) implements UnaryOp {
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.min(axes, keepDims);
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return Extremum.vjp(axes, x, y, yBar);
+    }
+
+    @Override
+    public String toString() {
+        return "ReduceMin[axes=" + Axes.describe(axes) + ", keepDims=" + keepDims + "]";
+    }
+}

@@ -1,0 +1,19 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = max(x, 0);  x̄ = ȳ · [x > 0]. The subgradient at 0 is 0, as in PyTorch; the step mask is data, so relu'' = 0. */
+record Relu() implements UnaryOp {
+
+    static final Relu INSTANCE = new Relu();
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.relu();
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return yBar.mul(Var.constant(x.value().gt(0)));
+    }
+}

@@ -1,0 +1,17 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = c · x for a constant c;  x̄ = c · ȳ. */
+record Scale(double c) implements UnaryOp {
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.mul(c);
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return yBar.mul(c);
+    }
+}

@@ -1,0 +1,17 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = x + c for a constant c;  x̄ = ȳ. */
+record Shift(double c) implements UnaryOp {
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.add(c);
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return yBar;
+    }
+}

@@ -1,0 +1,19 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = σ(x) = 1 / (1 + e⁻ˣ);  x̄ = ȳ · y · (1 − y). */
+record Sigmoid() implements UnaryOp {
+
+    static final Sigmoid INSTANCE = new Sigmoid();
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.sigmoid();
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return yBar.mul(y.mul(y.neg().add(1)));
+    }
+}

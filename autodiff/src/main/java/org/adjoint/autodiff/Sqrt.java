@@ -1,0 +1,19 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = √x;  x̄ = ȳ / (2y). */
+record Sqrt() implements UnaryOp {
+
+    static final Sqrt INSTANCE = new Sqrt();
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.sqrt();
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return yBar.div(y.mul(2));
+    }
+}

@@ -1,0 +1,24 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = a − b (broadcast);  ā = ȳ,  b̄ = −ȳ. */
+record Sub() implements BinaryOp {
+
+    static final Sub INSTANCE = new Sub();
+
+    @Override
+    public Tensor forward(Tensor a, Tensor b) {
+        return a.sub(b);
+    }
+
+    @Override
+    public Var vjpA(Var a, Var b, Var y, Var yBar) {
+        return yBar;
+    }
+
+    @Override
+    public Var vjpB(Var a, Var b, Var y, Var yBar) {
+        return yBar.neg();
+    }
+}

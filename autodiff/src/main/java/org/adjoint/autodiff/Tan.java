@@ -1,0 +1,19 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/** y = tan x;  x̄ = ȳ · (1 + y²). */
+record Tan() implements UnaryOp {
+
+    static final Tan INSTANCE = new Tan();
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.tan();
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return yBar.mul(y.square().add(1));
+    }
+}

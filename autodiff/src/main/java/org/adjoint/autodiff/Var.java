@@ -1,0 +1,417 @@
+package org.adjoint.autodiff;
+
+import java.util.Arrays;
+import org.adjoint.core.Shape;
+import org.adjoint.core.Tensor;
+
+/**
+ * A differentiable value: a {@link Tensor} together with how it was computed.
+ *
+ * <p>Reverse mode is define-by-run. A parameter ({@link #param}) is a leaf that gradients are taken
+ * with respect to; a constant ({@link #constant}) is data. Every operation on a value that depends on
+ * a parameter records one node — its op and its inputs — and returns a new {@code Var}; an operation
+ * whose inputs are all constants records nothing and returns a constant, so evaluation code built
+ * from constants runs at plain tensor speed. {@link Backward} walks the recorded graph and
+ * <em>returns</em> gradients: nothing is accumulated in the values, there is nothing to zero, and
+ * there is no global or thread-local state, so threads differentiate their own functions
+ * independently, even when they share parameters.
+ *
+ * <p>Elementwise binary operations broadcast as in NumPy. The subgradients chosen at kinks are those
+ * of PyTorch: {@code relu'(0) = 0}, {@code abs'(0) = 0}, ties in {@code max}/{@code min} (reductions
+ * and elementwise) share the gradient equally, and {@code clamp} passes the gradient at its bounds.
+ *
+ * <pre>{@code
+ * Var w = Var.param(Tensor.randomNormal(0, 10, 3).mul(0.01));
+ * Var loss = Losses.softmaxCrossEntropy(Var.constant(x).matmul(w), labels);
+ * Tensor dw = Backward.of(loss).gradient(w);
+ * }</pre>
+ */
+public final class Var {
+
+    private static final Var[] NO_INPUTS = new Var[0];
+
+    private final Tensor value;
+    private final Op op;
+    private final Var[] inputs;
+    private final boolean requiresGrad;
+
+    private Var(Tensor value, Op op, Var[] inputs, boolean requiresGrad) {
+        this.value = value;
+        this.op = op;
+        this.inputs = inputs;
+        this.requiresGrad = requiresGrad;
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** A trainable leaf: gradients can be taken with respect to it. */
+    public static Var param(Tensor value) {
+        return new Var(value, null, NO_INPUTS, true);
+    }
+
+    /** A trainable scalar leaf. */
+    public static Var param(double value) {
+        return param(Tensor.scalar(value));
+    }
+
+    /** A constant: operations on constants alone are not recorded. */
+    public static Var constant(Tensor value) {
+        return new Var(value, null, NO_INPUTS, false);
+    }
+
+    /** A constant scalar. */
+    public static Var constant(double value) {
+        return constant(Tensor.scalar(value));
+    }
+
+    /** Records {@code op} applied to {@code x}, or just computes it when {@code x} is a constant. */
+    public static Var apply(UnaryOp op, Var x) {
+        Tensor y = op.forward(x.value);
+        return x.requiresGrad ? new Var(y, op, new Var[] {x}, true) : constant(y);
+    }
+
+    /** Records {@code op} applied to {@code a} and {@code b}, or just computes it when both are constants. */
+    public static Var apply(BinaryOp op, Var a, Var b) {
+        Tensor y = op.forward(a.value, b.value);
+        return a.requiresGrad || b.requiresGrad ? new Var(y, op, new Var[] {a, b}, true) : constant(y);
+    }
+
+    /** Records an op of any arity whose forward value was computed by the caller. */
+    static Var record(Op op, Tensor value, Var... inputs) {
+        for (Var input : inputs) {
+            if (input.requiresGrad) {
+                return new Var(value, op, inputs.clone(), true);
+            }
+        }
+        return constant(value);
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** The value. */
+    public Tensor value() {
+        return value;
+    }
+
+    /** The value's shape. */
+    public Shape shape() {
+        return value.shape();
+    }
+
+    /** The only element of a one-element value. */
+    public double item() {
+        return value.item();
+    }
+
+    /** Whether this value depends on a parameter, so gradients flow through it. */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** A constant with the same value: gradients do not flow back through the result. */
+    public Var detach() {
+        return requiresGrad ? constant(value) : this;
+    }
+
+    Op op() {
+        return op;
+    }
+
+    Var[] inputs() {
+        return inputs;
+    }
+
+    @Override
+    public String toString() {
+        String kind = op != null ? "recorded by " + op : requiresGrad ? "param" : "constant";
+        return "Var(" + value + ", " + kind + ")";
+    }
+
+    // ---------------------------------------------------------------- arithmetic (broadcasting)
+
+    /** {@code this + other}. */
+    public Var add(Var other) {
+        return apply(Add.INSTANCE, this, other);
+    }
+
+    /** {@code this − other}. */
+    public Var sub(Var other) {
+        return apply(Sub.INSTANCE, this, other);
+    }
+
+    /** {@code this · other}, elementwise. */
+    public Var mul(Var other) {
+        return apply(Mul.INSTANCE, this, other);
+    }
+
+    /** {@code this / other}, elementwise. */
+    public Var div(Var other) {
+        return apply(Div.INSTANCE, this, other);
+    }
+
+    /** {@code this ^ exponent}, elementwise; differentiating the exponent needs a positive base. */
+    public Var pow(Var exponent) {
+        return apply(Pow.INSTANCE, this, exponent);
+    }
+
+    /** The elementwise larger of this and {@code other}; ties split the gradient equally. */
+    public Var maximum(Var other) {
+        return apply(Maximum.INSTANCE, this, other);
+    }
+
+    /** The elementwise smaller of this and {@code other}; ties split the gradient equally. */
+    public Var minimum(Var other) {
+        return apply(Minimum.INSTANCE, this, other);
+    }
+
+    /** {@code this + c}. */
+    public Var add(double c) {
+        return apply(new Shift(c), this);
+    }
+
+    /** {@code this − c}. */
+    public Var sub(double c) {
+        return apply(new Shift(-c), this);
+    }
+
+    /** {@code this · c}. */
+    public Var mul(double c) {
+        return apply(new Scale(c), this);
+    }
+
+    /** {@code this / c}, computed as {@code this · (1/c)}. */
+    public Var div(double c) {
+        return apply(new Scale(1 / c), this);
+    }
+
+    /** {@code this ^ p} for a constant exponent. */
+    public Var pow(double p) {
+        return apply(new PowConstant(p), this);
+    }
+
+    /** {@code this²}. */
+    public Var square() {
+        return pow(2);
+    }
+
+    /** {@code −this}. */
+    public Var neg() {
+        return apply(Neg.INSTANCE, this);
+    }
+
+    // ---------------------------------------------------------------- elementwise functions
+
+    /** {@code eˣ}. */
+    public Var exp() {
+        return apply(Exp.INSTANCE, this);
+    }
+
+    /** The natural logarithm. */
+    public Var log() {
+        return apply(Log.INSTANCE, this);
+    }
+
+    /** The square root. */
+    public Var sqrt() {
+        return apply(Sqrt.INSTANCE, this);
+    }
+
+    /** The sine. */
+    public Var sin() {
+        return apply(Sin.INSTANCE, this);
+    }
+
+    /** The cosine. */
+    public Var cos() {
+        return apply(Cos.INSTANCE, this);
+    }
+
+    /** The tangent. */
+    public Var tan() {
+        return apply(Tan.INSTANCE, this);
+    }
+
+    /** The hyperbolic tangent. */
+    public Var tanh() {
+        return apply(Tanh.INSTANCE, this);
+    }
+
+    /** The logistic function {@code 1 / (1 + e⁻ˣ)}. */
+    public Var sigmoid() {
+        return apply(Sigmoid.INSTANCE, this);
+    }
+
+    /** {@code max(x, 0)}; the derivative at 0 is taken as 0. */
+    public Var relu() {
+        return apply(Relu.INSTANCE, this);
+    }
+
+    /** {@code |x|}; the derivative at 0 is taken as 0. */
+    public Var abs() {
+        return apply(Abs.INSTANCE, this);
+    }
+
+    /** Each element limited to {@code [low, high]}; the gradient passes where {@code low ≤ x ≤ high}. */
+    public Var clamp(double low, double high) {
+        return apply(new Clamp(low, high), this);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** The sum of all elements, a scalar. */
+    public Var sum() {
+        return sum(allAxes(), false);
+    }
+
+    /** The sum along one axis, which is removed. */
+    public Var sum(int axis) {
+        return sum(new int[] {axis}, false);
+    }
+
+    /** The sum along the given axes, kept with extent 1 if {@code keepDims}. */
+    public Var sum(int[] axes, boolean keepDims) {
+        return apply(new Sum(axes.clone(), keepDims), this);
+    }
+
+    /** The mean of all elements, a scalar. */
+    public Var mean() {
+        return mean(allAxes(), false);
+    }
+
+    /** The mean along one axis, which is removed. */
+    public Var mean(int axis) {
+        return mean(new int[] {axis}, false);
+    }
+
+    /** The mean along the given axes, kept with extent 1 if {@code keepDims}. */
+    public Var mean(int[] axes, boolean keepDims) {
+        Var sum = sum(axes, keepDims);
+        return sum.mul((double) sum.value.size() / value.size());
+    }
+
+    /** The largest element, a scalar; tied maxima share the gradient equally. */
+    public Var max() {
+        return max(allAxes(), false);
+    }
+
+    /** The largest element along one axis, which is removed. */
+    public Var max(int axis) {
+        return max(new int[] {axis}, false);
+    }
+
+    /** The largest elements along the given axes, kept with extent 1 if {@code keepDims}. */
+    public Var max(int[] axes, boolean keepDims) {
+        return apply(new ReduceMax(axes.clone(), keepDims), this);
+    }
+
+    /** The smallest element, a scalar; tied minima share the gradient equally. */
+    public Var min() {
+        return min(allAxes(), false);
+    }
+
+    /** The smallest element along one axis, which is removed. */
+    public Var min(int axis) {
+        return min(new int[] {axis}, false);
+    }
+
+    /** The smallest elements along the given axes, kept with extent 1 if {@code keepDims}. */
+    public Var min(int[] axes, boolean keepDims) {
+        return apply(new ReduceMin(axes.clone(), keepDims), this);
+    }
+
+    /** {@code log Σ exp(x)} over all elements, computed without overflow. */
+    public Var logSumExp() {
+        return logSumExp(allAxes(), false);
+    }
+
+    /** {@code log Σ exp(x)} along the given axes, computed without overflow. */
+    public Var logSumExp(int[] axes, boolean keepDims) {
+        return apply(new LogSumExp(axes.clone(), keepDims), this);
+    }
+
+    /** {@code exp(x) / Σ exp(x)} along {@code axis}, computed without overflow. */
+    public Var softmax(int axis) {
+        return apply(new Softmax(axis), this);
+    }
+
+    /** {@code x − log Σ exp(x)} along {@code axis}, computed without overflow. */
+    public Var logSoftmax(int axis) {
+        return apply(new LogSoftmax(axis), this);
+    }
+
+    /** Sums over broadcast axes down to {@code shape}: the adjoint of {@link #broadcastTo}. */
+    public Var sumTo(Shape shape) {
+        return shape.equals(shape()) ? this : apply(new SumTo(shape), this);
+    }
+
+    /** This value stretched to {@code shape} by broadcasting. */
+    public Var broadcastTo(Shape shape) {
+        return shape.equals(shape()) ? this : apply(new BroadcastTo(shape), this);
+    }
+
+    private int[] allAxes() {
+        int[] axes = new int[value.rank()];
+        Arrays.setAll(axes, i -> i);
+        return axes;
+    }
+
+    // ---------------------------------------------------------------- linear algebra and layout
+
+    /** The matrix product; vectors act as a row on the left and a column on the right, as in NumPy. */
+    public Var matmul(Var other) {
+        if (value.rank() == 2 && other.value.rank() == 2) {
+            return apply(MatMul.INSTANCE, this, other);
+        }
+        return MatMul.withVectors(this, other);
+    }
+
+    /** The axes reversed: the matrix transpose for rank 2. */
+    public Var transpose() {
+        int[] axes = allAxes();
+        Arrays.setAll(axes, i -> axes.length - 1 - i);
+        return permute(axes);
+    }
+
+    /** The axes reordered: axis i of the result is axis {@code axes[i]}. */
+    public Var permute(int... axes) {
+        return apply(new Permute(axes.clone()), this);
+    }
+
+    /** The same elements in a new shape; one extent may be −1. */
+    public Var reshape(int... dims) {
+        return apply(new Reshape(dims.clone()), this);
+    }
+
+    /** The elements with index in {@code [start, end)} along {@code axis}. */
+    public Var slice(int axis, int start, int end) {
+        return apply(new Slice(axis, start, end), this);
+    }
+
+    /** Zeros added along {@code axis}, {@code before} ahead and {@code after} behind. */
+    public Var pad(int axis, int before, int after) {
+        return apply(new Pad(axis, before, after), this);
+    }
+
+    /** For a matrix, element {@code indices[i]} of each row i (the correct-class score per example). */
+    public Var gather(int[] indices) {
+        return apply(new Gather(indices.clone()), this);
+    }
+
+    /** An {@code n × columns} matrix of zeros with {@code this[i]} at {@code (i, indices[i])}: the adjoint of gather. */
+    public Var scatter(int[] indices, int columns) {
+        return apply(new Scatter(indices.clone(), columns), this);
+    }
+
+    /** The values joined along {@code axis}. */
+    public static Var concat(int axis, Var... parts) {
+        return Concat.apply(axis, parts);
+    }
+
+    /**
+     * Elements of {@code a} where {@code mask} is nonzero and of {@code b} elsewhere. The mask is data,
+     * not differentiated; the branch not chosen receives a zero gradient even where it is NaN or infinite.
+     */
+    public static Var where(Tensor mask, Var a, Var b) {
+        return apply(new Where(mask), a, b);
+    }
+}

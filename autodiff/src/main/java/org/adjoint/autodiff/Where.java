@@ -1,0 +1,33 @@
+package org.adjoint.autodiff;
+
+import org.adjoint.core.Tensor;
+
+/**
+ * y = mask ? a : b (all three broadcast);  ā = mask ? ȳ : 0,  b̄ = mask ? 0 : ȳ. The cotangents are
+ * selected rather than multiplied by the mask, so an infinite or NaN ȳ in the branch not chosen
+ * cannot turn into NaN.
+ */
+record Where(Tensor mask) implements BinaryOp {
+
+    private static final Var ZERO = Var.constant(0);
+
+    @Override
+    public Tensor forward(Tensor a, Tensor b) {
+        return Tensor.where(mask, a, b);
+    }
+
+    @Override
+    public Var vjpA(Var a, Var b, Var y, Var yBar) {
+        return Var.where(mask, yBar, ZERO);
+    }
+
+    @Override
+    public Var vjpB(Var a, Var b, Var y, Var yBar) {
+        return Var.where(mask, ZERO, yBar);
+    }
+
+    @Override
+    public String toString() {
+        return "Where[mask of shape " + mask.shape() + "]";
+    }
+}

@@ -1,0 +1,204 @@
+package org.adjoint.core;
+
+import java.util.Arrays;
+
+/**
+ * Reduction kernels: sums, extrema and arg-extrema over a set of axes. Every reduction walks the
+ * input once in row-major order and accumulates into the output element whose index is the input's
+ * index with the reduced axes dropped.
+ */
+final class Reduce {
+
+    /** How elements are combined along the reduced axes. */
+    enum Kind {
+        SUM(0), MAX(Double.NEGATIVE_INFINITY), MIN(Double.POSITIVE_INFINITY);
+
+        final double identity;
+
+        Kind(double identity) {
+            this.identity = identity;
+        }
+
+        double combine(double acc, double x) {
+            return switch (this) {
+                case SUM -> acc + x;
+                case MAX -> Math.max(acc, x);
+                case MIN -> Math.min(acc, x);
+            };
+        }
+    }
+
+    private Reduce() {
+    }
+
+    /** Reduces {@code x} over {@code axes}; {@code axes} may be negative, must be distinct. */
+    static Tensor reduce(String op, Tensor x, int[] axes, boolean keepDims, Kind kind) {
+        boolean[] reduced = reducedAxes(op, x.shape, axes);
+        Shape kept = keptShape(x.shape, reduced);
+        if (kind != Kind.SUM && x.size() == 0) {
+            throw new IllegalArgumentException(op + ": cannot reduce the empty tensor of shape " + x.shape
+                    + " (no identity for " + kind.name().toLowerCase() + ")");
+        }
+        for (int a = 0; a < reduced.length; a++) {
+            if (kind != Kind.SUM && reduced[a] && x.shape.dim(a) == 0) {
+                throw new IllegalArgumentException(op + ": axis " + a + " of shape " + x.shape + " is empty");
+            }
+        }
+        double[] out = new double[kept.size()];
+        Arrays.fill(out, kind.identity);
+        int[] target = outputStrides(x.shape, reduced);
+        if (kind == Kind.SUM && out.length == 1) {
+            out[0] = sumAll(x.data);
+        } else {
+            accumulate(x, target, out, kind);
+        }
+        Shape shape = keepDims ? kept : dropReduced(x.shape, reduced);
+        return new Tensor(shape, out);
+    }
+
+    private static void accumulate(Tensor x, int[] target, double[] out, Kind kind) {
+        double[] in = x.data;
+        int rank = x.rank();
+        int[] dims = x.shape.dims();
+        int[] index = new int[rank];
+        int o = 0;
+        for (int i = 0; i < in.length; i++) {
+            out[o] = kind.combine(out[o], in[i]);
+            for (int d = rank - 1; d >= 0; d--) {
+                o += target[d];
+                if (++index[d] < dims[d]) {
+                    break;
+                }
+                o -= target[d] * dims[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    /** Four independent accumulators: fewer dependent additions in flight, and the JIT vectorizes it. */
+    private static double sumAll(double[] in) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < in.length; i += 4) {
+            s0 += in[i];
+            s1 += in[i + 1];
+            s2 += in[i + 2];
+            s3 += in[i + 3];
+        }
+        for (; i < in.length; i++) {
+            s0 += in[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * The index of the largest element along {@code axis}; the first one wins ties, and NaN counts as
+     * larger than any number, as in NumPy.
+     */
+    static Tensor argmax(Tensor x, int axis) {
+        int a = x.shape.axis(axis);
+        int n = x.shape.dim(a);
+        if (n == 0) {
+            throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + x.shape + " is empty");
+        }
+        int stride = x.shape.strides()[a];
+        boolean[] reduced = new boolean[x.rank()];
+        reduced[a] = true;
+        Shape shape = dropReduced(x.shape, reduced);
+        double[] out = new double[shape.size()];
+        int outer = x.size() / (n * stride);
+        for (int p = 0; p < outer; p++) {
+            for (int q = 0; q < stride; q++) {
+                int base = p * n * stride + q;
+                int best = 0;
+                double bestValue = x.data[base];
+                for (int k = 1; k < n && !Double.isNaN(bestValue); k++) {
+                    double v = x.data[base + k * stride];
+                    if (v > bestValue || Double.isNaN(v)) {
+                        best = k;
+                        bestValue = v;
+                    }
+                }
+                out[p * stride + q] = best;
+            }
+        }
+        return new Tensor(shape, out);
+    }
+
+    /**
+     * Sums {@code x} down to {@code shape}, undoing a broadcast: the adjoint of
+     * {@link Tensor#broadcastTo(Shape)}.
+     */
+    static Tensor sumTo(Tensor x, Shape shape) {
+        if (x.shape.equals(shape)) {
+            return x;
+        }
+        if (!shape.broadcastsTo(x.shape)) {
+            throw new IllegalArgumentException("sumTo: shape " + x.shape + " cannot be summed to " + shape
+                    + " (" + shape + " does not broadcast to " + x.shape + ")");
+        }
+        int offset = x.rank() - shape.rank();
+        int[] axes = new int[x.rank()];
+        int count = 0;
+        for (int i = 0; i < x.rank(); i++) {
+            if (i < offset || shape.dim(i - offset) == 1 && x.shape.dim(i) != 1) {
+                axes[count++] = i;
+            }
+        }
+        Tensor summed = reduce("sumTo", x, Arrays.copyOf(axes, count), true, Kind.SUM);
+        return summed.reshape(shape.dims());
+    }
+
+    private static boolean[] reducedAxes(String op, Shape shape, int[] axes) {
+        boolean[] reduced = new boolean[shape.rank()];
+        for (int axis : axes) {
+            int a;
+            try {
+                a = shape.axis(axis);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+            }
+            if (reduced[a]) {
+                throw new IllegalArgumentException(op + ": axis " + axis + " is listed twice in "
+                        + Arrays.toString(axes) + " for shape " + shape);
+            }
+            reduced[a] = true;
+        }
+        return reduced;
+    }
+
+    private static Shape keptShape(Shape shape, boolean[] reduced) {
+        int[] dims = shape.dims();
+        for (int i = 0; i < dims.length; i++) {
+            if (reduced[i]) {
+                dims[i] = 1;
+            }
+        }
+        return Shape.of(dims);
+    }
+
+    private static Shape dropReduced(Shape shape, boolean[] reduced) {
+        int[] dims = new int[shape.rank()];
+        int n = 0;
+        for (int i = 0; i < dims.length; i++) {
+            if (!reduced[i]) {
+                dims[n++] = shape.dim(i);
+            }
+        }
+        return Shape.of(Arrays.copyOf(dims, n));
+    }
+
+    /** Strides into the kept-dims output, zero along reduced axes. */
+    private static int[] outputStrides(Shape shape, boolean[] reduced) {
+        int[] strides = keptShape(shape, reduced).strides();
+        for (int i = 0; i < strides.length; i++) {
+            if (reduced[i]) {
+                strides[i] = 0;
+            }
+        }
+        return strides;
+    }
+}

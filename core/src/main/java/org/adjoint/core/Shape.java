@@ -1,0 +1,160 @@
+package org.adjoint.core;
+
+import java.util.Arrays;
+
+/**
+ * The dimensions of a tensor: an immutable list of non-negative extents, outermost first.
+ *
+ * <p>A rank-0 shape {@code []} describes a scalar. Shapes compare by value, so they can be used as
+ * map keys and in {@code assertEquals}. Layout is always row-major: the last axis is contiguous.
+ */
+public final class Shape {
+
+    /** The shape of a scalar, {@code []}. */
+    public static final Shape SCALAR = new Shape(new int[0]);
+
+    private final int[] dims;
+    private final int size;
+
+    private Shape(int[] dims) {
+        this.dims = dims;
+        long n = 1;
+        for (int d : dims) {
+            n *= d;
+            if (n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims)
+                        + " has more than " + Integer.MAX_VALUE + " elements");
+            }
+        }
+        this.size = (int) n;
+    }
+
+    /**
+     * A shape with the given extents.
+     *
+     * @throws IllegalArgumentException if an extent is negative
+     */
+    public static Shape of(int... dims) {
+        if (dims.length == 0) {
+            return SCALAR;
+        }
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] < 0) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims)
+                        + ": extent of axis " + i + " is negative");
+            }
+        }
+        return new Shape(dims.clone());
+    }
+
+    /** The number of axes; 0 for a scalar. */
+    public int rank() {
+        return dims.length;
+    }
+
+    /** The number of elements: the product of the extents (1 for a scalar). */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The extent of one axis. Negative axes count from the end, as in NumPy ({@code -1} is the last).
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public int dim(int axis) {
+        return dims[axis(axis)];
+    }
+
+    /** A copy of the extents. */
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    /**
+     * Normalizes an axis that may be negative to {@code [0, rank)}.
+     *
+     * @throws IllegalArgumentException if the axis is outside {@code [-rank, rank)}
+     */
+    public int axis(int axis) {
+        int a = axis < 0 ? axis + dims.length : axis;
+        if (a < 0 || a >= dims.length) {
+            throw new IllegalArgumentException("axis " + axis + " is out of range for shape " + this
+                    + " of rank " + dims.length);
+        }
+        return a;
+    }
+
+    /** The axes of this shape followed by those of {@code other}, e.g. {@code [2] ++ [3, 4] = [2, 3, 4]}. */
+    public Shape concat(Shape other) {
+        int[] joined = Arrays.copyOf(dims, dims.length + other.dims.length);
+        System.arraycopy(other.dims, 0, joined, dims.length, other.dims.length);
+        return of(joined);
+    }
+
+    /** Row-major strides: the distance in elements between neighbours along each axis. */
+    public int[] strides() {
+        int[] strides = new int[dims.length];
+        int s = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            strides[i] = s;
+            s *= dims[i];
+        }
+        return strides;
+    }
+
+    /**
+     * The shape two operands broadcast to under NumPy's rules: align trailing axes; each pair of
+     * extents must be equal or one of them 1.
+     *
+     * @param op the operation's name, used in the error message
+     * @throws IllegalArgumentException naming the operation and both shapes if they do not broadcast
+     */
+    public static Shape broadcast(String op, Shape a, Shape b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        int rank = Math.max(a.rank(), b.rank());
+        int[] out = new int[rank];
+        for (int i = 1; i <= rank; i++) {
+            int da = i <= a.rank() ? a.dims[a.rank() - i] : 1;
+            int db = i <= b.rank() ? b.dims[b.rank() - i] : 1;
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException(op + ": shapes " + a + " and " + b
+                        + " do not broadcast (axis " + (rank - i) + " of the result: " + da + " vs " + db + ")");
+            }
+            out[rank - i] = da == 1 ? db : da;
+        }
+        return new Shape(out);
+    }
+
+    /** Whether this shape broadcasts to {@code target} without changing {@code target}. */
+    public boolean broadcastsTo(Shape target) {
+        if (rank() > target.rank()) {
+            return false;
+        }
+        int offset = target.rank() - rank();
+        for (int i = 0; i < rank(); i++) {
+            if (dims[i] != 1 && dims[i] != target.dims[i + offset]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shape other && Arrays.equals(dims, other.dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** The extents in brackets, e.g. {@code [3, 4]}; {@code []} for a scalar. */
+    @Override
+    public String toString() {
+        return Arrays.toString(dims);
+    }
+}

@@ -1,0 +1,663 @@
+package org.adjoint.core;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.random.RandomGenerator;
+
+/**
+ * An immutable dense n-dimensional array of {@code double}s in row-major order.
+ *
+ * <p>Rank 0 is a scalar, rank 1 a vector, rank 2 a matrix, and so on. Every operation returns a new
+ * tensor and leaves its operands unchanged, so tensors can be shared freely between threads.
+ * Elementwise binary operations broadcast as in NumPy: shapes are aligned on their trailing axes and
+ * an extent of 1 stretches to match. Axes may be given negative, counting from the end.
+ *
+ * <p>Every shape error is an {@link IllegalArgumentException} that names the operation and the shapes
+ * involved, for example {@code matmul: [3, 4] @ [5, 2] — inner dimensions 4 and 5 differ}.
+ *
+ * <pre>{@code
+ * Tensor w = Tensor.randomNormal(42, 3, 4).mul(0.01);
+ * Tensor x = Tensor.matrix(new double[][] {{1, 2, 3, 4}});
+ * Tensor scores = x.matmul(w.transpose());      // shape [1, 3]
+ * }</pre>
+ */
+public final class Tensor {
+
+    final Shape shape;
+    final double[] data;
+
+    /** Wraps without copying; callers inside the package hand over ownership of {@code data}. */
+    Tensor(Shape shape, double[] data) {
+        this.shape = shape;
+        this.data = data;
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** A rank-0 tensor holding one value. */
+    public static Tensor scalar(double value) {
+        return new Tensor(Shape.SCALAR, new double[] {value});
+    }
+
+    /** A rank-1 tensor holding a copy of {@code values}. */
+    public static Tensor vector(double... values) {
+        return new Tensor(Shape.of(values.length), values.clone());
+    }
+
+    /** A rank-2 tensor holding a copy of the rows; every row must have the same length. */
+    public static Tensor matrix(double[][] rows) {
+        return NestedArrays.toTensor(rows);
+    }
+
+    /** A tensor from nested arrays of any depth: {@code double[]}, {@code double[][]}, {@code double[][][]}, … */
+    public static Tensor fromNested(Object nestedArrays) {
+        return NestedArrays.toTensor(nestedArrays);
+    }
+
+    /**
+     * A tensor of the given shape holding a copy of {@code data} in row-major order.
+     *
+     * @throws IllegalArgumentException if {@code data.length} differs from the shape's size
+     */
+    public static Tensor of(Shape shape, double[] data) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("Tensor.of: shape " + shape + " holds " + shape.size()
+                    + " elements but " + data.length + " values were given");
+        }
+        return new Tensor(shape, data.clone());
+    }
+
+    /** A tensor of zeros. */
+    public static Tensor zeros(int... dims) {
+        return zeros(Shape.of(dims));
+    }
+
+    /** A tensor of zeros. */
+    public static Tensor zeros(Shape shape) {
+        return new Tensor(shape, new double[shape.size()]);
+    }
+
+    /** A tensor of ones. */
+    public static Tensor ones(int... dims) {
+        return full(Shape.of(dims), 1);
+    }
+
+    /** A tensor of ones. */
+    public static Tensor ones(Shape shape) {
+        return full(shape, 1);
+    }
+
+    /** A tensor with every element equal to {@code value}. */
+    public static Tensor full(Shape shape, double value) {
+        double[] data = new double[shape.size()];
+        Arrays.fill(data, value);
+        return new Tensor(shape, data);
+    }
+
+    /** The n×n identity matrix. */
+    public static Tensor identity(int n) {
+        double[] data = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            data[i * n + i] = 1;
+        }
+        return new Tensor(Shape.of(n, n), data);
+    }
+
+    /** The vector {@code [0, 1, …, n − 1]}. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /**
+     * The vector {@code start, start + step, …} of values below {@code end} (above it for a negative
+     * step), as in NumPy; element i is computed as {@code start + i·step}, not by repeated addition.
+     */
+    public static Tensor arange(double start, double end, double step) {
+        if (step == 0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("arange: start " + start + ", end " + end + " and step " + step
+                    + " must be finite and the step nonzero");
+        }
+        int n = (int) Math.max(0, Math.ceil((end - start) / step));
+        double[] data = new double[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = start + i * step;
+        }
+        return new Tensor(Shape.of(n), data);
+    }
+
+    /** {@code n} evenly spaced values from {@code start} to {@code end}, both included. */
+    public static Tensor linspace(double start, double end, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("linspace: the number of points " + n + " is negative");
+        }
+        double[] data = new double[n];
+        double step = n > 1 ? (end - start) / (n - 1) : 0;
+        for (int i = 0; i < n; i++) {
+            data[i] = start + i * step;
+        }
+        if (n > 1) {
+            data[n - 1] = end;
+        }
+        return new Tensor(Shape.of(n), data);
+    }
+
+    /** Standard normal samples from a {@link Random} seeded with {@code seed}: the same seed, the same tensor. */
+    public static Tensor randomNormal(long seed, int... dims) {
+        return randomNormal(new Random(seed), dims);
+    }
+
+    /** Standard normal samples drawn from {@code random}. */
+    public static Tensor randomNormal(RandomGenerator random, int... dims) {
+        Shape shape = Shape.of(dims);
+        double[] data = new double[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextGaussian();
+        }
+        return new Tensor(shape, data);
+    }
+
+    /** Samples uniform on {@code [low, high)} from a {@link Random} seeded with {@code seed}. */
+    public static Tensor randomUniform(long seed, double low, double high, int... dims) {
+        return randomUniform(new Random(seed), low, high, dims);
+    }
+
+    /** Samples uniform on {@code [low, high)} drawn from {@code random}. */
+    public static Tensor randomUniform(RandomGenerator random, double low, double high, int... dims) {
+        if (!(low < high) || !Double.isFinite(high - low)) {
+            throw new IllegalArgumentException("randomUniform: the range [" + low + ", " + high
+                    + ") must be finite and non-empty");
+        }
+        Shape shape = Shape.of(dims);
+        double[] data = new double[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = low + (high - low) * random.nextDouble();
+        }
+        return new Tensor(shape, data);
+    }
+
+    /** The one-hot matrix of the labels: row i has a 1 in column {@code labels[i]}. */
+    public static Tensor oneHot(int[] labels, int classes) {
+        return Layout.scatter(full(Shape.of(labels.length), 1), labels, classes);
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** The shape. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The number of axes. */
+    public int rank() {
+        return shape.rank();
+    }
+
+    /** The number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /**
+     * The element at the given index, one coordinate per axis.
+     *
+     * @throws IllegalArgumentException if the number of coordinates or any coordinate is out of range
+     */
+    public double get(int... index) {
+        if (index.length != rank()) {
+            throw new IllegalArgumentException("get: " + index.length + " indices " + Arrays.toString(index)
+                    + " for a tensor of shape " + shape);
+        }
+        int offset = 0;
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= shape.dim(i)) {
+                throw new IllegalArgumentException("get: index " + Arrays.toString(index) + " is out of bounds for shape "
+                        + shape + " (axis " + i + ")");
+            }
+            offset = offset * shape.dim(i) + index[i];
+        }
+        return data[offset];
+    }
+
+    /**
+     * The only element of a one-element tensor (any rank).
+     *
+     * @throws IllegalArgumentException if the tensor has more or fewer than one element
+     */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalArgumentException("item: tensor of shape " + shape + " has " + data.length
+                    + " elements, not one");
+        }
+        return data[0];
+    }
+
+    /** A copy of the elements in row-major order. */
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    /**
+     * The elements as {@code int}s, for index tensors such as {@link #argmax(int)}'s result.
+     *
+     * @throws IllegalArgumentException if an element is not an integer in {@code int} range
+     */
+    public int[] toIntArray() {
+        int[] out = new int[data.length];
+        for (int i = 0; i < data.length; i++) {
+            out[i] = (int) data[i];
+            if (out[i] != data[i]) {
+                throw new IllegalArgumentException("toIntArray: element " + i + " is " + data[i] + ", not an int");
+            }
+        }
+        return out;
+    }
+
+    /** Whether every element is finite (neither NaN nor infinite). */
+    public boolean isFinite() {
+        for (double v : data) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    /** {@code f} applied to every element. */
+    public Tensor map(DoubleUnaryOperator f) {
+        return Elementwise.map(this, f);
+    }
+
+    /** {@code f} applied to aligned elements of this and {@code other}, broadcast. */
+    public Tensor zip(Tensor other, DoubleBinaryOperator f) {
+        return Elementwise.zip("zip", this, other, f);
+    }
+
+    /** {@code this + other}, broadcast. */
+    public Tensor add(Tensor other) {
+        return Elementwise.zip("add", this, other, Double::sum);
+    }
+
+    /** {@code this − other}, broadcast. */
+    public Tensor sub(Tensor other) {
+        return Elementwise.zip("sub", this, other, (a, b) -> a - b);
+    }
+
+    /** {@code this · other} elementwise, broadcast. */
+    public Tensor mul(Tensor other) {
+        return Elementwise.zip("mul", this, other, (a, b) -> a * b);
+    }
+
+    /** {@code this / other} elementwise, broadcast (IEEE: x/0 is ±∞ or NaN). */
+    public Tensor div(Tensor other) {
+        return Elementwise.zip("div", this, other, (a, b) -> a / b);
+    }
+
+    /** {@code this ^ other} elementwise, broadcast, as {@link Math#pow}. */
+    public Tensor pow(Tensor other) {
+        return Elementwise.zip("pow", this, other, Math::pow);
+    }
+
+    /** The elementwise larger of this and {@code other}, broadcast; NaN if either is NaN. */
+    public Tensor maximum(Tensor other) {
+        return Elementwise.zip("maximum", this, other, Math::max);
+    }
+
+    /** The elementwise smaller of this and {@code other}, broadcast; NaN if either is NaN. */
+    public Tensor minimum(Tensor other) {
+        return Elementwise.zip("minimum", this, other, Math::min);
+    }
+
+    /** {@code this + c}. */
+    public Tensor add(double c) {
+        return map(x -> x + c);
+    }
+
+    /** {@code this · c}. */
+    public Tensor mul(double c) {
+        return map(x -> x * c);
+    }
+
+    /** {@code this / c}. */
+    public Tensor div(double c) {
+        return map(x -> x / c);
+    }
+
+    /** {@code this ^ p} elementwise, as {@link Math#pow}. */
+    public Tensor pow(double p) {
+        return map(x -> Math.pow(x, p));
+    }
+
+    /** {@code −this}. */
+    public Tensor neg() {
+        return map(x -> -x);
+    }
+
+    /** {@code this²} elementwise. */
+    public Tensor square() {
+        return map(x -> x * x);
+    }
+
+    /** {@code |this|} elementwise. */
+    public Tensor abs() {
+        return map(Math::abs);
+    }
+
+    /** −1, 0 or 1 by the sign of each element; both zeros give +0, and NaN stays NaN. */
+    public Tensor sign() {
+        return map(x -> Math.signum(x) + 0.0);
+    }
+
+    /** {@code eˣ} elementwise. */
+    public Tensor exp() {
+        return map(Math::exp);
+    }
+
+    /** The natural logarithm, elementwise (−∞ at 0, NaN below). */
+    public Tensor log() {
+        return map(Math::log);
+    }
+
+    /** The square root, elementwise (NaN below 0). */
+    public Tensor sqrt() {
+        return map(Math::sqrt);
+    }
+
+    /** The sine, elementwise. */
+    public Tensor sin() {
+        return map(Math::sin);
+    }
+
+    /** The cosine, elementwise. */
+    public Tensor cos() {
+        return map(Math::cos);
+    }
+
+    /** The tangent, elementwise. */
+    public Tensor tan() {
+        return map(Math::tan);
+    }
+
+    /** The hyperbolic tangent, elementwise. */
+    public Tensor tanh() {
+        return map(Math::tanh);
+    }
+
+    /** The logistic function {@code 1 / (1 + e⁻ˣ)}, elementwise, without overflow for large |x|. */
+    public Tensor sigmoid() {
+        return map(Elementwise::sigmoid);
+    }
+
+    /** {@code max(x, 0)} elementwise. */
+    public Tensor relu() {
+        return map(x -> x > 0 ? x : 0);
+    }
+
+    /** Each element limited to {@code [low, high]}. */
+    public Tensor clamp(double low, double high) {
+        if (low > high) {
+            throw new IllegalArgumentException("clamp: low " + low + " is above high " + high);
+        }
+        return map(x -> Math.min(Math.max(x, low), high));
+    }
+
+    // ---------------------------------------------------------------- comparison masks
+
+    /** 1 where {@code this > other}, else 0 (broadcast). */
+    public Tensor gt(Tensor other) {
+        return Elementwise.zip("gt", this, other, (a, b) -> a > b ? 1 : 0);
+    }
+
+    /** 1 where {@code this ≥ other}, else 0 (broadcast). */
+    public Tensor ge(Tensor other) {
+        return Elementwise.zip("ge", this, other, (a, b) -> a >= b ? 1 : 0);
+    }
+
+    /** 1 where {@code this < other}, else 0 (broadcast). */
+    public Tensor lt(Tensor other) {
+        return Elementwise.zip("lt", this, other, (a, b) -> a < b ? 1 : 0);
+    }
+
+    /** 1 where {@code this ≤ other}, else 0 (broadcast). */
+    public Tensor le(Tensor other) {
+        return Elementwise.zip("le", this, other, (a, b) -> a <= b ? 1 : 0);
+    }
+
+    /** 1 where {@code this == other}, else 0 (broadcast). */
+    public Tensor eq(Tensor other) {
+        return Elementwise.zip("eq", this, other, (a, b) -> a == b ? 1 : 0);
+    }
+
+    /** 1 where {@code this > c}, else 0. */
+    public Tensor gt(double c) {
+        return map(x -> x > c ? 1 : 0);
+    }
+
+    /**
+     * Elements of {@code a} where {@code mask} is nonzero, of {@code b} elsewhere; all three broadcast
+     * together.
+     */
+    public static Tensor where(Tensor mask, Tensor a, Tensor b) {
+        return Elementwise.where(mask, a, b);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** The sum of all elements, as a scalar (0 for an empty tensor). */
+    public Tensor sum() {
+        return Reduce.reduce("sum", this, allAxes(), false, Reduce.Kind.SUM);
+    }
+
+    /** The sum along one axis, which is removed. */
+    public Tensor sum(int axis) {
+        return Reduce.reduce("sum", this, new int[] {axis}, false, Reduce.Kind.SUM);
+    }
+
+    /** The sum along the given axes; they are kept with extent 1 if {@code keepDims}, else removed. */
+    public Tensor sum(int[] axes, boolean keepDims) {
+        return Reduce.reduce("sum", this, axes, keepDims, Reduce.Kind.SUM);
+    }
+
+    /** The mean of all elements, as a scalar. */
+    public Tensor mean() {
+        return sum().mul(1.0 / data.length);
+    }
+
+    /** The mean along one axis, which is removed. */
+    public Tensor mean(int axis) {
+        return mean(new int[] {axis}, false);
+    }
+
+    /** The mean along the given axes; they are kept with extent 1 if {@code keepDims}, else removed. */
+    public Tensor mean(int[] axes, boolean keepDims) {
+        Tensor sum = sum(axes, keepDims);
+        return sum.mul((double) sum.size() / data.length);
+    }
+
+    /** The largest element, as a scalar. */
+    public Tensor max() {
+        return Reduce.reduce("max", this, allAxes(), false, Reduce.Kind.MAX);
+    }
+
+    /** The largest element along one axis, which is removed. */
+    public Tensor max(int axis) {
+        return Reduce.reduce("max", this, new int[] {axis}, false, Reduce.Kind.MAX);
+    }
+
+    /** The largest elements along the given axes, kept with extent 1 if {@code keepDims}. */
+    public Tensor max(int[] axes, boolean keepDims) {
+        return Reduce.reduce("max", this, axes, keepDims, Reduce.Kind.MAX);
+    }
+
+    /** The smallest element, as a scalar. */
+    public Tensor min() {
+        return Reduce.reduce("min", this, allAxes(), false, Reduce.Kind.MIN);
+    }
+
+    /** The smallest element along one axis, which is removed. */
+    public Tensor min(int axis) {
+        return Reduce.reduce("min", this, new int[] {axis}, false, Reduce.Kind.MIN);
+    }
+
+    /** The smallest elements along the given axes, kept with extent 1 if {@code keepDims}. */
+    public Tensor min(int[] axes, boolean keepDims) {
+        return Reduce.reduce("min", this, axes, keepDims, Reduce.Kind.MIN);
+    }
+
+    /**
+     * The index of the largest element along {@code axis} (which is removed), as a tensor of
+     * whole numbers; the first wins ties. Use {@link #toIntArray()} to get {@code int}s.
+     */
+    public Tensor argmax(int axis) {
+        return Reduce.argmax(this, axis);
+    }
+
+    /** Sums over the axes that broadcasting would stretch, giving {@code shape}: the adjoint of broadcasting. */
+    public Tensor sumTo(Shape shape) {
+        return Reduce.sumTo(this, shape);
+    }
+
+    private int[] allAxes() {
+        int[] axes = new int[rank()];
+        Arrays.setAll(axes, i -> i);
+        return axes;
+    }
+
+    // ---------------------------------------------------------------- linear algebra
+
+    /**
+     * The matrix product. A vector on the left acts as a row and one on the right as a column, and
+     * that axis is dropped from the result, as in NumPy.
+     */
+    public Tensor matmul(Tensor other) {
+        return MatMul.matmul(this, other);
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    /**
+     * The same elements in a new shape of equal size; one extent may be −1 to be inferred. Shares the
+     * (immutable) storage, so it costs no copy.
+     */
+    public Tensor reshape(int... dims) {
+        int[] resolved = dims.clone();
+        int infer = -1;
+        int known = 1;
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] == -1 && infer < 0) {
+                infer = i;
+            } else {
+                known *= resolved[i];
+            }
+        }
+        if (infer >= 0 && known > 0 && data.length % known == 0) {
+            resolved[infer] = data.length / known;
+        }
+        Shape target = Shape.of(resolved);
+        if (target.size() != data.length) {
+            throw new IllegalArgumentException("reshape: cannot view shape " + shape + " (" + data.length
+                    + " elements) as " + Arrays.toString(dims));
+        }
+        return new Tensor(target, data);
+    }
+
+    /** This tensor stretched to {@code shape} by broadcasting. */
+    public Tensor broadcastTo(Shape shape) {
+        return Layout.broadcastTo(this, shape);
+    }
+
+    /** The axes in reverse order: the matrix transpose for rank 2, unchanged for ranks 0 and 1 (NumPy's {@code .T}). */
+    public Tensor transpose() {
+        int[] axes = new int[rank()];
+        Arrays.setAll(axes, i -> axes.length - 1 - i);
+        return permute(axes);
+    }
+
+    /** The axes reordered: axis i of the result is axis {@code axes[i]} of this tensor. */
+    public Tensor permute(int... axes) {
+        return Layout.permute(this, axes);
+    }
+
+    /** The elements with index in {@code [start, end)} along {@code axis}. */
+    public Tensor slice(int axis, int start, int end) {
+        return Layout.slice(this, axis, start, end);
+    }
+
+    /** Zeros added along {@code axis}: {@code before} of them ahead and {@code after} behind; the adjoint of {@link #slice}. */
+    public Tensor pad(int axis, int before, int after) {
+        return Layout.pad(this, axis, before, after);
+    }
+
+    /** The tensors joined along {@code axis}; their extents on other axes must agree. */
+    public static Tensor concat(int axis, Tensor... tensors) {
+        return Layout.concat(axis, tensors);
+    }
+
+    /** For a matrix, element {@code indices[i]} of each row i: the correct-class score picked per example. */
+    public Tensor gather(int[] indices) {
+        return Layout.gather(this, indices);
+    }
+
+    /** The adjoint of {@link #gather}: an {@code n × columns} matrix of zeros with {@code this[i]} at {@code (i, indices[i])}. */
+    public Tensor scatter(int[] indices, int columns) {
+        return Layout.scatter(this, indices, columns);
+    }
+
+    // ---------------------------------------------------------------- equality
+
+    /**
+     * Whether {@code other} has the same shape and every element satisfies
+     * {@code |a − b| ≤ atol + rtol·|b|} (NumPy's {@code allclose}; NaN never matches).
+     */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        if (!shape.equals(other.shape)) {
+            return false;
+        }
+        for (int i = 0; i < data.length; i++) {
+            if (!(Math.abs(data[i] - other.data[i]) <= atol + rtol * Math.abs(other.data[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The largest elementwise {@code |this − other|}; NaN if any difference is NaN.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public double maxAbsDifference(Tensor other) {
+        if (!shape.equals(other.shape)) {
+            throw new IllegalArgumentException("maxAbsDifference: shapes " + shape + " and " + other.shape + " differ");
+        }
+        double worst = 0;
+        for (int i = 0; i < data.length; i++) {
+            double d = Math.abs(data[i] - other.data[i]);
+            if (Double.isNaN(d)) {
+                return d;
+            }
+            worst = Math.max(worst, d);
+        }
+        return worst;
+    }
+
+    /** Exact equality of shape and of every element's bits (so NaN equals NaN and 0.0 differs from −0.0). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tensor other && shape.equals(other.shape) && Arrays.equals(data, other.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * shape.hashCode() + Arrays.hashCode(data);
+    }
+
+    /** The elements in nested brackets, as NumPy prints arrays, eliding the middle of long axes. */
+    @Override
+    public String toString() {
+        return Format.toString(this);
+    }
+}
