@@ -80,6 +80,6 @@ final class Format {
         if (s.contains("e")) {
             return s.replaceFirst("\\.?0+e", "e");
         }
-        return s.contains(".") ? s.replaceFirst("\\.?0+$", "") : s;
+        return s.contains(".") ? s.replaceFirst("0+$", "") : s;
     }
 }
