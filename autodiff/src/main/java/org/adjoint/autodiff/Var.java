@@ -409,7 +409,10 @@ public final class Var {
 
     /**
      * Elements of {@code a} where {@code mask} is nonzero and of {@code b} elsewhere. The mask is data,
-     * not differentiated; the branch not chosen receives a zero gradient even where it is NaN or infinite.
+     * not differentiated. The branch not chosen receives a zero cotangent, selected rather than
+     * multiplied, so an infinite cotangent cannot turn into NaN there. As in every framework, an op
+     * feeding that branch whose own derivative is NaN at those points (sqrt of a negative number) can
+     * still make the gradient NaN: keep such an op's input in its domain with a second {@code where}.
      */
     public static Var where(Tensor mask, Var a, Var b) {
         return apply(new Where(mask), a, b);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExpressionGraphPropertyTest {
 
-    private static final int MAX_STEPS = 8;
+    private static final int MAX_STEPS = 12;
 
     @Test
     void gradientsOfRandomGraphsMatchCenteredDifferences() {

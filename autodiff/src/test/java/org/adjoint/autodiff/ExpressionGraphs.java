@@ -72,7 +72,7 @@ final class ExpressionGraphs {
 
     /** Graphs of 1–3 inputs (shapes broadcasting to one of rank ≤ 3) and 1–{@code maxSteps} steps. */
     static Gen<Graph> graphs(int maxSteps) {
-        return TensorGens.shapes(3, 3).flatMap(full -> integers(1, 3).flatMap(inputCount ->
+        return TensorGens.shapes(3, 4).flatMap(full -> integers(1, 3).flatMap(inputCount ->
                 Gen.lists(operandOf(full), inputCount, inputCount).flatMap(shapes -> integers(1, maxSteps).flatMap(stepCount ->
                         steps(shapes.size(), stepCount, full.rank()).flatMap(steps ->
                                 values(shapes).map(values -> new Graph(shapes, steps, values)))))));

@@ -41,8 +41,8 @@ final class OpCatalogue {
         }
     }
 
-    private static final Gen<Shape> SHAPES = TensorGens.shapes(3, 3);
-    private static final Gen<Shape> NON_SCALAR = TensorGens.shapesOfRank(1, 3, 3);
+    private static final Gen<Shape> SHAPES = TensorGens.shapes(3, 4);
+    private static final Gen<Shape> NON_SCALAR = TensorGens.shapesOfRank(1, 3, 4);
     private static final Gen<Double> WIDE = doubles(-3, 3);
     private static final double GAP = 0.05;
 
@@ -91,15 +91,15 @@ final class OpCatalogue {
                 binary("pow", doubles(0.3, 2.5), doubles(-2, 2), Var::pow),
                 binary("maximum", WIDE, WIDE, (a, b) -> separated(a, b).maximum(b)),
                 binary("minimum", WIDE, WIDE, (a, b) -> separated(a, b).minimum(b)),
-                new Case("where", TensorGens.broadcastPairs(3, 3).flatMap(pair -> Gen.zip(
+                new Case("where", TensorGens.broadcastPairs(3, 4).flatMap(pair -> Gen.zip(
                         TensorGens.tensorOf(pair.left(), WIDE), TensorGens.tensorOf(pair.right(), WIDE),
                         TensorGens.tensorOf(pair.result(), integers(0, 1).map(Integer::doubleValue))).map(t -> new Call(
                         "where(mask " + exact(t.third()) + ", a, b)", new Tensor[] {t.first(), t.second()},
                         v -> Var.where(t.third(), v[0], v[1]))))),
-                new Case("sumTo", TensorGens.broadcastPairs(3, 3).flatMap(pair ->
+                new Case("sumTo", TensorGens.broadcastPairs(3, 4).flatMap(pair ->
                         TensorGens.tensorOf(pair.result(), WIDE).map(x -> new Call("sumTo(" + pair.left() + ")",
                                 new Tensor[] {x}, v -> v[0].sumTo(pair.left()))))),
-                new Case("broadcastTo", TensorGens.broadcastPairs(3, 3).flatMap(pair ->
+                new Case("broadcastTo", TensorGens.broadcastPairs(3, 4).flatMap(pair ->
                         TensorGens.tensorOf(pair.left(), WIDE).map(x -> new Call("broadcastTo(" + pair.result() + ")",
                                 new Tensor[] {x}, v -> v[0].broadcastTo(pair.result()))))));
     }
@@ -204,7 +204,7 @@ final class OpCatalogue {
     }
 
     private static Case binary(String name, Gen<Double> left, Gen<Double> right, Binary f) {
-        return new Case(name, TensorGens.broadcastPairs(3, 3).flatMap(pair -> Gen.zip(
+        return new Case(name, TensorGens.broadcastPairs(3, 4).flatMap(pair -> Gen.zip(
                 TensorGens.tensorOf(pair.left(), left), TensorGens.tensorOf(pair.right(), right),
                 (a, b) -> new Call(name, new Tensor[] {a, b}, v -> f.apply(v[0], v[1])))));
     }

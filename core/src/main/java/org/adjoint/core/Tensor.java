@@ -515,6 +515,25 @@ public final class Tensor {
         return Reduce.argmax(this, axis);
     }
 
+    /** Like {@link #argmax(int)}, keeping the reduced axis with extent 1 if {@code keepDims}. */
+    public Tensor argmax(int axis, boolean keepDims) {
+        Tensor indices = Reduce.argmax(this, axis);
+        if (!keepDims) {
+            return indices;
+        }
+        int[] dims = shape.dims();
+        dims[shape.axis(axis)] = 1;
+        return indices.reshape(dims);
+    }
+
+    /** The row-major (flat) index of the largest element; the first wins ties. */
+    public int argmax() {
+        if (data.length == 0) {
+            throw new IllegalArgumentException("argmax: the tensor of shape " + shape + " is empty");
+        }
+        return (int) Reduce.argmax(reshape(-1), 0).item();
+    }
+
     /** Sums over the axes that broadcasting would stretch, giving {@code shape}: the adjoint of broadcasting. */
     public Tensor sumTo(Shape shape) {
         return Reduce.sumTo(this, shape);

@@ -135,6 +135,9 @@ class TensorTest {
         assertEquals(Tensor.vector(3, 6), M.max(1));
         assertEquals(Tensor.vector(1, 2, 3), M.min(0));
         assertEquals(Tensor.vector(2, 2), M.argmax(1));
+        assertEquals(Tensor.matrix(new double[][] {{1, 1, 1}}), M.argmax(0, true));
+        assertEquals(5, M.argmax());
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0).argmax());
         assertEquals(Tensor.vector(0, 0), Tensor.matrix(new double[][] {{5, 5}, {Double.NaN, 9}}).argmax(1));
         assertEquals(Tensor.scalar(0), Tensor.zeros(0).sum());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> M.sum(new int[] {1, -1}, false));
