@@ -15,11 +15,12 @@ import org.adjoint.core.Tensor;
  * {@link #hessian} compares each column of the autodiff Hessian with centered differences of the
  * autodiff gradient, which checks the second-order rules and the cross terms between inputs. The
  * error of each entry is
- * <pre>   |a − n| / max(|a|, |n|, scale)</pre>
- * a relative error that becomes absolute for entries smaller than {@code scale}, where the rounding
- * noise of the difference quotient (about {@code ε·|f|/h}) would dominate a purely relative one.
- * Defaults suit double precision and values of moderate size: {@code h = 1e-5},
- * {@code scale = 1e-3}, tolerance {@code 1e-6}.
+ * <pre>   |a − n| / max(|a|, |n|, scale · max(1, m))</pre>
+ * a relative error that becomes absolute for entries that are small next to the magnitude m of what
+ * is being differenced ({@code |f(x)|} for gradients, the largest {@code |∂f/∂xᵢ|} for Hessians). Below
+ * that level the rounding noise of the difference quotient, about {@code ε·m/h}, would dominate a
+ * purely relative error and fail correct derivatives. Defaults suit double precision:
+ * {@code h = 1e-5}, {@code scale = 1e-3}, tolerance {@code 1e-6}.
  *
  * <pre>{@code
  * GradCheck.Report r = GradCheck.defaults().gradient(x -> x.tanh().sum(), x);
@@ -89,7 +90,7 @@ public final class GradCheck {
     /** Checks the gradient of a scalar function with respect to each of its inputs. */
     public Report gradient(Function<Var[], Var> f, Tensor... inputs) {
         Tensor[] analytic = analyticGradients(f, inputs);
-        Worst worst = new Worst();
+        Worst worst = new Worst(Math.abs(scalar(f.apply(constants(inputs))).item()));
         for (int i = 0; i < inputs.length; i++) {
             int which = i;
             Tensor numeric = FiniteDifferences.gradient(
@@ -115,7 +116,7 @@ public final class GradCheck {
         for (int c = 0; c < entries.count(); c++) {
             numeric[c] = entries.flatten(numericColumn(f, inputs, entries.input(c), entries.element(c)));
         }
-        Worst worst = new Worst();
+        Worst worst = new Worst(largestMagnitude(entries.flatten(analyticGradients(f, inputs))));
         for (int r = 0; r < entries.count(); r++) {
             int row = r;
             double[] numericRow = new double[entries.count()];
@@ -161,6 +162,14 @@ public final class GradCheck {
         return moved;
     }
 
+    private static double largestMagnitude(double[] values) {
+        double largest = 0;
+        for (double v : values) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        return largest;
+    }
+
     private static Tensor[] analyticGradients(Function<Var[], Var> f, Tensor[] inputs) {
         Var[] params = params(inputs);
         return Backward.of(scalar(f.apply(params))).allowingUnused().gradients(params);
@@ -170,6 +179,12 @@ public final class GradCheck {
         Var[] params = new Var[inputs.length];
         Arrays.setAll(params, i -> Var.param(inputs[i]));
         return params;
+    }
+
+    private static Var[] constants(Tensor[] inputs) {
+        Var[] vars = new Var[inputs.length];
+        Arrays.setAll(vars, i -> Var.constant(inputs[i]));
+        return vars;
     }
 
     private static Var[] constants(Tensor[] inputs, int replaced, Tensor value) {
@@ -246,10 +261,16 @@ public final class GradCheck {
 
     /** The running worst entry of a comparison; the first NaN, once met, stays the worst. */
     private final class Worst {
+        private final double floor;
         private double error;
         private String location = "nowhere (no entries)";
         private double analytic;
         private double numeric;
+
+        /** A comparison of derivatives of something of magnitude {@code magnitude}. */
+        Worst(double magnitude) {
+            this.floor = scale * Math.max(1, Double.isFinite(magnitude) ? magnitude : 1);
+        }
 
         void compare(Tensor a, Tensor n, IntFunction<String> where) {
             compare(a.toArray(), n.toArray(), where);
@@ -257,7 +278,7 @@ public final class GradCheck {
 
         void compare(double[] a, double[] n, IntFunction<String> where) {
             for (int k = 0; k < a.length && !Double.isNaN(error); k++) {
-                double e = Math.abs(a[k] - n[k]) / Math.max(scale, Math.max(Math.abs(a[k]), Math.abs(n[k])));
+                double e = Math.abs(a[k] - n[k]) / Math.max(floor, Math.max(Math.abs(a[k]), Math.abs(n[k])));
                 if (Double.isNaN(e) || e > error) {
                     error = e;
                     location = where.apply(k);

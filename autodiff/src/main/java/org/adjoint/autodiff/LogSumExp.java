@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Arrays;
 import org.adjoint.core.Tensor;
 
 /**
@@ -11,12 +12,12 @@ record LogSumExp(int[] axes, boolean keepDims) implements UnaryOp {
     @Override
     public Tensor forward(Tensor x) {
         Tensor kept = keptDims(x, axes);
-        return keepDims ? kept : kept.reshape(Axes.dropped(x.shape(), axes).dims());
+        return keepDims ? kept : kept.reshape(x.shape().reduce(axes, false).dims());
     }
 
     @Override
     public Var vjp(Var x, Var y, Var yBar) {
-        int[] kept = Axes.kept(x.shape(), axes).dims();
+        int[] kept = x.shape().reduce(axes, true).dims();
         return yBar.reshape(kept).mul(x.sub(y.reshape(kept)).exp());
     }
 
@@ -29,6 +30,6 @@ record LogSumExp(int[] axes, boolean keepDims) implements UnaryOp {
 
     @Override
     public String toString() {
-        return "LogSumExp[axes=" + Axes.describe(axes) + ", keepDims=" + keepDims + "]";
+        return "LogSumExp[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Arrays;
 import org.adjoint.core.Tensor;
 
 /** y = max x over {@code axes};  x̄ = ȳ shared equally among the maximal elements. */
@@ -17,6 +18,6 @@ record ReduceMax(int[] axes, boolean keepDims) implements UnaryOp {
 
     @Override
     public String toString() {
-        return "ReduceMax[axes=" + Axes.describe(axes) + ", keepDims=" + keepDims + "]";
+        return "ReduceMax[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Arrays;
 import org.adjoint.core.Tensor;
 
 /** y = min x over {@code axes};  x̄ = ȳ shared equally among the minimal elements. */
@@ -17,6 +18,6 @@ record ReduceMin(int[] axes, boolean keepDims) implements UnaryOp {
 
     @Override
     public String toString() {
-        return "ReduceMin[axes=" + Axes.describe(axes) + ", keepDims=" + keepDims + "]";
+        return "ReduceMin[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
     }
 }

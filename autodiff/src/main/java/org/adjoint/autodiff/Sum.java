@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Arrays;
 import org.adjoint.core.Tensor;
 
 /** y = Σ x over {@code axes};  x̄ = ȳ broadcast back over the summed axes. */
@@ -12,11 +13,11 @@ record Sum(int[] axes, boolean keepDims) implements UnaryOp {
 
     @Override
     public Var vjp(Var x, Var y, Var yBar) {
-        return yBar.reshape(Axes.kept(x.shape(), axes).dims()).broadcastTo(x.shape());
+        return yBar.reshape(x.shape().reduce(axes, true).dims()).broadcastTo(x.shape());
     }
 
     @Override
     public String toString() {
-        return "Sum[axes=" + Axes.describe(axes) + ", keepDims=" + keepDims + "]";
+        return "Sum[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
     }
 }

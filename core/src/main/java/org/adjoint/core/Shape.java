@@ -92,6 +92,59 @@ public final class Shape {
         return of(joined);
     }
 
+    /**
+     * The shape a reduction over {@code axes} gives: those axes removed, or kept with extent 1 if
+     * {@code keepDims}. Axes may be negative and must be distinct.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or listed twice
+     */
+    public Shape reduce(int[] axes, boolean keepDims) {
+        boolean[] reduced = reducedAxes("reduce", axes);
+        return keepDims ? kept(reduced) : dropped(reduced);
+    }
+
+    /** Which axes {@code axes} names, validated; {@code op} names the operation in error messages. */
+    boolean[] reducedAxes(String op, int[] axes) {
+        boolean[] reduced = new boolean[dims.length];
+        for (int axis : axes) {
+            int a;
+            try {
+                a = axis(axis);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+            }
+            if (reduced[a]) {
+                throw new IllegalArgumentException(op + ": axis " + axis + " is listed twice in "
+                        + Arrays.toString(axes) + " for shape " + this);
+            }
+            reduced[a] = true;
+        }
+        return reduced;
+    }
+
+    /** This shape with the reduced axes set to extent 1. */
+    Shape kept(boolean[] reduced) {
+        int[] kept = dims.clone();
+        for (int i = 0; i < kept.length; i++) {
+            if (reduced[i]) {
+                kept[i] = 1;
+            }
+        }
+        return new Shape(kept);
+    }
+
+    /** This shape without the reduced axes. */
+    Shape dropped(boolean[] reduced) {
+        int[] remaining = new int[dims.length];
+        int n = 0;
+        for (int i = 0; i < dims.length; i++) {
+            if (!reduced[i]) {
+                remaining[n++] = dims[i];
+            }
+        }
+        return of(Arrays.copyOf(remaining, n));
+    }
+
     /** Row-major strides: the distance in elements between neighbours along each axis. */
     public int[] strides() {
         int[] strides = new int[dims.length];

@@ -79,6 +79,17 @@ class ShapeTest {
     }
 
     @Test
+    void reduceRemovesOrKeepsTheReducedAxes() {
+        Shape shape = Shape.of(2, 3, 4);
+        assertEquals(Shape.of(3), shape.reduce(new int[] {0, -1}, false));
+        assertEquals(Shape.of(1, 3, 1), shape.reduce(new int[] {2, 0}, true));
+        assertEquals(shape, shape.reduce(new int[0], false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> shape.reduce(new int[] {1, -2}, true));
+        assertEquals("reduce: axis -2 is listed twice in [1, -2] for shape [2, 3, 4]", e.getMessage());
+    }
+
+    @Test
     void rejectsNegativeExtents() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shape.of(2, -1));
         assertTrue(e.getMessage().contains("axis 1 is negative"), e.getMessage());
