@@ -33,15 +33,13 @@ final class Reduce {
 
     /** Reduces {@code x} over {@code axes}; {@code axes} may be negative, must be distinct. */
     static Tensor reduce(String op, Tensor x, int[] axes, boolean keepDims, Kind kind) {
-        boolean[] reduced = reducedAxes(op, x.shape, axes);
-        Shape kept = keptShape(x.shape, reduced);
-        if (kind != Kind.SUM && x.size() == 0) {
-            throw new IllegalArgumentException(op + ": cannot reduce the empty tensor of shape " + x.shape
-                    + " (no identity for " + kind.name().toLowerCase() + ")");
-        }
+        boolean[] reduced = x.shape.reducedAxes(op, axes);
+        Shape kept = x.shape.kept(reduced);
+        // Only reducing over an empty axis needs an identity; an empty kept axis just gives an empty result.
         for (int a = 0; a < reduced.length; a++) {
             if (kind != Kind.SUM && reduced[a] && x.shape.dim(a) == 0) {
-                throw new IllegalArgumentException(op + ": axis " + a + " of shape " + x.shape + " is empty");
+                throw new IllegalArgumentException(op + ": axis " + a + " of shape " + x.shape
+                        + " is empty (no identity for " + kind.name().toLowerCase() + ")");
             }
         }
         double[] out = new double[kept.size()];
@@ -52,7 +50,7 @@ final class Reduce {
         } else {
             accumulate(x, target, out, kind);
         }
-        Shape shape = keepDims ? kept : dropReduced(x.shape, reduced);
+        Shape shape = keepDims ? kept : x.shape.dropped(reduced);
         return new Tensor(shape, out);
     }
 
@@ -107,9 +105,12 @@ final class Reduce {
         int stride = x.shape.strides()[a];
         boolean[] reduced = new boolean[x.rank()];
         reduced[a] = true;
-        Shape shape = dropReduced(x.shape, reduced);
+        Shape shape = x.shape.dropped(reduced);
         double[] out = new double[shape.size()];
-        int outer = x.size() / (n * stride);
+        int outer = 1;
+        for (int i = 0; i < a; i++) {
+            outer *= x.shape.dim(i); // not x.size() / (n · stride): stride is 0 when a later axis is empty
+        }
         for (int p = 0; p < outer; p++) {
             for (int q = 0; q < stride; q++) {
                 int base = p * n * stride + q;
@@ -152,48 +153,9 @@ final class Reduce {
         return summed.reshape(shape.dims());
     }
 
-    private static boolean[] reducedAxes(String op, Shape shape, int[] axes) {
-        boolean[] reduced = new boolean[shape.rank()];
-        for (int axis : axes) {
-            int a;
-            try {
-                a = shape.axis(axis);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
-            }
-            if (reduced[a]) {
-                throw new IllegalArgumentException(op + ": axis " + axis + " is listed twice in "
-                        + Arrays.toString(axes) + " for shape " + shape);
-            }
-            reduced[a] = true;
-        }
-        return reduced;
-    }
-
-    private static Shape keptShape(Shape shape, boolean[] reduced) {
-        int[] dims = shape.dims();
-        for (int i = 0; i < dims.length; i++) {
-            if (reduced[i]) {
-                dims[i] = 1;
-            }
-        }
-        return Shape.of(dims);
-    }
-
-    private static Shape dropReduced(Shape shape, boolean[] reduced) {
-        int[] dims = new int[shape.rank()];
-        int n = 0;
-        for (int i = 0; i < dims.length; i++) {
-            if (!reduced[i]) {
-                dims[n++] = shape.dim(i);
-            }
-        }
-        return Shape.of(Arrays.copyOf(dims, n));
-    }
-
     /** Strides into the kept-dims output, zero along reduced axes. */
     private static int[] outputStrides(Shape shape, boolean[] reduced) {
-        int[] strides = keptShape(shape, reduced).strides();
+        int[] strides = shape.kept(reduced).strides();
         for (int i = 0; i < strides.length; i++) {
             if (reduced[i]) {
                 strides[i] = 0;
