@@ -1,0 +1,40 @@
+package org.adjoint.nn;
+
+import java.util.List;
+import org.adjoint.autodiff.Var;
+import org.adjoint.core.Shape;
+
+/**
+ * The lessons' linear score function {@code f(x; W) = W·x}, applied to a batch as {@code x·Wᵀ}, with
+ * {@code W} of shape {@code [classes, features]} and no bias. For the "bias trick" put
+ * {@link AppendOnes} in front and give the layer one more input: the last column of W is then the bias.
+ * Parameter {@code weight}, initialized as the lessons do with {@code normal(0, 0.001)} by default.
+ *
+ * @param in         the number of input features
+ * @param out        the number of classes
+ * @param weightInit how {@code weight} is initialized
+ */
+public record Linear(int in, int out, Initializer weightInit) implements Layer {
+
+    /** Validates the sizes. */
+    public Linear {
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("Linear: sizes in = " + in + " and out = " + out + " must be positive");
+        }
+    }
+
+    /** A layer from {@code in} features to {@code out} scores, weights drawn from {@code normal(0, 0.001)}. */
+    public Linear(int in, int out) {
+        this(in, out, Initializer.normal(0, 0.001));
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(new ParameterSpec("weight", Shape.of(out, in), weightInit));
+    }
+
+    @Override
+    public Var forward(Variables params, Var x) {
+        return x.matmul(params.get("weight").transpose());
+    }
+}

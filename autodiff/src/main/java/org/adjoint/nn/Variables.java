@@ -1,0 +1,88 @@
+package org.adjoint.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.adjoint.autodiff.Backward;
+import org.adjoint.autodiff.Var;
+import org.adjoint.core.Tensor;
+
+/**
+ * A model's parameters as {@link Var}s, by name: what a forward pass reads. Made by
+ * {@link Parameters#track()} (parameters that record the pass, for training) or
+ * {@link Parameters#constants()} (nothing recorded, for evaluation). A layer inside a composite reads
+ * its own parameters through a {@link #scope}: {@code vars.scope("layer1").get("weight")} is
+ * {@code layer1.weight}.
+ */
+public final class Variables {
+
+    private final Map<String, Var> vars;
+    private final String prefix;
+
+    Variables(Map<String, Var> vars) {
+        this(Collections.unmodifiableMap(vars), "");
+    }
+
+    /** Variables from named values, e.g. to evaluate a model at parameters computed elsewhere. */
+    public static Variables of(Map<String, Var> vars) {
+        Map<String, Var> copy = new LinkedHashMap<>();
+        vars.forEach((name, v) -> copy.put(Parameters.checkName(name), v));
+        return new Variables(copy);
+    }
+
+    private Variables(Map<String, Var> vars, String prefix) {
+        this.vars = vars;
+        this.prefix = prefix;
+    }
+
+    static Variables of(Parameters parameters, Function<Tensor, Var> wrap) {
+        Map<String, Var> vars = new LinkedHashMap<>();
+        parameters.asMap().forEach((name, value) -> vars.put(name, wrap.apply(value)));
+        return new Variables(vars);
+    }
+
+    /**
+     * The variable named {@code name} within this scope.
+     *
+     * @throws IllegalArgumentException naming the full name and the names there are, if it is missing
+     */
+    public Var get(String name) {
+        Var v = vars.get(prefix + name);
+        if (v == null) {
+            throw new IllegalArgumentException("no parameter named " + prefix + name + "; the parameters are "
+                    + new ArrayList<>(vars.keySet()));
+        }
+        return v;
+    }
+
+    /** The view in which {@code get("weight")} means {@code get(scope + ".weight")}. */
+    public Variables scope(String scope) {
+        Parameters.checkName(scope);
+        return new Variables(vars, prefix + scope + ".");
+    }
+
+    /**
+     * The gradient of a scalar {@code loss} with respect to every parameter, as a parameter set of the
+     * same names and shapes (zeros for a parameter the loss does not use).
+     */
+    public Parameters gradients(Var loss) {
+        List<String> names = new ArrayList<>(vars.keySet());
+        Var[] all = vars.values().toArray(new Var[0]);
+        Tensor[] grads = Backward.of(loss).allowingUnused().gradients(all);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (int i = 0; i < grads.length; i++) {
+            out.put(names.get(i), grads[i]);
+        }
+        return Parameters.of(out);
+    }
+
+    /** The current values, as a parameter set. */
+    public Parameters values() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        vars.forEach((name, v) -> out.put(name, v.value()));
+        return Parameters.of(out);
+    }
+}

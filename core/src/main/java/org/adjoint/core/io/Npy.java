@@ -1,0 +1,110 @@
+package org.adjoint.core.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.adjoint.core.Shape;
+import org.adjoint.core.Tensor;
+
+/**
+ * NumPy's {@code .npy} format, version 1.0, for little-endian float64 arrays in C order: the magic
+ * string {@code \x93NUMPY}, the version, a little-endian 16-bit header length, an ASCII header such as
+ * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }} padded with spaces to a multiple
+ * of 64 bytes and ended by a newline, then the raw data. Doubles are written bit for bit, NaN payloads
+ * included.
+ */
+final class Npy {
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final int PREAMBLE = MAGIC.length + 2 + 2;
+    private static final Pattern HEADER = Pattern.compile(
+            "\\{\\s*'descr'\\s*:\\s*'([^']*)'\\s*,\\s*'fortran_order'\\s*:\\s*(True|False)\\s*,"
+                    + "\\s*'shape'\\s*:\\s*\\(([0-9,\\s]*)\\)\\s*,?\\s*}\\s*");
+
+    private Npy() {
+    }
+
+    static byte[] encode(Tensor t) {
+        Shape shape = t.shape();
+        StringBuilder dims = new StringBuilder();
+        for (int i = 0; i < shape.rank(); i++) {
+            dims.append(shape.dim(i)).append(shape.rank() == 1 ? "," : i + 1 < shape.rank() ? ", " : "");
+        }
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims + "), }";
+        int padded = (PREAMBLE + dict.length() + 1 + 63) / 64 * 64 - PREAMBLE;
+        String header = dict + " ".repeat(padded - dict.length() - 1) + "\n";
+        ByteBuffer out = ByteBuffer.allocate(PREAMBLE + padded + 8 * t.size()).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) padded);
+        out.put(header.getBytes(StandardCharsets.US_ASCII));
+        for (double v : t.toArray()) {
+            out.putDouble(v);
+        }
+        return out.array();
+    }
+
+    /** The header's shape, checked; {@code where} names the array in messages. */
+    static Shape decodeHeader(byte[] preambleAndHeader, String where) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(preambleAndHeader).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (in.get() != MAGIC[i]) {
+                throw new MalformedFileException(where + ": not a .npy array (bad magic string at offset " + i + ")");
+            }
+        }
+        int major = in.get();
+        in.get();
+        if (major != 1) {
+            throw new MalformedFileException(where + ": .npy version " + major + " is not supported (expected 1.0)");
+        }
+        String header = new String(preambleAndHeader, PREAMBLE, preambleAndHeader.length - PREAMBLE,
+                StandardCharsets.US_ASCII);
+        Matcher m = HEADER.matcher(header);
+        if (!m.matches()) {
+            throw new MalformedFileException(where + ": malformed .npy header at offset " + PREAMBLE + ": " + header.strip());
+        }
+        if (!m.group(1).equals("<f8") || m.group(2).equals("True")) {
+            throw new MalformedFileException(where + ": expected little-endian float64 in C order ('<f8', fortran_order False)"
+                    + " but the header says '" + m.group(1) + "', fortran_order " + m.group(2));
+        }
+        return parseShape(m.group(3), where);
+    }
+
+    /** The header length stored in the preamble's last two bytes. */
+    static int headerLength(byte[] preamble) {
+        return ByteBuffer.wrap(preamble, MAGIC.length + 2, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xFFFF;
+    }
+
+    static int preambleLength() {
+        return PREAMBLE;
+    }
+
+    static Tensor decodeData(Shape shape, byte[] data) {
+        ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        double[] values = new double[shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.getDouble();
+        }
+        return Tensor.of(shape, values);
+    }
+
+    private static Shape parseShape(String tuple, String where) throws IOException {
+        String[] parts = tuple.trim().isEmpty() ? new String[0] : tuple.split(",");
+        int count = parts.length > 0 && parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
+        int[] dims = new int[count];
+        long size = 1;
+        for (int i = 0; i < count; i++) {
+            try {
+                dims[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new MalformedFileException(where + ": shape (" + tuple + ") has a bad extent '" + parts[i].trim() + "'", e);
+            }
+            size *= dims[i];
+            if (size > Integer.MAX_VALUE / 8) {
+                throw new MalformedFileException(where + ": shape (" + tuple + ") is too large to load");
+            }
+        }
+        return Shape.of(dims);
+    }
+}

@@ -1,0 +1,154 @@
+package org.adjoint.core.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.adjoint.core.Shape;
+import org.adjoint.core.Tensor;
+
+/**
+ * Named tensors in NumPy's {@code .npz} format: a zip archive with one uncompressed {@code name.npy}
+ * entry per tensor, in order. Python reads it with {@code numpy.load(path)["name"]}; any language
+ * with a zip reader can read it (see {@link Npy} for the array format).
+ *
+ * <p>Writing is atomic: the archive is written to a temporary file in the same folder, forced to
+ * disk, and renamed over the target, so a crash mid-write leaves the previous file intact. Reading
+ * checks every entry's CRC-32, header and length against the archive's directory, so a truncated,
+ * bit-flipped or forged file is refused with an {@link IOException} naming the file and the entry,
+ * and a forged length never makes it allocate more than the file holds. Such files raise a
+ * {@link MalformedFileException}; a missing file, a {@link NoSuchFileException}.
+ */
+public final class Npz {
+
+    private static final int MAX_HEADER = 1 << 16;
+
+    private Npz() {
+    }
+
+    /** Writes the tensors to {@code file} atomically, replacing any previous file. */
+    public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(channel))) {
+                for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+                    putStored(zip, e.getKey() + ".npy", Npy.encode(e.getValue()));
+                }
+                zip.finish();
+                zip.flush();
+                channel.force(true);
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void putStored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * Reads every {@code .npy} entry of {@code file}, in the archive's order, keyed by its name
+     * without the {@code .npy} suffix.
+     *
+     * @throws IOException naming the file and the entry if the archive or an array is unreadable
+     */
+    public static Map<String, Tensor> read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String where = file + ", entry " + entry.getName();
+                if (!entry.getName().endsWith(".npy")) {
+                    throw new MalformedFileException(where + ": not a .npy array");
+                }
+                String name = entry.getName().substring(0, entry.getName().length() - 4);
+                if (tensors.put(name, readEntry(zip, entry, where)) != null) {
+                    throw new MalformedFileException(where + ": a second array named " + name);
+                }
+            }
+        } catch (MalformedFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new MalformedFileException(file + ": not a readable .npz archive (truncated or corrupt): " + e, e);
+        }
+        return tensors;
+    }
+
+    private static Tensor readEntry(ZipFile zip, ZipEntry entry, String where) throws IOException {
+        long size = entry.getSize();
+        if (size < Npy.preambleLength() || size > Integer.MAX_VALUE) {
+            throw new MalformedFileException(where + ": the archive lists a length of " + size + " bytes, which cannot hold an array");
+        }
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = readExactly(in, (int) size, where);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new MalformedFileException(where + ": CRC-32 mismatch (stored " + Long.toHexString(entry.getCrc()) + ", computed "
+                    + Long.toHexString(crc.getValue()) + "): the data is corrupt");
+        }
+        int headerLength = Npy.headerLength(bytes);
+        int dataStart = Npy.preambleLength() + headerLength;
+        if (headerLength > MAX_HEADER || dataStart > bytes.length) {
+            throw new MalformedFileException(where + ": header of " + headerLength + " bytes runs past the entry's " + bytes.length);
+        }
+        Shape shape = Npy.decodeHeader(Arrays.copyOf(bytes, dataStart), where);
+        long expected = 8L * shape.size();
+        if (bytes.length - dataStart != expected) {
+            throw new MalformedFileException(where + ": shape " + shape + " needs " + expected + " bytes of data at offset " + dataStart
+                    + " but the entry holds " + (bytes.length - dataStart));
+        }
+        return Npy.decodeData(shape, Arrays.copyOfRange(bytes, dataStart, bytes.length));
+    }
+
+    /** Exactly {@code n} bytes; never allocates more than the stream actually delivers plus one buffer. */
+    private static byte[] readExactly(InputStream in, int n, String where) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(n, 1 << 20));
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        while (total < n) {
+            int read = in.read(buffer, 0, Math.min(buffer.length, n - total));
+            if (read < 0) {
+                throw new MalformedFileException(where + ": truncated: expected " + n + " bytes but the data ends at offset " + total);
+            }
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return out.toByteArray();
+    }
+}
