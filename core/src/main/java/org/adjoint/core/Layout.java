@@ -95,6 +95,28 @@ final class Layout {
         return new Tensor(shape, out);
     }
 
+    static Tensor take(Tensor x, int axis, int[] indices) {
+        int a = x.shape.axis(axis);
+        int n = x.shape.dim(a);
+        int[] dims = x.shape.dims();
+        dims[a] = indices.length;
+        Shape shape = Shape.of(dims);
+        int inner = x.shape.strides()[a];
+        int outer = outer(x.shape, a);
+        double[] out = new double[shape.size()];
+        for (int p = 0; p < outer; p++) {
+            for (int k = 0; k < indices.length; k++) {
+                int i = indices[k];
+                if (i < 0 || i >= n) {
+                    throw new IllegalArgumentException("take: index " + i + " is outside [0, " + n + ") along axis "
+                            + axis + " of shape " + x.shape);
+                }
+                System.arraycopy(x.data, (p * n + i) * inner, out, (p * indices.length + k) * inner, inner);
+            }
+        }
+        return new Tensor(shape, out);
+    }
+
     static Tensor pad(Tensor x, int axis, int before, int after) {
         int a = x.shape.axis(axis);
         if (before < 0 || after < 0) {

@@ -615,6 +615,14 @@ public final class Tensor {
         return Layout.concat(axis, tensors);
     }
 
+    /**
+     * The slices at {@code indices} along {@code axis}, in that order (NumPy's {@code take}); for
+     * {@code axis = 0} the rows of a minibatch. Indices may repeat.
+     */
+    public Tensor take(int axis, int[] indices) {
+        return Layout.take(this, axis, indices);
+    }
+
     /** For a matrix, element {@code indices[i]} of each row i: the correct-class score picked per example. */
     public Tensor gather(int[] indices) {
         return Layout.gather(this, indices);

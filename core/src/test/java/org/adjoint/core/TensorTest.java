@@ -177,6 +177,11 @@ class TensorTest {
         assertEquals(Tensor.matrix(new double[][] {{2, 3}, {5, 6}}), M.slice(1, 1, 3));
         assertEquals(Tensor.matrix(new double[][] {{0, 1, 2, 3, 0}, {0, 4, 5, 6, 0}}), M.pad(1, 1, 1));
         assertEquals(Tensor.vector(2, 4), M.gather(new int[] {1, 0}));
+        assertEquals(Tensor.matrix(new double[][] {{4, 5, 6}, {1, 2, 3}, {4, 5, 6}}), M.take(0, new int[] {1, 0, 1}));
+        assertEquals(Tensor.matrix(new double[][] {{3, 1}, {6, 4}}), M.take(-1, new int[] {2, 0}));
+        assertEquals(Shape.of(0, 3), M.take(0, new int[0]).shape());
+        IllegalArgumentException take = assertThrows(IllegalArgumentException.class, () -> M.take(0, new int[] {2}));
+        assertEquals("take: index 2 is outside [0, 2) along axis 0 of shape [2, 3]", take.getMessage());
         assertEquals(Tensor.matrix(new double[][] {{0, 7}, {8, 0}}), Tensor.vector(7, 8).scatter(new int[] {1, 0}, 2));
         assertEquals(Tensor.matrix(new double[][] {{0, 1}, {1, 0}}), Tensor.oneHot(new int[] {1, 0}, 2));
         assertEquals(Shape.of(4, 3), Tensor.concat(0, M, M).shape());

@@ -1,0 +1,153 @@
+package org.adjoint.optim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.adjoint.core.Shape;
+import org.adjoint.core.Tensor;
+import org.adjoint.core.io.MalformedFileException;
+import org.adjoint.core.io.Npz;
+import org.adjoint.nn.Parameters;
+
+/**
+ * A training checkpoint in one file: the parameters, the optimizer state, and a few counters of the
+ * caller's (such as the epoch), so that a resumed run continues bit for bit as if it had never
+ * stopped. The file is a NumPy {@code .npz} archive written atomically (see {@link Npz}):
+ * <ul>
+ *   <li>{@code params/<name>}: each parameter;
+ *   <li>{@code state/<name>/<slot>}: each parameter's rule state (moments, accumulators, step counts);
+ *   <li>{@code meta/step}, {@code meta/learningRateFactor}: the optimizer's step count and last factor;
+ *   <li>{@code meta/rule/<name>}: the rule and hyperparameters that made the state, as UTF-8 bytes;
+ *   <li>{@code counter/<key>}: the caller's counters.
+ * </ul>
+ * Loading checks everything against the live optimizer and parameters before returning anything: a
+ * file that is corrupt, truncated, for other parameters, or written by another rule or other
+ * hyperparameters is refused with an exception naming the difference.
+ */
+public final class Checkpoint {
+
+    private static final String FORMAT = "meta/format";
+    private static final double VERSION = 1;
+
+    private Checkpoint() {
+    }
+
+    /**
+     * A checkpoint's contents.
+     *
+     * @param params   the parameters
+     * @param state    the optimizer state
+     * @param counters the caller's counters
+     */
+    public record Contents(Parameters params, OptimizerState state, Map<String, Double> counters) {
+    }
+
+    /** Writes a checkpoint atomically, replacing any previous file. */
+    public static void save(Path file, Optimizer optimizer, Parameters params, OptimizerState state,
+                            Map<String, Double> counters) throws IOException {
+        if (!state.names().equals(params.names())) {
+            throw new IllegalArgumentException("checkpoint: the optimizer state is for " + state.names()
+                    + " but the parameters are " + params.names());
+        }
+        Map<String, Tensor> entries = new LinkedHashMap<>();
+        entries.put(FORMAT, Tensor.scalar(VERSION));
+        entries.put("meta/step", Tensor.scalar(state.step()));
+        entries.put("meta/learningRateFactor", Tensor.scalar(state.learningRateFactor()));
+        for (String name : params.names()) {
+            UpdateRule<?> rule = optimizer.ruleFor(name);
+            entries.put("params/" + name, params.get(name));
+            entries.put("meta/rule/" + name, text(rule.toString()));
+            Optimizer.save(rule, state.slot(name)).forEach((slot, t) -> entries.put("state/" + name + "/" + slot, t));
+        }
+        counters.forEach((key, value) -> entries.put("counter/" + key, Tensor.scalar(value)));
+        Npz.write(file, entries);
+    }
+
+    /**
+     * Reads a checkpoint written for {@code optimizer} and parameters shaped like {@code template}.
+     *
+     * @throws IOException              if the file is missing, truncated or corrupt
+     * @throws IllegalArgumentException if it was written for other parameters or by another optimizer
+     */
+    public static Contents load(Path file, Optimizer optimizer, Parameters template) throws IOException {
+        Map<String, Tensor> entries = Npz.read(file);
+        Tensor format = entries.get(FORMAT);
+        if (format == null || format.size() != 1 || format.item() != VERSION) {
+            throw new MalformedFileException(file + ": not an Adjoint checkpoint (no " + FORMAT + " = " + VERSION + ")");
+        }
+        Map<String, Tensor> params = new LinkedHashMap<>();
+        Map<String, Object> slots = new LinkedHashMap<>();
+        for (String name : template.names()) {
+            Tensor value = entry(file, entries, "params/" + name);
+            if (!value.shape().equals(template.get(name).shape())) {
+                throw new IllegalArgumentException("checkpoint " + file + ": " + name + " has shape " + value.shape()
+                        + " but the model's has " + template.get(name).shape());
+            }
+            UpdateRule<?> rule = optimizer.ruleFor(name);
+            String written = text(file, entry(file, entries, "meta/rule/" + name));
+            if (!written.equals(rule.toString())) {
+                throw new IllegalArgumentException("checkpoint " + file + ": the state of " + name + " was written by "
+                        + written + " but this optimizer uses " + rule);
+            }
+            params.put(name, value);
+            try {
+                slots.put(name, rule.restore(withPrefix(entries, "state/" + name + "/"), value));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("checkpoint " + file + ", parameter " + name + ": " + e.getMessage(), e);
+            }
+        }
+        for (String key : entries.keySet()) {
+            if (key.startsWith("params/") && !template.names().contains(key.substring("params/".length()))) {
+                throw new IllegalArgumentException("checkpoint " + file + ": it holds the parameter "
+                        + key.substring("params/".length()) + ", which the model does not have");
+            }
+        }
+        long step = Slots.counter("checkpoint " + file, entries, "meta/step");
+        double factor = entry(file, entries, "meta/learningRateFactor").item();
+        Map<String, Double> counters = new LinkedHashMap<>();
+        withPrefix(entries, "counter/").forEach((key, t) -> counters.put(key, t.item()));
+        return new Contents(Parameters.of(params), optimizer.restore(step, factor, slots), counters);
+    }
+
+    private static Tensor entry(Path file, Map<String, Tensor> entries, String key) throws MalformedFileException {
+        Tensor t = entries.get(key);
+        if (t == null) {
+            throw new MalformedFileException(file + ": the checkpoint has no entry " + key);
+        }
+        return t;
+    }
+
+    private static Map<String, Tensor> withPrefix(Map<String, Tensor> entries, String prefix) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        entries.forEach((key, t) -> {
+            if (key.startsWith(prefix)) {
+                out.put(key.substring(prefix.length()), t);
+            }
+        });
+        return out;
+    }
+
+    /** Text stored as a vector of its UTF-8 bytes (NumPy: {@code bytes(a.astype('u1')).decode()}). */
+    private static Tensor text(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        double[] values = new double[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            values[i] = bytes[i] & 0xFF;
+        }
+        return Tensor.of(Shape.of(values.length), values);
+    }
+
+    private static String text(Path file, Tensor t) throws MalformedFileException {
+        double[] values = t.toArray();
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0 && values[i] <= 255 && values[i] == Math.rint(values[i]))) {
+                throw new MalformedFileException(file + ": a text entry holds " + values[i] + ", not a byte");
+            }
+            bytes[i] = (byte) values[i];
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

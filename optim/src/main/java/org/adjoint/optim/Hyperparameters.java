@@ -1,0 +1,45 @@
+package org.adjoint.optim;
+
+/** Validation of hyperparameters, with the rule, the parameter and the bad value in every message. */
+final class Hyperparameters {
+
+    private Hyperparameters() {
+    }
+
+    /** A learning rate: finite and at least 0. */
+    static double learningRate(String rule, double lr) {
+        return nonNegative(rule, "learningRate", lr);
+    }
+
+    /** A finite value at least 0 (weight decay, momentum, dampening, decay rates). */
+    static double nonNegative(String rule, String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(rule + ": " + name + " = " + value + " must be finite and at least 0");
+        }
+        return value;
+    }
+
+    /** A finite value above 0 (epsilon, clipping thresholds). */
+    static double positive(String rule, String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(rule + ": " + name + " = " + value + " must be finite and above 0");
+        }
+        return value;
+    }
+
+    /** A decay factor in {@code [0, 1)} (β₁, β₂, ρ, α). */
+    static double unitInterval(String rule, String name, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(rule + ": " + name + " = " + value + " is outside [0, 1)");
+        }
+        return value;
+    }
+
+    /** A decay factor in {@code [0, 1]} (ρ of AdaDelta, which PyTorch allows to be 1). */
+    static double closedUnitInterval(String rule, String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(rule + ": " + name + " = " + value + " is outside [0, 1]");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,152 @@
+package org.adjoint.optim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.adjoint.core.Tensor;
+import org.adjoint.nn.Parameters;
+
+/**
+ * Applies update rules to a whole parameter set: {@code (parameters, gradients, state) → (parameters',
+ * state')}. Immutable; configure it with the {@code with…} methods, each returning a new optimizer.
+ *
+ * <pre>{@code
+ * Optimizer optimizer = Optimizer.of(Adam.withLearningRate(1e-3))
+ *         .withGroup("layer1", Sgd.withLearningRate(0.01).momentum(0.9))   // its own rule and rate
+ *         .withSchedule(Schedule.cosine(10_000, 0.01))
+ *         .withClipping(Clipping.globalNorm(5));
+ * OptimizerState state = optimizer.init(params);
+ * Step step = optimizer.step(params, grads, state);          // params = step.params(); state = step.state()
+ * }</pre>
+ *
+ * <p><b>Groups.</b> Every parameter is updated by the rule of the first group that selects it, in the
+ * order the groups were added, and otherwise by the default rule given to {@link #of}. Each group's
+ * rule carries its own hyperparameters, learning rate included.
+ *
+ * <p><b>One step.</b> The gradients are clipped, the schedule's factor for the step is read, and each
+ * parameter's rule is applied with its base learning rate times that factor.
+ */
+public final class Optimizer {
+
+    /** Parameters chosen by {@code selects} are updated by {@code rule}. */
+    private record Group(String description, Predicate<String> selects, UpdateRule<?> rule) {
+    }
+
+    private final List<Group> groups;
+    private final UpdateRule<?> defaultRule;
+    private final Schedule schedule;
+    private final Clipping clipping;
+
+    private Optimizer(List<Group> groups, UpdateRule<?> defaultRule, Schedule schedule, Clipping clipping) {
+        this.groups = List.copyOf(groups);
+        this.defaultRule = Objects.requireNonNull(defaultRule, "rule");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.clipping = Objects.requireNonNull(clipping, "clipping");
+    }
+
+    /** An optimizer that updates every parameter with {@code rule}, at a constant rate, without clipping. */
+    public static Optimizer of(UpdateRule<?> rule) {
+        return new Optimizer(List.of(), rule, Schedule.constant(), Clipping.none());
+    }
+
+    /**
+     * The same optimizer with a group: the parameter named {@code scope} and those whose names start
+     * with {@code scope + "."} (so {@code "layer1"} selects {@code layer1.weight} and {@code layer1.bias})
+     * are updated by {@code rule}.
+     */
+    public Optimizer withGroup(String scope, UpdateRule<?> rule) {
+        return withGroup(scope, name -> name.equals(scope) || name.startsWith(scope + "."), rule);
+    }
+
+    /** The same optimizer with a group of the parameters whose names satisfy {@code selects}. */
+    public Optimizer withGroup(String description, Predicate<String> selects, UpdateRule<?> rule) {
+        List<Group> more = new ArrayList<>(groups);
+        more.add(new Group(description, selects, Objects.requireNonNull(rule, "rule")));
+        return new Optimizer(more, defaultRule, schedule, clipping);
+    }
+
+    /** The same optimizer with a learning-rate schedule, applied to every group's base rate. */
+    public Optimizer withSchedule(Schedule newSchedule) {
+        return new Optimizer(groups, defaultRule, newSchedule, clipping);
+    }
+
+    /** The same optimizer with gradient clipping. */
+    public Optimizer withClipping(Clipping newClipping) {
+        return new Optimizer(groups, defaultRule, schedule, newClipping);
+    }
+
+    /** The rule that updates the parameter named {@code name}. */
+    public UpdateRule<?> ruleFor(String name) {
+        for (Group g : groups) {
+            if (g.selects().test(name)) {
+                return g.rule();
+            }
+        }
+        return defaultRule;
+    }
+
+    /** The learning rate the parameter named {@code name} gets at the step after {@code state}. */
+    public double learningRate(String name, OptimizerState state) {
+        return ruleFor(name).learningRate() * schedule.factor(state.step());
+    }
+
+    /** The state before the first step. */
+    public OptimizerState init(Parameters params) {
+        Map<String, Object> slots = new LinkedHashMap<>();
+        params.asMap().forEach((name, value) -> slots.put(name, ruleFor(name).init(value)));
+        return new OptimizerState(0, 1, slots);
+    }
+
+    /**
+     * One step: the new parameters and state. Nothing passed in is changed.
+     *
+     * @throws IllegalArgumentException if the gradients or the state do not match the parameters
+     */
+    public Step step(Parameters params, Parameters grads, OptimizerState state) {
+        params.requireSameLayout("step (gradients)", grads);
+        if (!state.names().equals(params.names())) {
+            throw new IllegalArgumentException("step: the optimizer state is for the parameters " + state.names()
+                    + " but the parameters are " + params.names());
+        }
+        Parameters clipped = clipping.apply(grads);
+        double factor = schedule.factor(state.step());
+        Map<String, Tensor> newParams = new LinkedHashMap<>();
+        Map<String, Object> newSlots = new LinkedHashMap<>();
+        for (String name : params.names()) {
+            UpdateRule<?> rule = ruleFor(name);
+            Update<?> u = apply(rule, params.get(name), clipped.get(name), state.slot(name), rule.learningRate() * factor);
+            newParams.put(name, u.param());
+            newSlots.put(name, u.state());
+        }
+        return new Step(Parameters.of(newParams), new OptimizerState(state.step() + 1, factor, newSlots));
+    }
+
+    /** Applies {@code rule} to a state it made itself (by init or restore), hence the unchecked cast. */
+    @SuppressWarnings("unchecked")
+    private static <S> Update<S> apply(UpdateRule<S> rule, Tensor param, Tensor grad, Object state, double lr) {
+        return rule.apply(param, grad, (S) state, lr);
+    }
+
+    /** Saves one parameter's rule state as named tensors. */
+    @SuppressWarnings("unchecked")
+    static <S> Map<String, Tensor> save(UpdateRule<S> rule, Object state) {
+        return rule.save((S) state);
+    }
+
+    /** A state rebuilt from a checkpoint. */
+    OptimizerState restore(long step, double factor, Map<String, Object> slots) {
+        return new OptimizerState(step, factor, slots);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Optimizer[");
+        for (Group g : groups) {
+            sb.append(g.description()).append(": ").append(g.rule()).append("; ");
+        }
+        return sb.append("others: ").append(defaultRule).append("]").toString();
+    }
+}

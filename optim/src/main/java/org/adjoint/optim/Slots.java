@@ -1,0 +1,34 @@
+package org.adjoint.optim;
+
+import java.util.Map;
+import org.adjoint.core.Shape;
+import org.adjoint.core.Tensor;
+
+/** Reading a rule's saved state back: each named tensor must be there with the expected shape. */
+final class Slots {
+
+    private Slots() {
+    }
+
+    /** The tensor named {@code name}, of shape {@code shape}. */
+    static Tensor get(String rule, Map<String, Tensor> saved, String name, Shape shape) {
+        Tensor t = saved.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException(rule + ": the saved state has no " + name + " (it has " + saved.keySet() + ")");
+        }
+        if (!t.shape().equals(shape)) {
+            throw new IllegalArgumentException(rule + ": the saved " + name + " has shape " + t.shape() + " but the parameter has "
+                    + shape);
+        }
+        return t;
+    }
+
+    /** A saved step counter: a non-negative whole number stored as a scalar. */
+    static long counter(String rule, Map<String, Tensor> saved, String name) {
+        double v = get(rule, saved, name, Shape.SCALAR).item();
+        if (!(v >= 0) || v != Math.rint(v) || v > (1L << 53)) {
+            throw new IllegalArgumentException(rule + ": the saved " + name + " is " + v + ", not a step count");
+        }
+        return (long) v;
+    }
+}

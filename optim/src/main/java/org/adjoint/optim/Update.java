@@ -1,0 +1,13 @@
+package org.adjoint.optim;
+
+import org.adjoint.core.Tensor;
+
+/**
+ * What one step of an {@link UpdateRule} returns for one tensor.
+ *
+ * @param param the new parameter
+ * @param state the new state
+ * @param <S>   the rule's state type
+ */
+public record Update<S>(Tensor param, S state) {
+}

@@ -1,0 +1,47 @@
+package org.adjoint.optim.train;
+
+import org.adjoint.core.Tensor;
+
+/**
+ * Classification data: one example per row of {@code inputs} (axis 0), and its class index. A batch
+ * of labeled data is labeled data itself.
+ *
+ * @param inputs the examples, {@code [n, …]}
+ * @param labels one class index per example
+ */
+public record LabeledData(Tensor inputs, int[] labels) implements Dataset<LabeledData> {
+
+    /** Checks that there is one label per example. */
+    public LabeledData {
+        if (inputs.rank() < 1 || inputs.shape().dim(0) != labels.length) {
+            throw new IllegalArgumentException("LabeledData: " + labels.length + " labels for inputs of shape "
+                    + inputs.shape() + "; need one label per row");
+        }
+        labels = labels.clone();
+    }
+
+    @Override
+    public int size() {
+        return labels.length;
+    }
+
+    @Override
+    public LabeledData batch(int[] indices) {
+        int[] picked = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            picked[i] = labels[indices[i]];
+        }
+        return new LabeledData(inputs.take(0, indices), picked);
+    }
+
+    /** The labels (a copy). */
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "LabeledData[" + labels.length + " examples of shape " + inputs.shape() + "]";
+    }
+}

@@ -1,0 +1,192 @@
+package org.adjoint.optim.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.adjoint.autodiff.Var;
+import org.adjoint.core.Tensor;
+import org.adjoint.nn.Parameters;
+import org.adjoint.nn.Variables;
+import org.adjoint.optim.Checkpoint;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
+
+/**
+ * The minibatch training loop: epochs of shuffled batches from a {@link MinibatchSampler}, one
+ * optimizer step per batch, an optional evaluation after each epoch, progress on the console, and
+ * optional checkpoints from which a run can be resumed bit for bit. Immutable; configure with the
+ * {@code with…} methods.
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.of(Optimizer.of(Adam.withLearningRate(1e-3)))
+ *         .withEpochs(10).withBatchSize(64).withSeed(7)
+ *         .withEvaluation((epoch, params) -> Map.of("accuracy", Predictions.accuracy(net, params, x, y)));
+ * Trainer.Run run = trainer.fit(params, data, (p, batch) ->
+ *         Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels()));
+ * }</pre>
+ *
+ * <p>A loss or gradient that is NaN or infinite stops training with a {@link TrainingDivergedException}
+ * that names the epoch and step and keeps the last finite parameters.
+ */
+public final class Trainer {
+
+    /** An evaluation after each epoch (such as test accuracy), recorded in the history and printed. */
+    @FunctionalInterface
+    public interface Evaluation {
+
+        /** Named metrics of {@code params} after epoch {@code epoch} (counted from 0). */
+        Map<String, Double> evaluate(int epoch, Parameters params);
+    }
+
+    /**
+     * The outcome of a run.
+     *
+     * @param params  the parameters after the last step
+     * @param state   the optimizer state after the last step
+     * @param history the losses and evaluations recorded
+     */
+    public record Run(Parameters params, OptimizerState state, History history) {
+    }
+
+    private final Optimizer optimizer;
+    private final int epochs;
+    private final int batchSize;
+    private final long seed;
+    private final boolean dropLast;
+    private final Evaluation evaluation;
+    private final Progress progress;
+    private final Path checkpoint;
+    private final int checkpointEvery;
+
+    private Trainer(Optimizer optimizer, int epochs, int batchSize, long seed, boolean dropLast, Evaluation evaluation,
+                    Progress progress, Path checkpoint, int checkpointEvery) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.dropLast = dropLast;
+        this.evaluation = evaluation;
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.checkpoint = checkpoint;
+        this.checkpointEvery = checkpointEvery;
+        if (epochs < 1 || batchSize < 1 || checkpointEvery < 1) {
+            throw new IllegalArgumentException("Trainer: epochs = " + epochs + ", batch size = " + batchSize
+                    + " and checkpoint interval = " + checkpointEvery + " must all be at least 1");
+        }
+    }
+
+    /** One epoch of batches of 32, seed 0, the last partial batch kept, no evaluation, progress on {@code System.out}. */
+    public static Trainer of(Optimizer optimizer) {
+        return new Trainer(optimizer, 1, 32, 0, false, null, Progress.console(System.out), null, 1);
+    }
+
+    /** The same trainer running {@code n} epochs in all (a resumed run stops at the same total). */
+    public Trainer withEpochs(int n) {
+        return new Trainer(optimizer, n, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery);
+    }
+
+    /** The same trainer with batches of {@code n} examples (1: stochastic; the dataset size: full batch). */
+    public Trainer withBatchSize(int n) {
+        return new Trainer(optimizer, epochs, n, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery);
+    }
+
+    /** The same trainer shuffling with {@code newSeed}. */
+    public Trainer withSeed(long newSeed) {
+        return new Trainer(optimizer, epochs, batchSize, newSeed, dropLast, evaluation, progress, checkpoint, checkpointEvery);
+    }
+
+    /** The same trainer leaving out (or keeping) each epoch's last partial batch. */
+    public Trainer withDropLast(boolean drop) {
+        return new Trainer(optimizer, epochs, batchSize, seed, drop, evaluation, progress, checkpoint, checkpointEvery);
+    }
+
+    /** The same trainer evaluating the parameters after every epoch. */
+    public Trainer withEvaluation(Evaluation newEvaluation) {
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, newEvaluation, progress, checkpoint, checkpointEvery);
+    }
+
+    /** The same trainer reporting to {@code newProgress} ({@link Progress#silent()} for none). */
+    public Trainer withProgress(Progress newProgress) {
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, newProgress, checkpoint, checkpointEvery);
+    }
+
+    /** The same trainer writing a {@link Checkpoint} to {@code file} after every {@code everyEpochs} epochs. */
+    public Trainer withCheckpoints(Path file, int everyEpochs) {
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs);
+    }
+
+    /** Trains from {@code params} for the configured number of epochs. */
+    public <B> Run fit(Parameters params, Dataset<B> data, Objective<B> objective) {
+        return train(params, optimizer.init(params), 0, data, objective);
+    }
+
+    /**
+     * Continues a run from a checkpoint written by a trainer configured like this one, up to the
+     * configured total number of epochs; the result is bit for bit that of a run that never stopped.
+     *
+     * @param model parameters shaped like the model's, used to check the checkpoint
+     */
+    public <B> Run resume(Path file, Parameters model, Dataset<B> data, Objective<B> objective) throws IOException {
+        Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
+        Double epoch = saved.counters().get("epoch");
+        if (epoch == null) {
+            throw new IllegalArgumentException("resume: " + file + " has no epoch counter; was it written by a Trainer?");
+        }
+        return train(saved.params(), saved.state(), epoch.intValue(), data, objective);
+    }
+
+    private <B> Run train(Parameters start, OptimizerState startState, int firstEpoch, Dataset<B> data, Objective<B> objective) {
+        MinibatchSampler sampler = new MinibatchSampler(data.size(), batchSize, seed, dropLast);
+        History history = new History(firstEpoch);
+        Parameters params = start;
+        OptimizerState state = startState;
+        for (int epoch = firstEpoch; epoch < epochs; epoch++) {
+            int[][] batches = sampler.batches(epoch);
+            double lossSum = 0;
+            for (int b = 0; b < batches.length; b++) {
+                long begin = System.nanoTime();
+                Variables vars = params.track();
+                Var loss = objective.loss(vars, data.batch(batches[b]));
+                Parameters grads = vars.gradients(loss);
+                requireFinite(loss, grads, epoch, b, params, history);
+                Step step = optimizer.step(params, grads, state);
+                params = step.params();
+                state = step.state();
+                history.recordStep(loss.item(), batches[b].length, System.nanoTime() - begin);
+                lossSum += loss.item();
+                progress.step(epoch, epochs, b, batches.length, loss.item(), history.examplesPerSecond());
+            }
+            Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.evaluate(epoch, params);
+            history.recordEpoch(lossSum / batches.length, metrics);
+            progress.epoch(epoch, epochs, lossSum / batches.length, metrics, history.examplesPerSecond());
+            if (checkpoint != null && ((epoch + 1) % checkpointEvery == 0 || epoch + 1 == epochs)) {
+                save(params, state, epoch + 1);
+            }
+        }
+        return new Run(params, state, history);
+    }
+
+    private void save(Parameters params, OptimizerState state, int epochsDone) {
+        try {
+            Checkpoint.save(checkpoint, optimizer, params, state, Map.of("epoch", (double) epochsDone));
+        } catch (IOException e) {
+            throw new UncheckedIOException("checkpoint after epoch " + epochsDone + " to " + checkpoint + " failed", e);
+        }
+    }
+
+    private static void requireFinite(Var loss, Parameters grads, int epoch, int batch, Parameters params, History history) {
+        String bad = !Double.isFinite(loss.item()) ? "the loss is " + loss.item() : null;
+        for (Map.Entry<String, Tensor> g : grads.asMap().entrySet()) {
+            if (bad == null && !g.getValue().isFinite()) {
+                bad = "the gradient of " + g.getKey() + " is not finite";
+            }
+        }
+        if (bad != null) {
+            throw new TrainingDivergedException("training diverged at epoch " + (epoch + 1) + ", step " + (batch + 1)
+                    + ": " + bad + "; the last finite parameters are kept", params, history);
+        }
+    }
+}

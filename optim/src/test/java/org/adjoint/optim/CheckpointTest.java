@@ -1,0 +1,140 @@
+package org.adjoint.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.adjoint.core.Tensor;
+import org.adjoint.core.io.MalformedFileException;
+import org.adjoint.nn.Parameters;
+import org.adjoint.testing.Gen;
+import org.adjoint.testing.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+
+    @TempDir
+    Path dir;
+
+    private static Parameters params() {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("layer1.weight", Tensor.randomNormal(1, 3, 2));
+        m.put("layer1.bias", Tensor.vector(0.5, -0.5, 0.25));
+        return Parameters.of(m);
+    }
+
+    /** Deterministic gradients for step i. */
+    private static Parameters grads(Parameters p, int i) {
+        return p.map(t -> t.mul(0.7).add(0.1 * i).sin());
+    }
+
+    private record Run(Parameters params, OptimizerState state) {
+    }
+
+    private static Run steps(Optimizer optimizer, Parameters params, OptimizerState state, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            Step step = optimizer.step(params, grads(params, i), state);
+            params = step.params();
+            state = step.state();
+        }
+        return new Run(params, state);
+    }
+
+    @Test
+    void saveAndLoadRoundTripBitForBitAtAnyStepAndResumeIdentically() {
+        Gen<Rules> rules = Gen.elements(Rules.forQuadratic().toArray(new Rules[0]));
+        Property.forAll(rules, Gen.integers(0, 6)).scaledTries(0.5).check((r, k) -> {
+            Optimizer optimizer = Optimizer.of(r.rule()).withSchedule(Schedule.exponential(0.9));
+            Run before = steps(optimizer, params(), optimizer.init(params()), 0, k);
+            Path file = dir.resolve("run.npz");
+            Checkpoint.save(file, optimizer, before.params(), before.state(), Map.of("epoch", 3.0));
+            Checkpoint.Contents loaded = Checkpoint.load(file, optimizer, params());
+            assertBitwiseEqual(before.params(), loaded.params());
+            assertEquals(before.state().step(), loaded.state().step());
+            assertEquals(before.state().learningRateFactor(), loaded.state().learningRateFactor());
+            assertEquals(Map.of("epoch", 3.0), loaded.counters());
+            Run straight = steps(optimizer, before.params(), before.state(), k, 4);
+            Run resumed = steps(optimizer, loaded.params(), loaded.state(), k, 4);
+            assertBitwiseEqual(straight.params(), resumed.params());
+        });
+    }
+
+    private static void assertBitwiseEqual(Parameters expected, Parameters actual) {
+        assertEquals(expected.names(), actual.names());
+        for (String name : expected.names()) {
+            assertArrayEquals(bits(expected.get(name)), bits(actual.get(name)), name);
+        }
+    }
+
+    private static long[] bits(Tensor t) {
+        return Arrays.stream(t.toArray()).mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
+    @Test
+    void aCheckpointOfAnotherRuleOrOtherHyperparametersIsRefused() throws IOException {
+        Optimizer adam = Optimizer.of(Adam.withLearningRate(1e-3));
+        Run run = steps(adam, params(), adam.init(params()), 0, 2);
+        Path file = dir.resolve("adam.npz");
+        Checkpoint.save(file, adam, run.params(), run.state(), Map.of());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.load(file, Optimizer.of(Sgd.withLearningRate(0.1)), params()));
+        assertTrue(e.getMessage().contains("the state of layer1.weight was written by Adam[learningRate=0.001")
+                && e.getMessage().contains("but this optimizer uses Sgd[learningRate=0.1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.load(file, Optimizer.of(Adam.withLearningRate(2e-3)), params()));
+        assertTrue(e.getMessage().contains("this optimizer uses Adam[learningRate=0.002"), e.getMessage());
+    }
+
+    @Test
+    void aCheckpointForOtherParametersIsRefused() throws IOException {
+        Optimizer sgd = Optimizer.of(Sgd.withLearningRate(0.1).momentum(0.9));
+        Run run = steps(sgd, params(), sgd.init(params()), 0, 2);
+        Path file = dir.resolve("sgd.npz");
+        Checkpoint.save(file, sgd, run.params(), run.state(), Map.of());
+        Parameters other = Parameters.of(Map.of("layer1.weight", Tensor.zeros(2, 2), "layer1.bias", Tensor.zeros(3)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(file, sgd, other));
+        assertTrue(e.getMessage().endsWith("layer1.weight has shape [3, 2] but the model's has [2, 2]"), e.getMessage());
+        Parameters fewer = Parameters.of(Map.of("layer1.weight", Tensor.zeros(3, 2)));
+        e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(file, sgd, fewer));
+        assertTrue(e.getMessage().endsWith("it holds the parameter layer1.bias, which the model does not have"), e.getMessage());
+    }
+
+    @Test
+    void corruptAndTruncatedFilesAreRefusedAndTheLiveStateIsUntouched() throws IOException {
+        Optimizer adam = Optimizer.of(Adam.withLearningRate(1e-3));
+        Run live = steps(adam, params(), adam.init(params()), 0, 3);
+        Path file = dir.resolve("adam.npz");
+        Checkpoint.save(file, adam, live.params(), live.state(), Map.of());
+        byte[] good = Files.readAllBytes(file);
+
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x40;
+        Files.write(file, flipped);
+        assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, adam, params()));
+        Files.write(file, Arrays.copyOf(good, good.length - 100));
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, adam, params()));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+
+        Run after = steps(adam, live.params(), live.state(), 3, 1);
+        Run reference = steps(adam, params(), adam.init(params()), 0, 4);
+        assertBitwiseEqual(reference.params(), after.params());
+    }
+
+    @Test
+    void aParameterFileIsNotACheckpoint() throws IOException {
+        Path file = dir.resolve("params.npz");
+        org.adjoint.nn.ParameterFile.save(file, params());
+        MalformedFileException e = assertThrows(MalformedFileException.class,
+                () -> Checkpoint.load(file, Optimizer.of(Sgd.withLearningRate(1)), params()));
+        assertTrue(e.getMessage().endsWith("not an Adjoint checkpoint (no meta/format = 1.0)"), e.getMessage());
+    }
+}

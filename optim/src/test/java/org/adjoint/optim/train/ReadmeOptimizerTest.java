@@ -1,0 +1,96 @@
+package org.adjoint.optim.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.adjoint.autodiff.Losses;
+import org.adjoint.autodiff.Var;
+import org.adjoint.core.Tensor;
+import org.adjoint.nn.Activation;
+import org.adjoint.nn.Mlp;
+import org.adjoint.nn.Parameters;
+import org.adjoint.nn.Predictions;
+import org.adjoint.nn.Sequential;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.Sgd;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
+import org.junit.jupiter.api.Test;
+
+/** The README's optimizer section, verbatim: a rule of one's own, trained side by side with built-in SGD. */
+class ReadmeOptimizerTest {
+
+    /** Heavy-ball momentum in a few lines: v ← β·v + g;  θ ← θ − η·v. */
+    record HeavyBall(double learningRate, double beta) implements UpdateRule<Tensor> {
+        public Tensor init(Tensor param) {
+            return Tensor.zeros(param.shape());
+        }
+
+        public Update<Tensor> apply(Tensor param, Tensor grad, Tensor velocity, double lr) {
+            Tensor v = velocity.mul(beta).add(grad);
+            return new Update<>(param.sub(v.mul(lr)), v);
+        }
+
+        public Map<String, Tensor> save(Tensor velocity) {
+            return Map.of("velocity", velocity);
+        }
+
+        public Tensor restore(Map<String, Tensor> saved, Tensor param) {
+            return saved.get("velocity");
+        }
+    }
+
+    @Test
+    void theOptimizerTourRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Sequential net = Mlp.of(Activation.RELU, 4, 16, 3);
+        Parameters params = Parameters.initialize(net, 0);
+        LabeledData train = TrainerTest.blobs(120, 1);
+        LabeledData test = TrainerTest.blobs(60, 2);
+        Tensor trainX = train.inputs();
+        int[] trainY = train.labels();
+        Tensor testX = test.inputs();
+        int[] testY = test.labels();
+        Parameters grads = params.map(t -> t.mul(0));
+
+        Optimizer optimizer = Optimizer.of(org.adjoint.optim.Adam.withLearningRate(1e-3))         // defaults as in torch.optim
+                .withGroup("layer1", Sgd.withLearningRate(0.01).momentum(0.9))  // a group with its own rule and rate
+                .withSchedule(org.adjoint.optim.Schedule.linear(0.1, 1, 100).then(100, org.adjoint.optim.Schedule.cosine(900, 0.01)))
+                .withClipping(org.adjoint.optim.Clipping.globalNorm(5));
+        org.adjoint.optim.OptimizerState state = optimizer.init(params);
+        org.adjoint.optim.Step step = optimizer.step(params, grads, state);     // new parameters and new state
+
+        Trainer.Run run = Trainer.of(optimizer).withEpochs(10).withBatchSize(64).withSeed(7)
+                .withEvaluation((epoch, p) -> Map.of("accuracy", Predictions.accuracy(net, p, testX, testY)))
+                .withCheckpoints(dir.resolve("run.npz"), 1)           // resume(...) continues bit for bit
+                .withProgress(Progress.silent())
+                .fit(params, new LabeledData(trainX, trainY), (p, batch) ->
+                        Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels()));
+
+        assertTrue(step.params().equals(params), "zero gradients leave the parameters where they were");
+        double[] epochLosses = run.history().epochLosses();
+        assertTrue(epochLosses[9] < epochLosses[0], java.util.Arrays.toString(epochLosses));
+        assertTrue(run.history().evaluations().size() == 10);
+        assertTrue(java.nio.file.Files.exists(dir.resolve("run.npz")));
+    }
+
+    @Test
+    void aCustomRuleTrainsSideBySideWithSgd() {
+        LabeledData data = TrainerTest.blobs(300, 9);
+        Sequential net = Mlp.of(Activation.RELU, 4, 16, 3);
+        Objective<LabeledData> loss = (p, batch) ->
+                Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels());
+        Map<String, Double> finalLoss = new LinkedHashMap<>();
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        for (UpdateRule<?> rule : List.of(Sgd.withLearningRate(0.02), new HeavyBall(0.02, 0.9))) {
+            Trainer.Run run = Trainer.of(Optimizer.of(rule)).withEpochs(5).withBatchSize(32).withProgress(Progress.silent())
+                    .fit(Parameters.initialize(net, 0), data, loss);
+            finalLoss.put(rule.toString(), run.history().epochLosses()[4]);
+            accuracy.put(rule.toString(), Predictions.accuracy(net, run.params(), data.inputs(), data.labels()));
+        }
+        List<Double> losses = List.copyOf(finalLoss.values());
+        assertTrue(losses.get(1) < losses.get(0), "momentum should train faster at the same rate: " + finalLoss);
+        assertTrue(accuracy.values().stream().allMatch(a -> a > 0.8), accuracy.toString());
+    }
+}
