@@ -3,7 +3,7 @@ package org.adjoint.optim.train;
 /**
  * A fixed collection of examples that a {@link Trainer} reads in minibatches.
  *
- * @param <B> the type of a batch, handed to the {@link Objective}
+ * @param <B> the type of a batch, handed to the {@link BatchLoss}
  */
 public interface Dataset<B> {
 

@@ -119,8 +119,8 @@ public final class Trainer {
     }
 
     /** Trains from {@code params} for the configured number of epochs. */
-    public <B> Run fit(Parameters params, Dataset<B> data, Objective<B> objective) {
-        return train(params, optimizer.init(params), 0, data, objective);
+    public <B> Run fit(Parameters params, Dataset<B> data, BatchLoss<B> batchLoss) {
+        return train(params, optimizer.init(params), 0, data, batchLoss);
     }
 
     /**
@@ -129,16 +129,16 @@ public final class Trainer {
      *
      * @param model parameters shaped like the model's, used to check the checkpoint
      */
-    public <B> Run resume(Path file, Parameters model, Dataset<B> data, Objective<B> objective) throws IOException {
+    public <B> Run resume(Path file, Parameters model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
         Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
         Double epoch = saved.counters().get("epoch");
         if (epoch == null) {
             throw new IllegalArgumentException("resume: " + file + " has no epoch counter; was it written by a Trainer?");
         }
-        return train(saved.params(), saved.state(), epoch.intValue(), data, objective);
+        return train(saved.params(), saved.state(), epoch.intValue(), data, batchLoss);
     }
 
-    private <B> Run train(Parameters start, OptimizerState startState, int firstEpoch, Dataset<B> data, Objective<B> objective) {
+    private <B> Run train(Parameters start, OptimizerState startState, int firstEpoch, Dataset<B> data, BatchLoss<B> batchLoss) {
         MinibatchSampler sampler = new MinibatchSampler(data.size(), batchSize, seed, dropLast);
         History history = new History(firstEpoch);
         Parameters params = start;
@@ -149,7 +149,7 @@ public final class Trainer {
             for (int b = 0; b < batches.length; b++) {
                 long begin = System.nanoTime();
                 Variables vars = params.track();
-                Var loss = objective.loss(vars, data.batch(batches[b]));
+                Var loss = batchLoss.loss(vars, data.batch(batches[b]));
                 Parameters grads = vars.gradients(loss);
                 requireFinite(loss, grads, epoch, b, params, history);
                 Step step = optimizer.step(params, grads, state);

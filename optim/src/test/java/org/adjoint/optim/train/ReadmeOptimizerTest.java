@@ -79,7 +79,7 @@ class ReadmeOptimizerTest {
     void aCustomRuleTrainsSideBySideWithSgd() {
         LabeledData data = TrainerTest.blobs(300, 9);
         Sequential net = Mlp.of(Activation.RELU, 4, 16, 3);
-        Objective<LabeledData> loss = (p, batch) ->
+        BatchLoss<LabeledData> loss = (p, batch) ->
                 Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels());
         Map<String, Double> finalLoss = new LinkedHashMap<>();
         Map<String, Double> accuracy = new LinkedHashMap<>();

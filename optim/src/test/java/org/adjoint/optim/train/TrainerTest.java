@@ -34,7 +34,7 @@ class TrainerTest {
 
     private static final Sequential NET = Mlp.of(Activation.TANH, 4, 8, 3);
     private static final LabeledData DATA = blobs(90, 5);
-    private static final Objective<LabeledData> LOSS = (p, batch) ->
+    private static final BatchLoss<LabeledData> LOSS = (p, batch) ->
             Losses.softmaxCrossEntropy(NET.forward(p, Var.constant(batch.inputs())), batch.labels());
 
     /** Three Gaussian classes in four dimensions. */
@@ -98,7 +98,7 @@ class TrainerTest {
     @Test
     void aNonFiniteLossStopsTrainingNamingTheEpochAndStepAndKeepsTheLastFiniteParameters() {
         int[] calls = {0};
-        Objective<LabeledData> breaksAtStep9 = (p, batch) -> {
+        BatchLoss<LabeledData> breaksAtStep9 = (p, batch) -> {
             Var loss = LOSS.loss(p, batch);
             return ++calls[0] == 9 ? loss.mul(Double.NaN) : loss;
         };

@@ -10,7 +10,7 @@ import org.adjoint.nn.Variables;
  * @param <B> the batch type
  */
 @FunctionalInterface
-public interface Objective<B> {
+public interface BatchLoss<B> {
 
     /** The scalar loss of {@code batch} at {@code params}. */
     Var loss(Variables params, B batch);
