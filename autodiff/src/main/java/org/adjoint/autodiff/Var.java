@@ -231,6 +231,11 @@ public final class Var {
         return apply(Tan.INSTANCE, this);
     }
 
+    /** The arctangent, in (−π/2, π/2). */
+    public Var atan() {
+        return apply(Atan.INSTANCE, this);
+    }
+
     /** The hyperbolic tangent. */
     public Var tanh() {
         return apply(Tanh.INSTANCE, this);

@@ -116,6 +116,7 @@ class HandDerivedTest {
         assertEquals(0.5 / Math.sqrt(x), grad(Var::sqrt, x), 1e-15);
         assertEquals(1 / Math.pow(Math.cos(x), 2), grad(Var::tan, x), 1e-14);
         assertEquals(1 - Math.pow(Math.tanh(x), 2), grad(Var::tanh, x), 1e-15);
+        assertEquals(1 / (1 + x * x), grad(Var::atan, x), 1e-15);
         double s = 1 / (1 + Math.exp(-x));
         assertEquals(s * (1 - s), grad(Var::sigmoid, x), 1e-15);
         assertEquals(2.5 * Math.pow(x, 1.5), grad(v -> v.pow(2.5), x), 1e-15);

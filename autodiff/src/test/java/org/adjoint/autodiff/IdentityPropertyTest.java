@@ -43,6 +43,11 @@ class IdentityPropertyTest {
     }
 
     @Test
+    void theArctangentInvertsTheTangent() {
+        holds(Gen.doubles(-1.4, 1.4), x -> x.tan().atan(), x -> x);
+    }
+
+    @Test
     void sqrtIsTheHalfPower() {
         holds(Gen.doubles(0.1, 5), Var::sqrt, x -> x.pow(0.5));
     }

@@ -68,6 +68,7 @@ final class OpCatalogue {
                 unary("sin", WIDE, Var::sin),
                 unary("cos", WIDE, Var::cos),
                 unary("tan", doubles(-1.2, 1.2), Var::tan),
+                unary("atan", WIDE, Var::atan),
                 unary("tanh", WIDE, Var::tanh),
                 unary("sigmoid", WIDE, Var::sigmoid),
                 unary("relu", Gen.doublesAwayFrom(-3, 3, 0, GAP), Var::relu),

@@ -381,6 +381,11 @@ public final class Tensor {
         return map(Math::tan);
     }
 
+    /** The arctangent, elementwise, in (−π/2, π/2). */
+    public Tensor atan() {
+        return map(Math::atan);
+    }
+
     /** The hyperbolic tangent, elementwise. */
     public Tensor tanh() {
         return map(Math::tanh);
