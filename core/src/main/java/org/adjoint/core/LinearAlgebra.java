@@ -1,5 +1,6 @@
 package org.adjoint.core;
 
+import java.util.Optional;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -108,6 +109,19 @@ public final class LinearAlgebra {
             }
         }
         return new SymmetricEigen(new Tensor(Shape.of(n), sortedValues), new Tensor(Shape.of(n, n), vectors));
+    }
+
+    /**
+     * The Cholesky factorization {@code a = L·Lᵀ} of a symmetric positive definite matrix, or empty if
+     * {@code a} is not positive definite to working precision (a pivot at or below
+     * {@code 1e-12 · max|aᵢᵢ|}).
+     *
+     * @throws IllegalArgumentException if {@code a} is not square, not symmetric (to 1e-10 relative), or not finite
+     */
+    public static Optional<Cholesky> cholesky(Tensor a) {
+        requireSquare("cholesky", a);
+        requireFinite("cholesky", a);
+        return Cholesky.factor(a);
     }
 
     private static void requireRank(String op, Tensor t, int rank) {

@@ -55,6 +55,20 @@ class LinearAlgebraTest {
     }
 
     @Test
+    void choleskyFactorsPositiveDefiniteMatricesAndRefusesOthers() {
+        Cholesky c = LinearAlgebra.cholesky(A).orElseThrow();
+        assertTrue(c.lower().matmul(c.lower().transpose()).allClose(A, 1e-14, 1e-14));
+        assertEquals(0.0, c.lower().get(0, 1));
+        Tensor x = c.solve(Tensor.vector(1, 2));
+        assertTrue(A.matmul(x).allClose(Tensor.vector(1, 2), 1e-14, 1e-14), x::toString);
+        assertTrue(LinearAlgebra.cholesky(Tensor.matrix(new double[][] {{1, 2}, {2, 1}})).isEmpty(), "indefinite");
+        assertTrue(LinearAlgebra.cholesky(Tensor.matrix(new double[][] {{1, 1}, {1, 1}})).isEmpty(), "singular");
+        assertTrue(LinearAlgebra.cholesky(Tensor.zeros(2, 2)).isEmpty(), "zero");
+        assertThrows(IllegalArgumentException.class, () -> c.solve(Tensor.vector(1, 2, 3)));
+        assertThrows(IllegalArgumentException.class, () -> LinearAlgebra.cholesky(Tensor.matrix(new double[][] {{1, 0}, {1, 1}})));
+    }
+
+    @Test
     void saddleHasEigenvaluesOfBothSigns() {
         LinearAlgebra.SymmetricEigen eig = LinearAlgebra.symmetricEigen(Tensor.matrix(new double[][] {{2, 0}, {0, -2}}));
         assertEquals(Tensor.vector(-2, 2), eig.values());
