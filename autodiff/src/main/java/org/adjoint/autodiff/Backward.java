@@ -91,10 +91,13 @@ public final class Backward {
     }
 
     private Var[] sweep(Var[] wrt, boolean createGraph) {
-        Graph graph = Graph.of(output);
-        int[] targets = new int[wrt.length];
         for (int i = 0; i < wrt.length; i++) {
-            targets[i] = locate(graph, wrt[i], i);
+            requireParameter(wrt[i], i);
+        }
+        Graph graph = Graph.of(output, wrt);
+        int[] targets = graph.targets();
+        for (int i = 0; i < wrt.length; i++) {
+            requireReached(targets[i], wrt[i], i);
         }
         Var[] bars = new Var[wrt.length];
         int[] reached = Arrays.stream(targets).filter(t -> t >= 0).toArray();
@@ -107,18 +110,19 @@ public final class Backward {
         return bars;
     }
 
-    private int locate(Graph graph, Var v, int position) {
+    private static void requireParameter(Var v, int position) {
         if (!v.requiresGrad()) {
             throw new IllegalArgumentException("backward: variable " + position + " (shape " + v.shape()
                     + ") is a constant; create it with Var.param to differentiate with respect to it");
         }
-        int k = graph.indexOf(v);
+    }
+
+    private void requireReached(int k, Var v, int position) {
         if (k < 0 && !allowUnused) {
             throw new IllegalArgumentException("backward: variable " + position + " (shape " + v.shape()
                     + ") is not on the graph of the output: the output was not computed from it"
                     + " (use allowingUnused() to get zeros instead)");
         }
-        return k;
     }
 
     private Tensor seedTensor() {

@@ -56,7 +56,7 @@ public final class Derivatives {
     public static Tensor jacobian(VarFunction f, Tensor x) {
         Var input = Var.param(x);
         Var y = f.apply(input);
-        return rows(Graph.of(y), y.shape(), input, x.shape());
+        return rows(Graph.of(y, input), y.shape(), x.shape());
     }
 
     /**
@@ -66,7 +66,7 @@ public final class Derivatives {
     public static Tensor hessian(VarFunction f, Tensor x) {
         Var input = Var.param(x);
         Var gradient = differentiableGradient("hessian", f, input);
-        return rows(Graph.of(gradient), x.shape(), input, x.shape());
+        return rows(Graph.of(gradient, input), x.shape(), x.shape());
     }
 
     /**
@@ -89,11 +89,11 @@ public final class Derivatives {
     }
 
     /** Row o of the result is the gradient of output element o: the seed is the o-th unit tensor. */
-    private static Tensor rows(Graph graph, Shape outShape, Var input, Shape inShape) {
+    private static Tensor rows(Graph graph, Shape outShape, Shape inShape) {
         int m = outShape.size();
         int n = inShape.size();
         double[] out = new double[m * n];
-        int k = graph.indexOf(input);
+        int k = graph.targets()[0];
         if (k >= 0) {
             int[] target = {k};
             for (int o = 0; o < m; o++) {

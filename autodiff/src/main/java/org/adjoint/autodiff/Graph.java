@@ -1,8 +1,6 @@
 package org.adjoint.autodiff;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.adjoint.core.Shape;
 
 /**
@@ -11,38 +9,57 @@ import org.adjoint.core.Shape;
  *
  * <p>The order is found by an iterative depth-first search with an explicit stack, so a graph of
  * millions of nodes cannot overflow the Java stack. Nodes are identified by reference, never by
- * value. A graph is read-only: it can be swept any number of times, with different seeds, from any
- * thread.
+ * value; each node's inputs are located once, when the order is built, and the sweep then works on
+ * positions. Once built, a graph is read-only: it can be swept any number of times, with different
+ * seeds, from any thread.
  */
 final class Graph {
 
-    private final Var[] nodes;
-    private final Map<Var, Integer> index;
+    private static final int[] NONE = new int[0];
 
-    private Graph(Var[] nodes, Map<Var, Integer> index) {
+    private final Var[] nodes;
+    private final int[][] inputPositions;
+    private final int[] targets;
+
+    private Graph(Var[] nodes, int[][] inputPositions, int[] targets) {
         this.nodes = nodes;
-        this.index = index;
+        this.inputPositions = inputPositions;
+        this.targets = targets;
     }
 
-    /** The graph of everything {@code output} was computed from that needs a gradient. */
-    static Graph of(Var output) {
-        Map<Var, Integer> index = new IdentityHashMap<>();
+    /**
+     * The graph of everything {@code output} was computed from that needs a gradient, with the
+     * positions of {@code targets} in it (−1 for a target the output does not depend on).
+     */
+    static Graph of(Var output, Var... targets) {
+        Positions positions = new Positions();
         if (!output.requiresGrad()) {
-            return new Graph(new Var[0], index);
+            int[] none = new int[targets.length];
+            Arrays.fill(none, -1);
+            return new Graph(new Var[0], new int[0][], none);
         }
+        try {
+            return search(output, targets, positions);
+        } finally {
+            positions.release();
+        }
+    }
+
+    private static Graph search(Var output, Var[] targets, Positions positions) {
         Var[] order = new Var[16];
+        int[][] inputPositions = new int[16][];
         int count = 0;
         Var[] stack = new Var[16];
         int[] nextInput = new int[16];
         int top = 0;
         stack[0] = output;
-        index.put(output, -1);
+        positions.visit(output);
         while (top >= 0) {
             Var node = stack[top];
             Var[] inputs = node.inputs();
             if (nextInput[top] < inputs.length) {
                 Var input = inputs[nextInput[top]++];
-                if (input.requiresGrad() && index.putIfAbsent(input, -1) == null) {
+                if (input.requiresGrad() && positions.visit(input)) {
                     if (++top == stack.length) {
                         stack = Arrays.copyOf(stack, 2 * top);
                         nextInput = Arrays.copyOf(nextInput, 2 * top);
@@ -54,18 +71,75 @@ final class Graph {
                 top--;
                 if (count == order.length) {
                     order = Arrays.copyOf(order, 2 * count);
+                    inputPositions = Arrays.copyOf(inputPositions, 2 * count);
                 }
-                index.put(node, count);
+                positions.finish(node, count);
+                inputPositions[count] = positions.of(inputs);
                 order[count++] = node;
             }
         }
-        return new Graph(Arrays.copyOf(order, count), index);
+        return new Graph(Arrays.copyOf(order, count), Arrays.copyOf(inputPositions, count), positions.of(targets));
     }
 
-    /** The position of {@code v} in the topological order, or −1 if the output does not depend on it. */
-    int indexOf(Var v) {
-        Integer i = index.get(v);
-        return i == null ? -1 : i;
+    /**
+     * The traversal's bookkeeping: which nodes were visited and where each finished. A node keeps
+     * this in its own scratch slot, claimed atomically by this traversal and released before the graph
+     * is returned, so no hashing is needed (for scalar ops hashing was most of the backward cost). A
+     * node that another traversal holds at the moment (threads sweeping graphs that share parameters)
+     * goes in a {@link NodeTable} instead.
+     */
+    private static final class Positions {
+        private final NodeTable table = new NodeTable();
+        private Var[] claimed = new Var[16];
+        private int claimedCount;
+
+        /** Marks {@code v} as visited; whether it was new. A claimed slot holds 1 while visiting and position + 2 after. */
+        boolean visit(Var v) {
+            if (v.claimedBy(this)) {
+                return false;
+            }
+            if (!v.claim(this)) {
+                return table.add(v, -1);
+            }
+            v.slot(1);
+            if (claimedCount == claimed.length) {
+                claimed = Arrays.copyOf(claimed, 2 * claimedCount);
+            }
+            claimed[claimedCount++] = v;
+            return true;
+        }
+
+        void finish(Var v, int position) {
+            if (v.claimedBy(this)) {
+                v.slot(position + 2);
+            } else {
+                table.set(v, position);
+            }
+        }
+
+        int[] of(Var[] inputs) {
+            if (inputs.length == 0) {
+                return NONE;
+            }
+            int[] at = new int[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                Var input = inputs[i];
+                at[i] = !input.requiresGrad() ? -1 : input.claimedBy(this) ? input.slot() - 2 : table.get(input);
+            }
+            return at;
+        }
+
+        /** Gives every claimed slot back, so that the next traversal, on any thread, starts clean. */
+        void release() {
+            for (int i = 0; i < claimedCount; i++) {
+                claimed[i].release();
+            }
+        }
+    }
+
+    /** The positions of the targets given to {@link #of}, −1 where the output does not depend on one. */
+    int[] targets() {
+        return targets.clone();
     }
 
     /** The output node. */
@@ -102,14 +176,12 @@ final class Graph {
                 bar[k] = null;
             }
             Var[] inputs = node.inputs();
-            Var[] seen = createGraph ? inputs : constantViews(inputs, views);
+            int[] at = inputPositions[k];
+            Var[] seen = createGraph ? inputs : constantViews(inputs, at, views);
             Var out = createGraph ? node : view(node, k, views);
             for (int i = 0; i < inputs.length; i++) {
-                if (!inputs[i].requiresGrad()) {
-                    continue;
-                }
-                int j = index.get(inputs[i]);
-                if (!needed[j]) {
+                int j = at[i];
+                if (j < 0 || !needed[j]) {
                     continue;
                 }
                 Var contribution = fit(node.op().vjp(i, seen, out, nodeBar), node, i);
@@ -130,24 +202,20 @@ final class Graph {
     private boolean[] needed(boolean[] isTarget) {
         boolean[] needed = isTarget.clone();
         for (int k = 0; k < nodes.length; k++) {
-            if (needed[k]) {
-                continue;
-            }
-            for (Var input : nodes[k].inputs()) {
-                if (input.requiresGrad() && needed[index.get(input)]) {
-                    needed[k] = true;
+            for (int j : inputPositions[k]) {
+                if (needed[k]) {
                     break;
                 }
+                needed[k] = j >= 0 && needed[j];
             }
         }
         return needed;
     }
 
-    private Var[] constantViews(Var[] inputs, Var[] views) {
+    private static Var[] constantViews(Var[] inputs, int[] at, Var[] views) {
         Var[] seen = new Var[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            Var input = inputs[i];
-            seen[i] = input.requiresGrad() ? view(input, index.get(input), views) : input;
+            seen[i] = at[i] >= 0 ? view(inputs[i], at[i], views) : inputs[i];
         }
         return seen;
     }

@@ -2,7 +2,11 @@ package org.adjoint.autodiff;
 
 import org.adjoint.core.Tensor;
 
-/** Y = A · B for matrices;  Ā = Ȳ · Bᵀ,  B̄ = Aᵀ · Ȳ. */
+/**
+ * Y = A · B for matrices;  Ā = Ȳ · Bᵀ,  B̄ = Aᵀ · Ȳ. The cotangents use the transposed products
+ * {@link MatMulTransposed} and {@link TransposedMatMul}, which read their operands in place, so no
+ * derivative (of any order) copies a transpose.
+ */
 record MatMul() implements BinaryOp {
 
     static final MatMul INSTANCE = new MatMul();
@@ -14,12 +18,12 @@ record MatMul() implements BinaryOp {
 
     @Override
     public Var vjpA(Var a, Var b, Var y, Var yBar) {
-        return yBar.matmul(b.transpose());
+        return yBar.matmulTransposed(b);
     }
 
     @Override
     public Var vjpB(Var a, Var b, Var y, Var yBar) {
-        return a.transpose().matmul(yBar);
+        return a.transposedMatmul(yBar);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.adjoint.autodiff;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
@@ -29,11 +31,24 @@ import org.adjoint.core.Tensor;
 public final class Var {
 
     private static final Var[] NO_INPUTS = new Var[0];
+    private static final VarHandle CLAIM;
+
+    static {
+        try {
+            CLAIM = MethodHandles.lookup().findVarHandle(Var.class, "claim", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Tensor value;
     private final Op op;
     private final Var[] inputs;
     private final boolean requiresGrad;
+    /** The graph traversal that has claimed this node's {@link #slot}, or null; see {@link Graph}. */
+    private volatile Object claim;
+    /** Scratch space of the traversal that claimed this node. */
+    private int slot;
 
     private Var(Tensor value, Op op, Var[] inputs, boolean requiresGrad) {
         this.value = value;
@@ -115,6 +130,30 @@ public final class Var {
 
     Op op() {
         return op;
+    }
+
+    /** Claims this node's slot for {@code traversal}; false if another traversal holds it. */
+    boolean claim(Object traversal) {
+        return CLAIM.compareAndSet(this, null, traversal);
+    }
+
+    /** Whether {@code traversal} holds this node's slot. */
+    boolean claimedBy(Object traversal) {
+        return claim == traversal;
+    }
+
+    /** Gives the slot back. */
+    void release() {
+        slot = 0;
+        claim = null;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    void slot(int value) {
+        slot = value;
     }
 
     Var[] inputs() {
@@ -368,6 +407,20 @@ public final class Var {
             return apply(MatMul.INSTANCE, this, other);
         }
         return MatMul.withVectors(this, other);
+    }
+
+    /**
+     * {@code this · otherᵀ} for matrices: the same value as {@code matmul(other.transpose())}, without
+     * recording or copying the transpose. This is the product of a layer {@code x·Wᵀ} whose weight
+     * has one row per output.
+     */
+    public Var matmulTransposed(Var other) {
+        return apply(MatMulTransposed.INSTANCE, this, other);
+    }
+
+    /** {@code thisᵀ · other} for matrices: the same value as {@code transpose().matmul(other)}, without the copy. */
+    public Var transposedMatmul(Var other) {
+        return apply(TransposedMatMul.INSTANCE, this, other);
     }
 
     /** The axes reversed: the matrix transpose for rank 2. */

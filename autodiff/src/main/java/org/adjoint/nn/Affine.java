@@ -35,6 +35,6 @@ public record Affine(int in, int out, Initializer weightInit) implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
-        return x.matmul(params.get("weight").transpose()).add(params.get("bias"));
+        return Linear.timesWeightTransposed("Affine", in, x, params.get("weight")).add(params.get("bias"));
     }
 }

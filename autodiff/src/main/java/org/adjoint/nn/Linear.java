@@ -35,6 +35,19 @@ public record Linear(int in, int out, Initializer weightInit) implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
-        return x.matmul(params.get("weight").transpose());
+        return timesWeightTransposed("Linear", in, x, params.get("weight"));
+    }
+
+    /**
+     * {@code x·Wᵀ} for a batch {@code [n, in]} or a single example {@code [in]} (which gives a vector),
+     * with an error that names the layer when x has the wrong number of features.
+     */
+    static Var timesWeightTransposed(String layer, int in, Var x, Var weight) {
+        int rank = x.shape().rank();
+        if (rank < 1 || rank > 2 || x.shape().dim(-1) != in) {
+            throw new IllegalArgumentException(layer + ": expected an input [n, " + in + "] or [" + in + "] but got shape "
+                    + x.shape());
+        }
+        return rank == 2 ? x.matmulTransposed(weight) : x.reshape(1, in).matmulTransposed(weight).reshape(-1);
     }
 }

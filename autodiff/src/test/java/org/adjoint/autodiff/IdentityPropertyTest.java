@@ -57,6 +57,16 @@ class IdentityPropertyTest {
         holds(Gen.doublesAwayFrom(-4, 4, 0, 0.2), x -> x.sin().div(x), x -> x.sin().mul(x.pow(-1)));
     }
 
+    @Test
+    void theTransposedProductsEqualProductsWithAnExplicitTranspose() {
+        VarFunction m = x -> x.reshape(-1, 1).mul(x.reshape(1, -1)).sin();
+        VarFunction n = x -> x.reshape(-1, 1).add(x.mul(0.5).reshape(1, -1)).cos();
+        holds(Gen.doubles(-2, 2), x -> m.apply(x).matmulTransposed(n.apply(x)),
+                x -> m.apply(x).matmul(n.apply(x).transpose()));
+        holds(Gen.doubles(-2, 2), x -> m.apply(x).transposedMatmul(n.apply(x)),
+                x -> m.apply(x).transpose().matmul(n.apply(x)));
+    }
+
     /**
      * Checks {@code sum(f(x)·w) = sum(g(x)·w)} for a fixed weight w of f's output shape, with equal
      * gradients and Hessians, on random vectors.

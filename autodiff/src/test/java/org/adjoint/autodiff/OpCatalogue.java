@@ -130,6 +130,14 @@ final class OpCatalogue {
                             return Gen.zip(TensorGens.tensorOf(a, WIDE), TensorGens.tensorOf(b, WIDE),
                                     (x, y) -> new Call("matmul", new Tensor[] {x, y}, v -> v[0].matmul(v[1])));
                         }))),
+                new Case("matmulTransposed", Gen.zip(integers(1, 4), integers(1, 4), integers(1, 4)).flatMap(mkn ->
+                        Gen.zip(TensorGens.tensorOf(Shape.of(mkn.first(), mkn.second()), WIDE),
+                                TensorGens.tensorOf(Shape.of(mkn.third(), mkn.second()), WIDE),
+                                (x, y) -> new Call("matmulTransposed", new Tensor[] {x, y}, v -> v[0].matmulTransposed(v[1]))))),
+                new Case("transposedMatmul", Gen.zip(integers(1, 4), integers(1, 4), integers(1, 4)).flatMap(mkn ->
+                        Gen.zip(TensorGens.tensorOf(Shape.of(mkn.second(), mkn.first()), WIDE),
+                                TensorGens.tensorOf(Shape.of(mkn.second(), mkn.third()), WIDE),
+                                (x, y) -> new Call("transposedMatmul", new Tensor[] {x, y}, v -> v[0].transposedMatmul(v[1]))))),
                 unary("transpose", WIDE, Var::transpose),
                 new Case("permute", TensorGens.tensors(SHAPES, WIDE).flatMap(x ->
                         permutation(x.rank()).map(axes -> new Call("permute" + Arrays.toString(axes),

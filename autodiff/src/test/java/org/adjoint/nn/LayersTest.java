@@ -28,6 +28,16 @@ class LayersTest {
     }
 
     @Test
+    void aSingleExampleGivesTheMatchingRowOfTheBatch() {
+        Parameters p = Parameters.of(Map.of("weight", W, "bias", B));
+        Tensor batch = new Affine(2, 3).forward(p.constants(), Var.constant(X)).value();
+        for (int i = 0; i < 3; i++) {
+            Tensor one = new Affine(2, 3).forward(p.constants(), Var.constant(X.slice(0, i, i + 1).reshape(2))).value();
+            assertEquals(batch.slice(0, i, i + 1).reshape(3), one);
+        }
+    }
+
+    @Test
     void theBiasTrickEqualsASeparateBias() {
         Tensor folded = Tensor.concat(1, W, B.reshape(3, 1));
         Layer trick = Sequential.of(new AppendOnes(), new Linear(3, 3));
@@ -89,6 +99,6 @@ class LayersTest {
         Parameters p = Parameters.initialize(new Affine(3, 2), 1);
         e = assertThrows(IllegalArgumentException.class,
                 () -> new Affine(3, 2).forward(p.constants(), Var.constant(Tensor.zeros(4, 5))));
-        assertEquals("matmul: [4, 5] @ [3, 2] — inner dimensions 5 and 3 differ", e.getMessage());
+        assertEquals("Affine: expected an input [n, 3] or [3] but got shape [4, 5]", e.getMessage());
     }
 }

@@ -1,7 +1,5 @@
 package org.adjoint.core;
 
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * Elementwise kernels: one function applied to every element, or to aligned pairs of elements under
@@ -9,61 +7,73 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class Elementwise {
 
+    /** The most elements a broadcast operand is expanded into at once. */
+    private static final int CHUNK = 1024;
+
+    /**
+     * Rows shorter than this are not walked one by one (the per-row overhead would dominate): the
+     * operands are expanded to the full shape and combined in one loop.
+     */
+    private static final int SHORT_RUN = 32;
+
+    /**
+     * A loop over one array: {@code out[i] = f(x[i])} for every i. Each operation supplies its own
+     * loop (see {@link Loops}), so the code the JIT compiles and vectorizes is specific to it; a loop
+     * shared by all operations would call them through one megamorphic site, element by element.
+     */
+    @FunctionalInterface
+    interface UnaryLoop {
+        void run(double[] x, double[] out);
+    }
+
+    /** A loop over contiguous runs: {@code out[oo + i] = f(x[xo + i], y[yo + i])} for {@code i < n}. */
+    @FunctionalInterface
+    interface BinaryLoop {
+        void run(double[] x, int xo, double[] y, int yo, double[] out, int oo, int n);
+    }
+
     private Elementwise() {
     }
 
-    static Tensor map(Tensor x, DoubleUnaryOperator f) {
-        double[] in = x.data;
-        double[] out = new double[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = f.applyAsDouble(in[i]);
-        }
+    static Tensor map(Tensor x, UnaryLoop loop) {
+        double[] out = new double[x.data.length];
+        loop.run(x.data, out);
         return new Tensor(x.shape, out);
     }
 
     /**
-     * {@code f(a, b)} elementwise with broadcasting. The common layouts (equal shapes, one side a single
-     * element) take a flat loop; everything else walks the result row by row with per-operand strides
-     * that are zero along broadcast axes.
+     * The loop applied to aligned elements of {@code a} and {@code b} under broadcasting. Equal shapes
+     * run in one call, and so do results with short rows, after expanding the operands; otherwise the
+     * result is walked in contiguous runs along its last axis, and an operand broadcast along that
+     * axis (stride 0) is first expanded into a small buffer.
      */
-    static Tensor zip(String op, Tensor a, Tensor b, DoubleBinaryOperator f) {
+    static Tensor zip(String op, Tensor a, Tensor b, BinaryLoop loop) {
         Shape shape = Shape.broadcast(op, a.shape, b.shape);
-        double[] x = a.data;
-        double[] y = b.data;
         double[] out = new double[shape.size()];
-        if (x.length == out.length && y.length == out.length) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = f.applyAsDouble(x[i], y[i]);
-            }
-        } else if (y.length == 1 && x.length == out.length) {
-            double c = y[0];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = f.applyAsDouble(x[i], c);
-            }
-        } else if (x.length == 1 && y.length == out.length) {
-            double c = x[0];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = f.applyAsDouble(c, y[i]);
-            }
+        if (a.data.length == out.length && b.data.length == out.length) {
+            loop.run(a.data, 0, b.data, 0, out, 0, out.length);
+        } else if (shape.rank() > 0 && shape.dim(-1) < SHORT_RUN) {
+            loop.run(Layout.broadcastTo(a, shape).data, 0, Layout.broadcastTo(b, shape).data, 0, out, 0, out.length);
         } else if (out.length > 0) {
-            zipStrided(x, broadcastStrides(a.shape, shape), y, broadcastStrides(b.shape, shape), shape, out, f);
+            runs(a.data, broadcastStrides(a.shape, shape), b.data, broadcastStrides(b.shape, shape), shape, out, loop);
         }
         return new Tensor(shape, out);
     }
 
-    private static void zipStrided(double[] x, int[] sx, double[] y, int[] sy, Shape shape, double[] out,
-                                   DoubleBinaryOperator f) {
+    private static void runs(double[] x, int[] sx, double[] y, int[] sy, Shape shape, double[] out, BinaryLoop loop) {
         int rank = shape.rank();
         int[] dims = shape.dims();
         int inner = dims[rank - 1];
-        int ix = sx[rank - 1];
-        int iy = sy[rank - 1];
+        Run left = new Run(x, sx[rank - 1], inner);
+        Run right = new Run(y, sy[rank - 1], inner);
         int[] index = new int[rank];
         int offX = 0;
         int offY = 0;
         for (int o = 0; o < out.length; o += inner) {
-            for (int j = 0; j < inner; j++) {
-                out[o + j] = f.applyAsDouble(x[offX + j * ix], y[offY + j * iy]);
+            for (int start = 0; start < inner; start += CHUNK) {
+                int n = Math.min(CHUNK, inner - start);
+                loop.run(left.at(offX, start, n), left.offset(offX, start), right.at(offY, start, n), right.offset(offY, start),
+                        out, o + start, n);
             }
             for (int d = rank - 2; d >= 0; d--) {
                 offX += sx[d];
@@ -75,6 +85,39 @@ final class Elementwise {
                 offY -= sy[d] * dims[d];
                 index[d] = 0;
             }
+        }
+    }
+
+    /**
+     * One operand's view of a run: its own array when it is contiguous along the last axis, or a
+     * buffer holding its one repeated element when it is broadcast there (refilled only when that
+     * element changes).
+     */
+    private static final class Run {
+        private final double[] data;
+        private final boolean broadcast;
+        private final double[] buffer;
+        private int filledFrom = -1;
+
+        Run(double[] data, int stride, int inner) {
+            this.data = data;
+            this.broadcast = stride == 0 && inner > 1;
+            this.buffer = broadcast ? new double[Math.min(CHUNK, inner)] : null;
+        }
+
+        double[] at(int offset, int start, int n) {
+            if (!broadcast) {
+                return data;
+            }
+            if (filledFrom != offset) {
+                java.util.Arrays.fill(buffer, data[offset]);
+                filledFrom = offset;
+            }
+            return buffer;
+        }
+
+        int offset(int offset, int start) {
+            return broadcast ? 0 : offset + start;
         }
     }
 

@@ -44,14 +44,110 @@ final class Reduce {
         }
         double[] out = new double[kept.size()];
         Arrays.fill(out, kind.identity);
-        int[] target = outputStrides(x.shape, reduced);
+        int[] block = reducedBlock(x.shape, reduced);
         if (kind == Kind.SUM && out.length == 1) {
             out[0] = sumAll(x.data);
+        } else if (block != null) {
+            reduceBlock(x.data, block[0], block[1], block[2], out, kind);
         } else {
-            accumulate(x, target, out, kind);
+            accumulate(x, outputStrides(x.shape, reduced), out, kind);
         }
         Shape shape = keepDims ? kept : x.shape.dropped(reduced);
         return new Tensor(shape, out);
+    }
+
+    /**
+     * {@code {outer, reduced, inner}} extents when the reduced axes (ignoring axes of extent 1) form
+     * one contiguous run, so that the input is an outer × reduced × inner array; null otherwise.
+     */
+    private static int[] reducedBlock(Shape shape, boolean[] reduced) {
+        int outer = 1;
+        int extent = 1;
+        int inner = 1;
+        int phase = 0; // 0: before the run, 1: inside it, 2: after it
+        for (int a = 0; a < reduced.length; a++) {
+            int d = shape.dim(a);
+            if (d == 1) {
+                continue;
+            }
+            if (reduced[a]) {
+                if (phase == 2) {
+                    return null;
+                }
+                phase = 1;
+                extent *= d;
+            } else if (phase == 0) {
+                outer *= d;
+            } else {
+                phase = 2;
+                inner *= d;
+            }
+        }
+        return new int[] {outer, extent, inner};
+    }
+
+    /**
+     * {@code out[o·inner + i] = combine over r of in[(o·extent + r)·inner + i]}: whole rows of
+     * {@code inner} elements are combined at a time (a loop the JIT vectorizes), or, when
+     * {@code inner} is 1, each contiguous run of {@code extent} elements.
+     */
+    private static void reduceBlock(double[] in, int outer, int extent, int inner, double[] out, Kind kind) {
+        for (int o = 0; o < outer; o++) {
+            int base = o * extent * inner;
+            if (inner == 1) {
+                out[o] = switch (kind) {
+                    case SUM -> sumRange(in, base, base + extent);
+                    case MAX -> maxRange(in, base, base + extent);
+                    case MIN -> minRange(in, base, base + extent);
+                };
+                continue;
+            }
+            int target = o * inner;
+            for (int r = 0; r < extent; r++) {
+                int row = base + r * inner;
+                switch (kind) {
+                    case SUM -> {
+                        for (int i = 0; i < inner; i++) {
+                            out[target + i] += in[row + i];
+                        }
+                    }
+                    case MAX -> {
+                        for (int i = 0; i < inner; i++) {
+                            out[target + i] = Math.max(out[target + i], in[row + i]);
+                        }
+                    }
+                    case MIN -> {
+                        for (int i = 0; i < inner; i++) {
+                            out[target + i] = Math.min(out[target + i], in[row + i]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double sumRange(double[] in, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += in[i];
+        }
+        return s;
+    }
+
+    private static double maxRange(double[] in, int from, int to) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            m = Math.max(m, in[i]);
+        }
+        return m;
+    }
+
+    private static double minRange(double[] in, int from, int to) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            m = Math.min(m, in[i]);
+        }
+        return m;
     }
 
     private static void accumulate(Tensor x, int[] target, double[] out, Kind kind) {

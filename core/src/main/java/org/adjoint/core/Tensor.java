@@ -268,82 +268,88 @@ public final class Tensor {
 
     /** {@code f} applied to every element. */
     public Tensor map(DoubleUnaryOperator f) {
-        return Elementwise.map(this, f);
+        return Elementwise.map(this, Loops.of(f));
     }
 
     /** {@code f} applied to aligned elements of this and {@code other}, broadcast. */
     public Tensor zip(Tensor other, DoubleBinaryOperator f) {
-        return Elementwise.zip("zip", this, other, f);
+        return Elementwise.zip("zip", this, other, Loops.of(f));
     }
 
     /** {@code this + other}, broadcast. */
     public Tensor add(Tensor other) {
-        return Elementwise.zip("add", this, other, Double::sum);
+        return Elementwise.zip("add", this, other, Loops.ADD);
     }
 
     /** {@code this − other}, broadcast. */
     public Tensor sub(Tensor other) {
-        return Elementwise.zip("sub", this, other, (a, b) -> a - b);
+        return Elementwise.zip("sub", this, other, Loops.SUB);
     }
 
     /** {@code this · other} elementwise, broadcast. */
     public Tensor mul(Tensor other) {
-        return Elementwise.zip("mul", this, other, (a, b) -> a * b);
+        return Elementwise.zip("mul", this, other, Loops.MUL);
     }
 
     /** {@code this / other} elementwise, broadcast (IEEE: x/0 is ±∞ or NaN). */
     public Tensor div(Tensor other) {
-        return Elementwise.zip("div", this, other, (a, b) -> a / b);
+        return Elementwise.zip("div", this, other, Loops.DIV);
     }
 
     /** {@code this ^ other} elementwise, broadcast, as {@link Math#pow}. */
     public Tensor pow(Tensor other) {
-        return Elementwise.zip("pow", this, other, Math::pow);
+        return Elementwise.zip("pow", this, other, Loops.of(Math::pow));
     }
 
     /** The elementwise larger of this and {@code other}, broadcast; NaN if either is NaN. */
     public Tensor maximum(Tensor other) {
-        return Elementwise.zip("maximum", this, other, Math::max);
+        return Elementwise.zip("maximum", this, other, Loops.MAX);
     }
 
     /** The elementwise smaller of this and {@code other}, broadcast; NaN if either is NaN. */
     public Tensor minimum(Tensor other) {
-        return Elementwise.zip("minimum", this, other, Math::min);
+        return Elementwise.zip("minimum", this, other, Loops.MIN);
     }
 
     /** {@code this + c}. */
     public Tensor add(double c) {
-        return map(x -> x + c);
+        return Elementwise.map(this, Loops.shift(c));
     }
 
     /** {@code this · c}. */
     public Tensor mul(double c) {
-        return map(x -> x * c);
+        return Elementwise.map(this, Loops.scale(c));
     }
 
     /** {@code this / c}. */
     public Tensor div(double c) {
-        return map(x -> x / c);
+        return Elementwise.map(this, Loops.divide(c));
     }
 
     /** {@code this ^ p} elementwise, as {@link Math#pow}. */
     public Tensor pow(double p) {
+        if (p == 2) {
+            return square();
+        }
+        if (p == 1) {
+            return this;
+        }
         return map(x -> Math.pow(x, p));
     }
 
     /** {@code −this}. */
     public Tensor neg() {
-        return map(x -> -x);
+        return Elementwise.map(this, Loops.NEG);
     }
 
     /** {@code this²} elementwise. */
     public Tensor square() {
-        return map(x -> x * x);
+        return Elementwise.map(this, Loops.SQUARE);
     }
 
     /** {@code |this|} elementwise. */
     public Tensor abs() {
-        return map(Math::abs);
+        return Elementwise.map(this, Loops.ABS);
     }
 
     /** −1, 0 or 1 by the sign of each element; both zeros give +0, and NaN stays NaN. */
@@ -353,17 +359,17 @@ public final class Tensor {
 
     /** {@code eˣ} elementwise. */
     public Tensor exp() {
-        return map(Math::exp);
+        return Elementwise.map(this, Loops.EXP);
     }
 
     /** The natural logarithm, elementwise (−∞ at 0, NaN below). */
     public Tensor log() {
-        return map(Math::log);
+        return Elementwise.map(this, Loops.LOG);
     }
 
     /** The square root, elementwise (NaN below 0). */
     public Tensor sqrt() {
-        return map(Math::sqrt);
+        return Elementwise.map(this, Loops.SQRT);
     }
 
     /** The sine, elementwise. */
@@ -388,7 +394,7 @@ public final class Tensor {
 
     /** The hyperbolic tangent, elementwise. */
     public Tensor tanh() {
-        return map(Math::tanh);
+        return Elementwise.map(this, Loops.TANH);
     }
 
     /** The logistic function {@code 1 / (1 + e⁻ˣ)}, elementwise, without overflow for large |x|. */
@@ -398,7 +404,7 @@ public final class Tensor {
 
     /** {@code max(x, 0)} elementwise. */
     public Tensor relu() {
-        return map(x -> x > 0 ? x : 0);
+        return Elementwise.map(this, Loops.RELU);
     }
 
     /** Each element limited to {@code [low, high]}. */
@@ -413,27 +419,27 @@ public final class Tensor {
 
     /** 1 where {@code this > other}, else 0 (broadcast). */
     public Tensor gt(Tensor other) {
-        return Elementwise.zip("gt", this, other, (a, b) -> a > b ? 1 : 0);
+        return Elementwise.zip("gt", this, other, Loops.of((a, b) -> a > b ? 1 : 0));
     }
 
     /** 1 where {@code this ≥ other}, else 0 (broadcast). */
     public Tensor ge(Tensor other) {
-        return Elementwise.zip("ge", this, other, (a, b) -> a >= b ? 1 : 0);
+        return Elementwise.zip("ge", this, other, Loops.of((a, b) -> a >= b ? 1 : 0));
     }
 
     /** 1 where {@code this < other}, else 0 (broadcast). */
     public Tensor lt(Tensor other) {
-        return Elementwise.zip("lt", this, other, (a, b) -> a < b ? 1 : 0);
+        return Elementwise.zip("lt", this, other, Loops.of((a, b) -> a < b ? 1 : 0));
     }
 
     /** 1 where {@code this ≤ other}, else 0 (broadcast). */
     public Tensor le(Tensor other) {
-        return Elementwise.zip("le", this, other, (a, b) -> a <= b ? 1 : 0);
+        return Elementwise.zip("le", this, other, Loops.of((a, b) -> a <= b ? 1 : 0));
     }
 
     /** 1 where {@code this == other}, else 0 (broadcast). */
     public Tensor eq(Tensor other) {
-        return Elementwise.zip("eq", this, other, (a, b) -> a == b ? 1 : 0);
+        return Elementwise.zip("eq", this, other, Loops.of((a, b) -> a == b ? 1 : 0));
     }
 
     /** 1 where {@code this > c}, else 0. */
@@ -558,6 +564,16 @@ public final class Tensor {
      */
     public Tensor matmul(Tensor other) {
         return MatMul.matmul(this, other);
+    }
+
+    /** {@code this · otherᵀ} for matrices, as {@code matmul(other.transpose())} (the weight layout of {@code x·Wᵀ}). */
+    public Tensor matmulTransposed(Tensor other) {
+        return MatMul.timesTransposed(this, other);
+    }
+
+    /** {@code thisᵀ · other} for matrices, without materializing the transpose. */
+    public Tensor transposedMatmul(Tensor other) {
+        return MatMul.transposedTimes(this, other);
     }
 
     // ---------------------------------------------------------------- layout

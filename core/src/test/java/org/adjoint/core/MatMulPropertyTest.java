@@ -2,6 +2,9 @@ package org.adjoint.core;
 
 import static org.adjoint.core.TensorAssertions.EPS;
 import static org.adjoint.core.TensorAssertions.assertWithin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.adjoint.testing.Gen;
@@ -46,6 +49,73 @@ class MatMulPropertyTest {
             Tensor b = ab.b();
             assertWithin(naiveProduct(a, b, false), a.matmul(b), roundingBound(a, b), "matmul");
         });
+    }
+
+    /**
+     * Matrices large enough for the kernels' tiles (four rows by two vectors), their edges and the
+     * parallel split: each kernel, called directly, against the triple loop.
+     */
+    @Test
+    void bothKernelsMatchTheTripleLoopOnLargerMatrices() {
+        Gen<Operands> large = Gen.zip(Gen.integers(1, 70), Gen.integers(1, 70), Gen.integers(1, 70)).flatMap(t ->
+                Gen.zip(CoreGens.tensorOf(Shape.of(t.first(), t.second())), CoreGens.tensorOf(Shape.of(t.second(), t.third())),
+                        Operands::new));
+        Property.forAll(large).scaledTries(0.25).check(ab -> {
+            Tensor a = ab.a();
+            Tensor b = ab.b();
+            int m = a.shape().dim(0);
+            int k = a.shape().dim(1);
+            int n = b.shape().dim(1);
+            for (MatMul.Kernel kernel : new MatMul.Kernel[] {MatMul.JAVA, MatMul.KERNEL}) {
+                double[] c = new double[m * n];
+                kernel.rows(a.toArray(), k, 1, b.toArray(), c, k, n, 0, m);
+                assertWithin(naiveProduct(a, b, false), Tensor.of(Shape.of(m, n), c), roundingBound(a, b), "kernel " + kernel);
+            }
+            assertWithin(naiveProduct(a, b, false), a.matmul(b), roundingBound(a, b), "matmul, parallel when large");
+        });
+    }
+
+    /** The Vector API kernel is used exactly when its module is present and not switched off (see core/pom.xml). */
+    @Test
+    void theVectorKernelIsUsedWhenItsModuleIsPresent() {
+        boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        boolean wanted = !"false".equals(System.getProperty("adjoint.vector"));
+        assertEquals(present && wanted ? "Vector API" : "pure Java", MatMul.kernelName());
+    }
+
+    /**
+     * The transposed products read their operands in place: {@code transposedMatmul} walks A by
+     * columns, so sizes up to 70 also cover its tiles, edges and parallel split.
+     */
+    @Test
+    void transposedProductsMatchTheTripleLoopOnTheTransposedOperand() {
+        Gen<Operands> matrices = Gen.zip(Gen.integers(1, 70), Gen.integers(1, 70), Gen.integers(1, 70)).flatMap(t ->
+                Gen.zip(CoreGens.tensorOf(Shape.of(t.first(), t.second())), CoreGens.tensorOf(Shape.of(t.second(), t.third())),
+                        Operands::new));
+        Property.forAll(matrices).scaledTries(0.25).check(ab -> {
+            Tensor a = ab.a();
+            Tensor b = ab.b();
+            Tensor expected = naiveProduct(a, b, false);
+            Tensor bound = roundingBound(a, b);
+            assertWithin(expected, a.matmulTransposed(b.transpose()), bound, "a · (bᵀ)ᵀ");
+            assertWithin(expected, a.transpose().transposedMatmul(b), bound, "(aᵀ)ᵀ · b");
+        });
+    }
+
+    @Test
+    void transposedProductsRejectMismatchedOrNonMatrixOperands() {
+        Tensor a = Tensor.zeros(3, 4);
+        IllegalArgumentException inner = assertThrows(IllegalArgumentException.class,
+                () -> a.matmulTransposed(Tensor.zeros(2, 5)));
+        assertTrue(inner.getMessage().contains("matmulTransposed: [3, 4] @ [2, 5]ᵀ"),
+                inner.getMessage());
+        IllegalArgumentException columns = assertThrows(IllegalArgumentException.class,
+                () -> a.transposedMatmul(Tensor.zeros(4, 2)));
+        assertTrue(columns.getMessage().contains("inner dimensions 3 and 4"),
+                columns.getMessage());
+        IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
+                () -> a.transposedMatmul(Tensor.zeros(3)));
+        assertTrue(rank.getMessage().contains("must both be matrices"), rank.getMessage());
     }
 
     /** (AB)ᵀ = BᵀAᵀ; for matrices only, since a vector's transpose is itself. */

@@ -1,6 +1,7 @@
 package org.adjoint.optim;
 
 import java.util.Map;
+import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 
 /**
@@ -84,7 +85,7 @@ public final class AdaGrad implements UpdateRule<AdaGrad.State> {
         Tensor g = Moments.withWeightDecay(grad, param, weightDecay);
         double decayed = lr / (1 + (t - 1) * learningRateDecay);
         Tensor sum = state.sum().add(g.mul(g));
-        Tensor updated = param.sub(g.div(sum.sqrt().add(epsilon)).mul(decayed));
+        Tensor updated = Fused.rootRatioStep(param, g, sum, 1, epsilon, decayed);
         return new Update<>(updated, new State(t, sum));
     }
 

@@ -2,6 +2,7 @@ package org.adjoint.optim;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 
 /**
@@ -112,8 +113,8 @@ public final class Adam implements UpdateRule<Adam.State> {
         Tensor vMax = amsgrad ? state.vMax().maximum(v) : null;
         Tensor second = amsgrad ? vMax : v;
         double stepSize = biasCorrection ? lr / (1 - Math.pow(beta1, t)) : lr;
-        Tensor root = biasCorrection ? second.sqrt().div(Math.sqrt(1 - Math.pow(beta2, t))) : second.sqrt();
-        Tensor updated = param.sub(m.div(root.add(epsilon)).mul(stepSize));
+        double rootScale = biasCorrection ? Math.sqrt(1 - Math.pow(beta2, t)) : 1;
+        Tensor updated = Fused.rootRatioStep(param, m, second, rootScale, epsilon, stepSize);
         return new Update<>(updated, new State(t, m, v, vMax));
     }
 

@@ -1,5 +1,6 @@
 package org.adjoint.optim;
 
+import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 
 /**
@@ -13,12 +14,12 @@ final class Moments {
 
     /** {@code β·m + (1 − β)·x}. */
     static Tensor average(Tensor m, double beta, Tensor x) {
-        return m.mul(beta).add(x.mul(1 - beta));
+        return Fused.movingAverage(m, beta, x);
     }
 
     /** {@code β·v + (1 − β)·g⊙g}. */
     static Tensor averageOfSquares(Tensor v, double beta, Tensor g) {
-        return v.mul(beta).add(g.mul(g).mul(1 - beta));
+        return Fused.movingAverageOfSquares(v, beta, g);
     }
 
     /** {@code g + λ·θ}: coupled L2 weight decay, or {@code g} itself when λ = 0. */

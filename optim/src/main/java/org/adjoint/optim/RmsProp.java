@@ -2,6 +2,7 @@ package org.adjoint.optim;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 
 /**
@@ -90,6 +91,9 @@ public final class RmsProp implements UpdateRule<RmsProp.State> {
     public Update<State> apply(Tensor param, Tensor grad, State state, double lr) {
         Tensor g = Moments.withWeightDecay(grad, param, weightDecay);
         Tensor s = Moments.averageOfSquares(state.squareAverage(), alpha, g);
+        if (!centered && momentum == 0) {
+            return new Update<>(Fused.rootRatioStep(param, g, s, 1, epsilon, lr), new State(s, null, null));
+        }
         Tensor gBar = centered ? Moments.average(state.gradAverage(), alpha, g) : null;
         Tensor a = (centered ? s.sub(gBar.mul(gBar)) : s).sqrt().add(epsilon);
         if (momentum > 0) {

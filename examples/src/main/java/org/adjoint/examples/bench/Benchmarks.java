@@ -1,0 +1,77 @@
+package org.adjoint.examples.bench;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmark suite with JMH, measures graph memory, runs the same workloads in PyTorch when it
+ * is installed, and prints one comparison table, also written to {@code target/benchmarks/} as
+ * Markdown, CSV and JMH's JSON. Usage (see BENCHMARKS.md):
+ * <pre>
+ *   mvn -B -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.adjoint.examples.bench.Benchmarks [-Dexec.args=--quick]
+ * </pre>
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    /** Runs everything; {@code --quick} shortens warm-up and measurement for a smoke run. */
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+        boolean quick = List.of(args).contains("--quick");
+        Path out = Path.of("examples", "target", "benchmarks");
+        Files.createDirectories(out);
+        exposeClassPathToForks();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(Benchmarks.class.getPackageName() + "\\..*Benchmark")
+                .result(out.resolve("adjoint-jmh.json").toString())
+                .resultFormat(ResultFormatType.JSON);
+        if (quick) {
+            options = options.warmupIterations(2).warmupTime(TimeValue.milliseconds(500)).measurementIterations(3)
+                    .measurementTime(TimeValue.milliseconds(500));
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<String, Double> adjoint = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            adjoint.put(Comparison.key(r), Comparison.milliseconds(r));
+        }
+        double bytesPerNode = GraphMemory.bytesPerNode();
+        Map<String, Double> torch = TorchComparison.run(out.resolve("torch.json"), quick);
+        String table = Comparison.table(adjoint, torch, bytesPerNode);
+        System.out.println();
+        System.out.println(table);
+        Files.writeString(out.resolve("summary.md"), table);
+        Files.writeString(out.resolve("summary.csv"), Comparison.csv(adjoint, torch));
+        System.out.println("Written: " + out.resolve("summary.md") + ", " + out.resolve("summary.csv") + ", "
+                + out.resolve("adjoint-jmh.json") + (torch.isEmpty() ? "" : ", " + out.resolve("torch.json")));
+    }
+
+    /**
+     * JMH forks a JVM with {@code java.class.path}; under {@code exec:java} that property names only
+     * Maven's own jars, so it is set from the class loader that loaded this class.
+     */
+    private static void exposeClassPathToForks() {
+        if (Benchmarks.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                entries.add(url.getPath());
+            }
+            System.setProperty("java.class.path", String.join(System.getProperty("path.separator"), entries));
+        }
+    }
+}

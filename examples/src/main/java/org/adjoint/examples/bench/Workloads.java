@@ -1,0 +1,108 @@
+package org.adjoint.examples.bench;
+
+import java.util.Random;
+import org.adjoint.autodiff.Losses;
+import org.adjoint.autodiff.Var;
+import org.adjoint.core.Tensor;
+import org.adjoint.nn.Activation;
+import org.adjoint.nn.Mlp;
+import org.adjoint.nn.Parameters;
+import org.adjoint.nn.Sequential;
+import org.adjoint.nn.Variables;
+import org.adjoint.optim.Adam;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
+
+/**
+ * The benchmark workloads, defined precisely so that the same work can be run elsewhere
+ * ({@code examples/src/main/python/torch_benchmarks.py} runs them in PyTorch). All in double precision.
+ */
+final class Workloads {
+
+    private Workloads() {
+    }
+
+    /** Inputs of a classification batch: standard normal features and labels {@code i mod classes}. */
+    record Batch(Tensor inputs, int[] labels) {
+        static Batch of(int n, int features, int classes, long seed) {
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = i % classes;
+            }
+            return new Batch(Tensor.randomNormal(seed, n, features), labels);
+        }
+    }
+
+    /**
+     * One Adam training step of a ReLU MLP (widths in, hidden, out; He-normal weights, zero biases)
+     * with softmax cross-entropy on one batch: forward, backward, update (lr 1e-3, PyTorch's defaults).
+     */
+    static final class TrainingStep {
+        private final Sequential net;
+        private final Batch batch;
+        private final Optimizer optimizer = Optimizer.of(Adam.withLearningRate(1e-3));
+        private Parameters params;
+        private OptimizerState state;
+
+        TrainingStep(int in, int hidden, int out, int batchSize) {
+            net = Mlp.of(Activation.RELU, in, hidden, out);
+            params = Parameters.initialize(net, 1);
+            state = optimizer.init(params);
+            batch = Batch.of(batchSize, in, out, 2);
+        }
+
+        double step() {
+            Variables vars = params.track();
+            Var loss = Losses.softmaxCrossEntropy(net.forward(vars, Var.constant(batch.inputs())), batch.labels());
+            Step s = optimizer.step(params, vars.gradients(loss), state);
+            params = s.params();
+            state = s.state();
+            return loss.item();
+        }
+    }
+
+    /** The extended Rosenbrock function Σ 100(x₂ᵢ − x₂ᵢ₋₁²)² + (1 − x₂ᵢ₋₁)² over pairs, with tensor ops. */
+    static Var rosenbrock(Var x) {
+        int n = x.shape().dim(0);
+        Var pairs = x.reshape(n / 2, 2);
+        Var odd = pairs.slice(1, 0, 1);
+        Var even = pairs.slice(1, 1, 2);
+        return even.sub(odd.square()).square().mul(100).add(odd.neg().add(1).square()).sum();
+    }
+
+    /**
+     * The same function as a loop of scalar operations on 0-d values, eight per pair (4,000 for
+     * n = 1,000): {@code a = x₁·x₁; b = x₂ − a; c = b·b; d = 100·c; e = 1 − x₁; g = e·e; f = f + d; f = f + g}.
+     */
+    static Var rosenbrockScalarLoop(Var[] x) {
+        Var f = Var.constant(0);
+        for (int i = 0; i + 1 < x.length; i += 2) {
+            Var a = x[i].mul(x[i]);
+            Var b = x[i + 1].sub(a);
+            Var c = b.mul(b);
+            Var d = c.mul(100);
+            Var e = ONE.sub(x[i]);
+            Var g = e.mul(e);
+            f = f.add(d);
+            f = f.add(g);
+        }
+        return f;
+    }
+
+    private static final Var ONE = Var.constant(1);
+
+    /** The standard starting point (−1.2, 1, −1.2, 1, …) of length n. */
+    static Tensor rosenbrockStart(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 2 == 0 ? -1.2 : 1;
+        }
+        return Tensor.vector(x);
+    }
+
+    /** A random matrix for the matmul workloads. */
+    static Tensor matrix(int rows, int cols, long seed) {
+        return Tensor.randomNormal(new Random(seed), rows, cols);
+    }
+}
