@@ -7,7 +7,7 @@ record LogSoftmax(int axis) implements UnaryOp {
 
     @Override
     public Tensor forward(Tensor x) {
-        return x.sub(LogSumExp.keptDims(x, new int[] {axis}));
+        return x.logSoftmax(axis);
     }
 
     @Override

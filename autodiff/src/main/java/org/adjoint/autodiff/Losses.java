@@ -20,7 +20,7 @@ public final class Losses {
      */
     public static Var softmaxCrossEntropy(Var scores, int[] labels) {
         checkScores("softmaxCrossEntropy", scores, labels);
-        return scores.logSoftmax(1).gather(labels).mean().neg();
+        return Var.apply(new SoftmaxCrossEntropy(labels.clone()), scores);
     }
 
     /**

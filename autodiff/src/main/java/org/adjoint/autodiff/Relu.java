@@ -2,7 +2,10 @@ package org.adjoint.autodiff;
 
 import org.adjoint.core.Tensor;
 
-/** y = max(x, 0);  x̄ = ȳ · [x > 0]. The subgradient at 0 is 0, as in PyTorch; the step mask is data, so relu'' = 0. */
+/**
+ * y = max(x, 0);  x̄ = ȳ · [x > 0]. The subgradient at 0 is 0, as in PyTorch; the step mask is data,
+ * so relu'' = 0. A NaN input gives a NaN output and a NaN gradient (PyTorch's gradient there is 0).
+ */
 record Relu() implements UnaryOp {
 
     static final Relu INSTANCE = new Relu();
@@ -14,6 +17,6 @@ record Relu() implements UnaryOp {
 
     @Override
     public Var vjp(Var x, Var y, Var yBar) {
-        return yBar.mul(Var.constant(x.value().gt(0)));
+        return yBar.mul(Var.constant(x.value().positiveMask()));
     }
 }

@@ -7,7 +7,7 @@ record Softmax(int axis) implements UnaryOp {
 
     @Override
     public Tensor forward(Tensor x) {
-        return x.sub(LogSumExp.keptDims(x, new int[] {axis})).exp();
+        return x.softmax(axis);
     }
 
     @Override

@@ -17,6 +17,14 @@ class KinkTest {
         assertEquals(Tensor.vector(0, 0, 1), grad(Var::relu, Tensor.vector(-1, 0, 2)));
     }
 
+    /** Signed zero, the smallest positive double, infinities and NaN, which is propagated, not zeroed. */
+    @Test
+    void reluAtTheEdgesOfTheDoubles() {
+        Tensor x = Tensor.vector(-0.0, Double.MIN_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN);
+        assertEquals(Tensor.vector(0.0, Double.MIN_VALUE, Double.POSITIVE_INFINITY, 0.0, Double.NaN), x.relu());
+        assertEquals(Tensor.vector(0, 1, 1, 0, Double.NaN), grad(Var::relu, x));
+    }
+
     @Test
     void absHasDerivativeZeroAtZero() {
         assertEquals(Tensor.vector(-1, 0, 1), grad(Var::abs, Tensor.vector(-1, 0, 2)));

@@ -17,13 +17,13 @@ final class Elementwise {
     private static final int SHORT_RUN = 32;
 
     /**
-     * A loop over one array: {@code out[i] = f(x[i])} for every i. Each operation supplies its own
+     * A loop over one array: {@code out[i] = f(x[i])} for every i in {@code [from, to)}. Each operation supplies its own
      * loop (see {@link Loops}), so the code the JIT compiles and vectorizes is specific to it; a loop
      * shared by all operations would call them through one megamorphic site, element by element.
      */
     @FunctionalInterface
     interface UnaryLoop {
-        void run(double[] x, double[] out);
+        void run(double[] x, double[] out, int from, int to);
     }
 
     /** A loop over contiguous runs: {@code out[oo + i] = f(x[xo + i], y[yo + i])} for {@code i < n}. */
@@ -32,12 +32,28 @@ final class Elementwise {
         void run(double[] x, int xo, double[] y, int yo, double[] out, int oo, int n);
     }
 
+    /** Elements above which an elementwise loop is split across threads. */
+    static final int PARALLEL_ELEMENTS = 1 << 16;
+
+    /** Elements per chunk of a split loop: whole cache lines, and enough work to be worth a hand-off. */
+    private static final int GRAIN = 1 << 12;
+
     private Elementwise() {
     }
 
+    /** Runs {@code body} over {@code [0, n)}, split across threads when n exceeds {@link #PARALLEL_ELEMENTS}. */
+    static void split(int n, Parallel.Range body) {
+        if (n <= PARALLEL_ELEMENTS) {
+            body.run(0, n);
+        } else {
+            Parallel.forRange(n, GRAIN, body);
+        }
+    }
+
     static Tensor map(Tensor x, UnaryLoop loop) {
-        double[] out = new double[x.data.length];
-        loop.run(x.data, out);
+        double[] in = x.data;
+        double[] out = new double[in.length];
+        split(out.length, (from, to) -> loop.run(in, out, from, to));
         return new Tensor(x.shape, out);
     }
 
@@ -50,10 +66,11 @@ final class Elementwise {
     static Tensor zip(String op, Tensor a, Tensor b, BinaryLoop loop) {
         Shape shape = Shape.broadcast(op, a.shape, b.shape);
         double[] out = new double[shape.size()];
-        if (a.data.length == out.length && b.data.length == out.length) {
-            loop.run(a.data, 0, b.data, 0, out, 0, out.length);
-        } else if (shape.rank() > 0 && shape.dim(-1) < SHORT_RUN) {
-            loop.run(Layout.broadcastTo(a, shape).data, 0, Layout.broadcastTo(b, shape).data, 0, out, 0, out.length);
+        if (a.data.length == out.length && b.data.length == out.length
+                || shape.rank() > 0 && shape.dim(-1) < SHORT_RUN) {
+            double[] x = Layout.broadcastTo(a, shape).data;
+            double[] y = Layout.broadcastTo(b, shape).data;
+            split(out.length, (from, to) -> loop.run(x, from, y, from, out, from, to - from));
         } else if (out.length > 0) {
             runs(a.data, broadcastStrides(a.shape, shape), b.data, broadcastStrides(b.shape, shape), shape, out, loop);
         }

@@ -25,9 +25,11 @@ public final class Fused {
         double[] y = x.data;
         double[] out = new double[a.length];
         double rest = 1 - beta;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = beta * a[i] + y[i] * rest;
-        }
+        Elementwise.split(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = beta * a[i] + y[i] * rest;
+            }
+        });
         return new Tensor(average.shape, out);
     }
 
@@ -41,9 +43,11 @@ public final class Fused {
         double[] y = x.data;
         double[] out = new double[a.length];
         double rest = 1 - beta;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = beta * a[i] + y[i] * y[i] * rest;
-        }
+        Elementwise.split(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = beta * a[i] + y[i] * y[i] * rest;
+            }
+        });
         return new Tensor(average.shape, out);
     }
 
@@ -66,9 +70,11 @@ public final class Fused {
         double[] n = numerator.data;
         double[] s = second.data;
         double[] out = new double[p.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = p[i] - n[i] / (Math.sqrt(s[i]) / rootScale + epsilon) * stepSize;
-        }
+        Elementwise.split(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = p[i] - n[i] / (Math.sqrt(s[i]) / rootScale + epsilon) * stepSize;
+            }
+        });
         return new Tensor(param.shape, out);
     }
 

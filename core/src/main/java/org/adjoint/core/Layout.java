@@ -19,12 +19,44 @@ final class Layout {
             throw new IllegalArgumentException("broadcastTo: shape " + x.shape + " does not broadcast to " + shape);
         }
         double[] out = new double[shape.size()];
+        if (out.length == 0) {
+            return new Tensor(shape, out);
+        }
         if (x.size() == 1) {
             Arrays.fill(out, x.data[0]);
+        } else if (isRepeatedWhole(x.shape, shape)) {
+            repeat(x.data, out);
         } else {
             gather(x.data, Elementwise.broadcastStrides(x.shape, shape), shape, out);
         }
         return new Tensor(shape, out);
+    }
+
+    /**
+     * Whether broadcasting {@code from} to {@code to} only repeats the whole of {@code from}: its
+     * axes, once the leading ones of extent 1 are dropped, are the trailing axes of {@code to}
+     * (a bias vector added to every row of a batch, say).
+     */
+    private static boolean isRepeatedWhole(Shape from, Shape to) {
+        int lead = 0;
+        while (lead < from.rank() && from.dim(lead) == 1) {
+            lead++;
+        }
+        int offset = to.rank() - from.rank();
+        for (int i = lead; i < from.rank(); i++) {
+            if (from.dim(i) != to.dim(i + offset)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code out} filled with copies of {@code block}: one copy, then copies of what is done, doubling each time. */
+    private static void repeat(double[] block, double[] out) {
+        System.arraycopy(block, 0, out, 0, block.length);
+        for (int done = block.length; done < out.length; done *= 2) {
+            System.arraycopy(out, 0, out, done, Math.min(done, out.length - done));
+        }
     }
 
     static Tensor permute(Tensor x, int[] axes) {

@@ -43,42 +43,52 @@ final class Loops {
         }
     };
 
-    static final UnaryLoop NEG = (x, o) -> {
-        for (int i = 0; i < x.length; i++) {
+    static final UnaryLoop NEG = (x, o, from, to) -> {
+        for (int i = from; i < to; i++) {
             o[i] = -x[i];
         }
     };
-    static final UnaryLoop SQUARE = (x, o) -> {
-        for (int i = 0; i < x.length; i++) {
+    static final UnaryLoop SQUARE = (x, o, from, to) -> {
+        for (int i = from; i < to; i++) {
             o[i] = x[i] * x[i];
         }
     };
-    static final UnaryLoop SQRT = (x, o) -> {
-        for (int i = 0; i < x.length; i++) {
+    static final UnaryLoop SQRT = (x, o, from, to) -> {
+        for (int i = from; i < to; i++) {
             o[i] = Math.sqrt(x[i]);
         }
     };
-    static final UnaryLoop ABS = (x, o) -> {
-        for (int i = 0; i < x.length; i++) {
+    static final UnaryLoop ABS = (x, o, from, to) -> {
+        for (int i = from; i < to; i++) {
             o[i] = Math.abs(x[i]);
         }
     };
-    static final UnaryLoop RELU = (x, o) -> {
-        for (int i = 0; i < x.length; i++) {
-            o[i] = x[i] > 0 ? x[i] : 0;
+    /*
+     * RELU and POSITIVE are branch-free on purpose: with inputs of random sign a conditional mispredicts
+     * half the time (4 ns per element against 0.2 for max, which also vectorizes).
+     */
+    static final UnaryLoop RELU = (x, o, from, to) -> {
+        for (int i = from; i < to; i++) {
+            o[i] = Math.max(x[i], 0.0);
+        }
+    };
+    /** {@code [x > 0]}: max(x, 0) is 0 or positive, clamping to 1 and rounding up gives 0 or 1; NaN stays NaN. */
+    static final UnaryLoop POSITIVE = (x, o, from, to) -> {
+        for (int i = from; i < to; i++) {
+            o[i] = Math.ceil(Math.min(Math.max(x[i], 0.0), 1.0));
         }
     };
     /** Vector API versions of the costly functions, or null when that API is not in use. */
     private static final Transcendentals FAST =
             Vectorization.choose("org.adjoint.core.VectorLoops", Transcendentals.class, null);
 
-    static final UnaryLoop EXP = FAST != null ? FAST.exp() : (x, o) -> {
-        for (int i = 0; i < x.length; i++) {
+    static final UnaryLoop EXP = FAST != null ? FAST.exp() : (x, o, from, to) -> {
+        for (int i = from; i < to; i++) {
             o[i] = Math.exp(x[i]);
         }
     };
-    static final UnaryLoop LOG = FAST != null ? FAST.log() : (x, o) -> {
-        for (int i = 0; i < x.length; i++) {
+    static final UnaryLoop LOG = FAST != null ? FAST.log() : (x, o, from, to) -> {
+        for (int i = from; i < to; i++) {
             o[i] = Math.log(x[i]);
         }
     };
@@ -98,8 +108,8 @@ final class Loops {
 
     /** {@code x + c}. */
     static UnaryLoop shift(double c) {
-        return (x, o) -> {
-            for (int i = 0; i < x.length; i++) {
+        return (x, o, from, to) -> {
+            for (int i = from; i < to; i++) {
                 o[i] = x[i] + c;
             }
         };
@@ -107,8 +117,8 @@ final class Loops {
 
     /** {@code x · c}. */
     static UnaryLoop scale(double c) {
-        return (x, o) -> {
-            for (int i = 0; i < x.length; i++) {
+        return (x, o, from, to) -> {
+            for (int i = from; i < to; i++) {
                 o[i] = x[i] * c;
             }
         };
@@ -116,8 +126,8 @@ final class Loops {
 
     /** {@code x / c}. */
     static UnaryLoop divide(double c) {
-        return (x, o) -> {
-            for (int i = 0; i < x.length; i++) {
+        return (x, o, from, to) -> {
+            for (int i = from; i < to; i++) {
                 o[i] = x[i] / c;
             }
         };
@@ -128,8 +138,8 @@ final class Loops {
      * sin, tanh and pow are in the function, not the call) and for user code.
      */
     static UnaryLoop of(DoubleUnaryOperator f) {
-        return (x, o) -> {
-            for (int i = 0; i < x.length; i++) {
+        return (x, o, from, to) -> {
+            for (int i = from; i < to; i++) {
                 o[i] = f.applyAsDouble(x[i]);
             }
         };

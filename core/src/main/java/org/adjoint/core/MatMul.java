@@ -1,8 +1,5 @@
 package org.adjoint.core;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
-
 /**
  * Matrix products on row-major arrays.
  *
@@ -15,16 +12,17 @@ import java.util.concurrent.RecursiveAction;
  * load and store of C serves sixteen multiply-adds. The innermost loop runs along contiguous rows of
  * B and C, which the JIT vectorizes. The k and j loops are blocked so that the B block (128 rows of
  * 512) and the C row segments stay in cache. Products of more than {@link #PARALLEL_THRESHOLD}
- * multiply-adds split their rows between the common fork-join pool and the caller (both cores on a
- * two-core machine); smaller ones stay on the calling thread.
+ * multiply-adds split their rows across threads (see {@link Parallel}); smaller ones stay on the
+ * calling thread.
  */
 final class MatMul {
 
-    /** Multiply-adds above which a product is split across threads; below, thread hand-off costs more than it saves. */
-    static final long PARALLEL_THRESHOLD = 1L << 18;
+    /** Multiply-adds above which a product is split across threads; below, the hand-off costs more than it saves. */
+    static final long PARALLEL_THRESHOLD = 1L << 16;
     private static final int K_BLOCK = 128;
     private static final int J_BLOCK = 512;
-    private static final int ROWS_PER_TASK = 16;
+    /** Rows per chunk are a multiple of the kernels' tile height. */
+    private static final int ROW_GRAIN = 8;
 
     /**
      * Computes rows {@code [from, to)} of {@code c += A·b} for an m×k matrix A whose element (i, p) is
@@ -114,55 +112,12 @@ final class MatMul {
         }
     }
 
-    /** {@code c += A·b} (A addressed by strides, see {@link Kernel}), in parallel when large. */
+    /** {@code c += A·b} (A addressed by strides, see {@link Kernel}), split across threads when large. */
     static void multiply(double[] a, int rowStride, int colStride, double[] b, double[] c, int m, int k, int n) {
-        if ((long) m * k * n < PARALLEL_THRESHOLD || m < 2 * ROWS_PER_TASK) {
+        if ((long) m * k * n < PARALLEL_THRESHOLD) {
             KERNEL.rows(a, rowStride, colStride, b, c, k, n, 0, m);
         } else {
-            int leaf = Math.max(ROWS_PER_TASK, m / (2 * (ForkJoinPool.getCommonPoolParallelism() + 1)) + 1);
-            new Rows(a, rowStride, colStride, b, c, k, n, 0, m, leaf).invoke();
-        }
-    }
-
-    /**
-     * Splits the rows in halves (at multiples of four) down to {@code leaf} rows. Invoked from the
-     * calling thread, which works on one half while a pool thread takes the other.
-     */
-    private static final class Rows extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient double[] a;
-        private final int rowStride;
-        private final int colStride;
-        private final transient double[] b;
-        private final transient double[] c;
-        private final int k;
-        private final int n;
-        private final int from;
-        private final int to;
-        private final int leaf;
-
-        Rows(double[] a, int rowStride, int colStride, double[] b, double[] c, int k, int n, int from, int to, int leaf) {
-            this.a = a;
-            this.rowStride = rowStride;
-            this.colStride = colStride;
-            this.b = b;
-            this.c = c;
-            this.k = k;
-            this.n = n;
-            this.from = from;
-            this.to = to;
-            this.leaf = leaf;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from <= leaf) {
-                KERNEL.rows(a, rowStride, colStride, b, c, k, n, from, to);
-                return;
-            }
-            int middle = from + ((to - from) / 2 & ~3);
-            invokeAll(new Rows(a, rowStride, colStride, b, c, k, n, from, middle, leaf),
-                    new Rows(a, rowStride, colStride, b, c, k, n, middle, to, leaf));
+            Parallel.forRange(m, ROW_GRAIN, (from, to) -> KERNEL.rows(a, rowStride, colStride, b, c, k, n, from, to));
         }
     }
 

@@ -46,7 +46,7 @@ final class Reduce {
         Arrays.fill(out, kind.identity);
         int[] block = reducedBlock(x.shape, reduced);
         if (kind == Kind.SUM && out.length == 1) {
-            out[0] = sumAll(x.data);
+            out[0] = sumRange(x.data, 0, x.data.length);
         } else if (block != null) {
             reduceBlock(x.data, block[0], block[1], block[2], out, kind);
         } else {
@@ -60,7 +60,7 @@ final class Reduce {
      * {@code {outer, reduced, inner}} extents when the reduced axes (ignoring axes of extent 1) form
      * one contiguous run, so that the input is an outer × reduced × inner array; null otherwise.
      */
-    private static int[] reducedBlock(Shape shape, boolean[] reduced) {
+    static int[] reducedBlock(Shape shape, boolean[] reduced) {
         int outer = 1;
         int extent = 1;
         int inner = 1;
@@ -126,15 +126,7 @@ final class Reduce {
         }
     }
 
-    private static double sumRange(double[] in, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += in[i];
-        }
-        return s;
-    }
-
-    private static double maxRange(double[] in, int from, int to) {
+    static double maxRange(double[] in, int from, int to) {
         double m = Double.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) {
             m = Math.max(m, in[i]);
@@ -142,7 +134,7 @@ final class Reduce {
         return m;
     }
 
-    private static double minRange(double[] in, int from, int to) {
+    static double minRange(double[] in, int from, int to) {
         double m = Double.POSITIVE_INFINITY;
         for (int i = from; i < to; i++) {
             m = Math.min(m, in[i]);
@@ -169,20 +161,24 @@ final class Reduce {
         }
     }
 
-    /** Four independent accumulators: fewer dependent additions in flight, and the JIT vectorizes it. */
-    private static double sumAll(double[] in) {
+    /**
+     * {@code Σ in[from..to)} with four independent accumulators: fewer dependent additions in flight,
+     * and the JIT vectorizes it. Every sum over contiguous elements goes through here, so a row sum
+     * and a total give the same bits whichever path computed them.
+     */
+    static double sumRange(double[] in, int from, int to) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
-        for (; i + 3 < in.length; i += 4) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
             s0 += in[i];
             s1 += in[i + 1];
             s2 += in[i + 2];
             s3 += in[i + 3];
         }
-        for (; i < in.length; i++) {
+        for (; i < to; i++) {
             s0 += in[i];
         }
         return (s0 + s1) + (s2 + s3);

@@ -278,22 +278,42 @@ public final class Tensor {
 
     /** {@code this + other}, broadcast. */
     public Tensor add(Tensor other) {
+        if (actsAsScalar(other)) {
+            return add(other.data[0]);
+        }
         return Elementwise.zip("add", this, other, Loops.ADD);
     }
 
     /** {@code this − other}, broadcast. */
     public Tensor sub(Tensor other) {
+        if (actsAsScalar(other)) {
+            return add(-other.data[0]); // x − c is defined as x + (−c), to the bit
+        }
         return Elementwise.zip("sub", this, other, Loops.SUB);
     }
 
     /** {@code this · other} elementwise, broadcast. */
     public Tensor mul(Tensor other) {
+        if (actsAsScalar(other)) {
+            return mul(other.data[0]);
+        }
         return Elementwise.zip("mul", this, other, Loops.MUL);
     }
 
     /** {@code this / other} elementwise, broadcast (IEEE: x/0 is ±∞ or NaN). */
     public Tensor div(Tensor other) {
+        if (actsAsScalar(other)) {
+            return div(other.data[0]);
+        }
         return Elementwise.zip("div", this, other, Loops.DIV);
+    }
+
+    /**
+     * Whether {@code other} holds one element and broadcasting it leaves this tensor's shape as it is,
+     * so that a binary operation with it is the scalar operation (one pass, no expanded copy).
+     */
+    private boolean actsAsScalar(Tensor other) {
+        return other.data.length == 1 && other.rank() <= rank();
     }
 
     /** {@code this ^ other} elementwise, broadcast, as {@link Math#pow}. */
@@ -402,9 +422,36 @@ public final class Tensor {
         return map(Elementwise::sigmoid);
     }
 
-    /** {@code max(x, 0)} elementwise. */
+    /**
+     * {@code log Σ exp(x)} over {@code axes}, computed as {@code m + log Σ exp(x − m)} with m the
+     * maximum, so that nothing overflows; the axes are removed, or kept with extent 1.
+     */
+    public Tensor logSumExp(int[] axes, boolean keepDims) {
+        return Exponentials.logSumExp(this, axes, keepDims);
+    }
+
+    /** {@code x − log Σ exp(x)} along {@code axis}: the logarithm of the softmax, without overflow or log 0. */
+    public Tensor logSoftmax(int axis) {
+        return Exponentials.logSoftmax(this, axis);
+    }
+
+    /** {@code exp(x) / Σ exp(x)} along {@code axis}, computed as {@code exp(x − m) / Σ exp(x − m)} with m the maximum. */
+    public Tensor softmax(int axis) {
+        return Exponentials.softmax(this, axis);
+    }
+
+    /** {@code max(x, 0)} elementwise; NaN stays NaN and −0 becomes 0. */
     public Tensor relu() {
         return Elementwise.map(this, Loops.RELU);
+    }
+
+    /**
+     * The step function {@code [x > 0]} elementwise: 1 where an element is positive, 0 where it is
+     * zero or negative, NaN where it is NaN (so a NaN input is not hidden by a zero gradient). The
+     * derivative mask of {@link #relu()}.
+     */
+    public Tensor positiveMask() {
+        return Elementwise.map(this, Loops.POSITIVE);
     }
 
     /** Each element limited to {@code [low, high]}. */

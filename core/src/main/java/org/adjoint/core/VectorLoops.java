@@ -17,12 +17,12 @@ final class VectorLoops implements Loops.Transcendentals {
 
     @Override
     public UnaryLoop exp() {
-        return (x, o) -> {
-            int i = 0;
-            for (; i < SPECIES.loopBound(x.length); i += SPECIES.length()) {
+        return (x, o, from, to) -> {
+            int i = from;
+            for (; i < from + SPECIES.loopBound(to - from); i += SPECIES.length()) {
                 DoubleVector.fromArray(SPECIES, x, i).lanewise(VectorOperators.EXP).intoArray(o, i);
             }
-            for (; i < x.length; i++) {
+            for (; i < to; i++) {
                 o[i] = Math.exp(x[i]);
             }
         };
@@ -30,12 +30,12 @@ final class VectorLoops implements Loops.Transcendentals {
 
     @Override
     public UnaryLoop log() {
-        return (x, o) -> {
-            int i = 0;
-            for (; i < SPECIES.loopBound(x.length); i += SPECIES.length()) {
+        return (x, o, from, to) -> {
+            int i = from;
+            for (; i < from + SPECIES.loopBound(to - from); i += SPECIES.length()) {
                 DoubleVector.fromArray(SPECIES, x, i).lanewise(VectorOperators.LOG).intoArray(o, i);
             }
-            for (; i < x.length; i++) {
+            for (; i < to; i++) {
                 o[i] = Math.log(x[i]);
             }
         };
@@ -43,12 +43,12 @@ final class VectorLoops implements Loops.Transcendentals {
 
     @Override
     public UnaryLoop tanh() {
-        return (x, o) -> {
-            int i = 0;
-            for (; i < SPECIES.loopBound(x.length); i += SPECIES.length()) {
+        return (x, o, from, to) -> {
+            int i = from;
+            for (; i < from + SPECIES.loopBound(to - from); i += SPECIES.length()) {
                 DoubleVector.fromArray(SPECIES, x, i).lanewise(VectorOperators.TANH).intoArray(o, i);
             }
-            for (; i < x.length; i++) {
+            for (; i < to; i++) {
                 o[i] = Math.tanh(x[i]);
             }
         };

@@ -1,6 +1,5 @@
 package org.adjoint.core;
 
-import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,9 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * when it is available (see {@link Vectorization}). An 8-row by two-vector tile of C stays in
  * registers while the k loop streams rows of B and broadcasts elements of A into fused
  * multiply-adds: about three times the pure-Java kernel on AVX-512 hardware. Rows left over take a
- * 4-row tile, then go one at a time. The last columns, fewer than a tile, are copied with zero
- * padding into a small panel and computed with full tiles too, so that a product with few columns
- * (ten classes, say) still keeps every multiply-add chain in flight.
+ * 4-row tile. Whatever does not fill a tile is copied with zero padding into a small panel (the last
+ * 1 to 3 rows of A, the last columns of B) and computed with full tiles too, so that a product with
+ * few rows or columns (ten classes, say) still keeps every multiply-add chain in flight; masked
+ * vector loads would do the same without the copies, but JDK 17 does not compile them to vector code.
  */
 final class VectorMatMul implements MatMul.Kernel {
 
@@ -25,54 +25,62 @@ final class VectorMatMul implements MatMul.Kernel {
     public void rows(double[] a, int rs, int cs, double[] b, double[] c, int k, int n, int from, int to) {
         int wide = n - n % TILE;
         int rest = n - wide;
-        double[] sums = rest == 0 ? null : new double[8 * TILE];
+        int full = to - (to - from) % 4;
+        double[] sums = new double[8 * TILE];
+        // The 1 to 3 rows left over after the 4-row tiles are copied into a zero-padded 4-row panel.
+        double[] spare = full == to ? null : sparePanel(a, rs, cs, k, full, to);
         for (int pp = 0; pp < k; pp += K_BLOCK) {
             int pe = Math.min(k, pp + K_BLOCK);
             double[] edge = rest == 0 ? null : edgePanel(b, n, wide, rest, pp, pe);
             int i = from;
-            for (; i + 7 < to; i += 8) {
+            for (; i + 7 < full; i += 8) {
                 for (int j = 0; j < wide; j += TILE) {
-                    eightRows(a, rs, cs, b, j, n, c, i * n + j, n, i, pp, pe);
+                    eightRows(a, rs, cs, i, b, j, n, c, i * n + j, n, false, pp, pe);
                 }
                 if (rest > 0) {
-                    Arrays.fill(sums, 0);
-                    eightRows(a, rs, cs, edge, -pp * TILE, TILE, sums, 0, TILE, i, pp, pe);
-                    addInto(c, n, i, 8, wide, rest, sums);
+                    eightRows(a, rs, cs, i, edge, -pp * TILE, TILE, sums, 0, TILE, true, pp, pe);
+                    addInto(sums, 8, c, i * n + wide, n, rest);
                 }
             }
-            for (; i + 3 < to; i += 4) {
-                for (int j = 0; j < wide; j += TILE) {
-                    fourRows(a, rs, cs, b, j, n, c, i * n + j, n, i, pp, pe);
-                }
-                if (rest > 0) {
-                    Arrays.fill(sums, 0);
-                    fourRows(a, rs, cs, edge, -pp * TILE, TILE, sums, 0, TILE, i, pp, pe);
-                    addInto(c, n, i, 4, wide, rest, sums);
-                }
+            if (i < full) {
+                fourRows(a, rs, cs, i, b, edge, c, i, 4, n, wide, rest, pp, pe, sums);
             }
-            for (; i < to; i++) {
-                for (int j = 0; j < wide; j += LANES) {
-                    row(a, rs, cs, b, j, n, c, i * n + j, i, pp, pe);
-                }
-                if (rest > 0) {
-                    Arrays.fill(sums, 0);
-                    row(a, rs, cs, edge, -pp * TILE, TILE, sums, 0, i, pp, pe);
-                    row(a, rs, cs, edge, LANES - pp * TILE, TILE, sums, LANES, i, pp, pe);
-                    addInto(c, n, i, 1, wide, rest, sums);
-                }
+            if (spare != null) {
+                fourRows(spare, k, 1, 0, b, edge, c, full, to - full, n, wide, rest, pp, pe, sums);
             }
         }
     }
 
     /**
-     * {@code T[r, 0..2L) += Σ_{pp ≤ p < pe} A[i+r, p] · S[p, 0..2L)} for rows r < 8, where row p of S
-     * starts at {@code src[offset + p·stride]} and row r of T at {@code target[at + r·pitch]}. The 8×2L
-     * tile stays in sixteen vector registers, sixteen independent chains of fused multiply-adds,
-     * while the loop streams rows of S and broadcasts elements of A: each loaded vector of B serves
-     * eight multiply-adds. (Measured on AVX-512: 50 GFLOP/s on one core, against 39 for a 4×2L tile.)
+     * Rows {@code ci..ci+rows) of C gain four rows of A (from row {@code ai}) times the k-block of B;
+     * when {@code rows < 4} the other rows of A are padding, computed into scratch and dropped.
      */
-    private static void eightRows(double[] a, int rs, int cs, double[] src, int offset, int stride, double[] target,
-                                  int at, int pitch, int i, int pp, int pe) {
+    private static void fourRows(double[] a, int rs, int cs, int ai, double[] b, double[] edge, double[] c, int ci,
+                                 int rows, int n, int wide, int rest, int pp, int pe, double[] sums) {
+        for (int j = 0; j < wide; j += TILE) {
+            if (rows == 4) {
+                fourRows(a, rs, cs, ai, b, j, n, c, ci * n + j, n, false, pp, pe);
+            } else {
+                fourRows(a, rs, cs, ai, b, j, n, sums, 0, TILE, true, pp, pe);
+                addInto(sums, rows, c, ci * n + j, n, TILE);
+            }
+        }
+        if (rest > 0) {
+            fourRows(a, rs, cs, ai, edge, -pp * TILE, TILE, sums, 0, TILE, true, pp, pe);
+            addInto(sums, rows, c, ci * n + wide, n, rest);
+        }
+    }
+
+    /**
+     * {@code T[r, 0..2L) (+)= Σ_{pp ≤ p < pe} A[i+r, p] · S[p, 0..2L)} for rows r < 8, where row p of S
+     * starts at {@code src[offset + p·stride]} and row r of T at {@code target[at + r·pitch]}; with
+     * {@code fresh} the tile starts from zero instead of T. The 8×2L tile stays in sixteen vector
+     * registers, sixteen independent chains of fused multiply-adds, while the loop streams rows of S
+     * and broadcasts elements of A: each loaded vector of B serves eight multiply-adds. (Measured on
+     * AVX-512: 50 GFLOP/s on one core, against 39 for a 4×2L tile.)
+     */
+    private static void eightRows(double[] a, int rs, int cs, int i, double[] src, int offset, int stride,
+                                  double[] target, int at, int pitch, boolean fresh, int pp, int pe) {
         int r0 = at;
         int r1 = r0 + pitch;
         int r2 = r1 + pitch;
@@ -81,22 +89,22 @@ final class VectorMatMul implements MatMul.Kernel {
         int r5 = r4 + pitch;
         int r6 = r5 + pitch;
         int r7 = r6 + pitch;
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, target, r0);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, target, r0 + LANES);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, target, r1);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, target, r1 + LANES);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, target, r2);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, target, r2 + LANES);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, target, r3);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, target, r3 + LANES);
-        DoubleVector c40 = DoubleVector.fromArray(SPECIES, target, r4);
-        DoubleVector c41 = DoubleVector.fromArray(SPECIES, target, r4 + LANES);
-        DoubleVector c50 = DoubleVector.fromArray(SPECIES, target, r5);
-        DoubleVector c51 = DoubleVector.fromArray(SPECIES, target, r5 + LANES);
-        DoubleVector c60 = DoubleVector.fromArray(SPECIES, target, r6);
-        DoubleVector c61 = DoubleVector.fromArray(SPECIES, target, r6 + LANES);
-        DoubleVector c70 = DoubleVector.fromArray(SPECIES, target, r7);
-        DoubleVector c71 = DoubleVector.fromArray(SPECIES, target, r7 + LANES);
+        DoubleVector c00 = start(target, r0, fresh);
+        DoubleVector c01 = start(target, r0 + LANES, fresh);
+        DoubleVector c10 = start(target, r1, fresh);
+        DoubleVector c11 = start(target, r1 + LANES, fresh);
+        DoubleVector c20 = start(target, r2, fresh);
+        DoubleVector c21 = start(target, r2 + LANES, fresh);
+        DoubleVector c30 = start(target, r3, fresh);
+        DoubleVector c31 = start(target, r3 + LANES, fresh);
+        DoubleVector c40 = start(target, r4, fresh);
+        DoubleVector c41 = start(target, r4 + LANES, fresh);
+        DoubleVector c50 = start(target, r5, fresh);
+        DoubleVector c51 = start(target, r5 + LANES, fresh);
+        DoubleVector c60 = start(target, r6, fresh);
+        DoubleVector c61 = start(target, r6 + LANES, fresh);
+        DoubleVector c70 = start(target, r7, fresh);
+        DoubleVector c71 = start(target, r7 + LANES, fresh);
         int a0 = i * rs;
         for (int p = pp; p < pe; p++) {
             int s = offset + p * stride;
@@ -146,21 +154,21 @@ final class VectorMatMul implements MatMul.Kernel {
         c71.intoArray(target, r7 + LANES);
     }
 
-    /** As {@link #eightRows} for four rows, for the rows left over after the 8-row tiles. */
-    private static void fourRows(double[] a, int rs, int cs, double[] src, int offset, int stride, double[] target, int at,
-                             int pitch, int i, int pp, int pe) {
+    /** As {@link #eightRows} for four rows. */
+    private static void fourRows(double[] a, int rs, int cs, int i, double[] src, int offset, int stride,
+                                 double[] target, int at, int pitch, boolean fresh, int pp, int pe) {
         int r0 = at;
         int r1 = r0 + pitch;
         int r2 = r1 + pitch;
         int r3 = r2 + pitch;
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, target, r0);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, target, r0 + LANES);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, target, r1);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, target, r1 + LANES);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, target, r2);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, target, r2 + LANES);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, target, r3);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, target, r3 + LANES);
+        DoubleVector c00 = start(target, r0, fresh);
+        DoubleVector c01 = start(target, r0 + LANES, fresh);
+        DoubleVector c10 = start(target, r1, fresh);
+        DoubleVector c11 = start(target, r1 + LANES, fresh);
+        DoubleVector c20 = start(target, r2, fresh);
+        DoubleVector c21 = start(target, r2 + LANES, fresh);
+        DoubleVector c30 = start(target, r3, fresh);
+        DoubleVector c31 = start(target, r3 + LANES, fresh);
         int a0 = i * rs;
         for (int p = pp; p < pe; p++) {
             int s = offset + p * stride;
@@ -190,16 +198,9 @@ final class VectorMatMul implements MatMul.Kernel {
         c31.intoArray(target, r3 + LANES);
     }
 
-    /** {@code target[at..at+L) += Σ_{pp ≤ p < pe} A[i, p] · src[offset + p·stride ..+L)}, for the rows left over after the tiles. */
-    private static void row(double[] a, int rs, int cs, double[] src, int offset, int stride, double[] target, int at, int i,
-                            int pp, int pe) {
-        DoubleVector acc = DoubleVector.fromArray(SPECIES, target, at);
-        int a0 = i * rs;
-        for (int p = pp; p < pe; p++) {
-            acc = DoubleVector.broadcast(SPECIES, a[a0 + p * cs]).fma(DoubleVector.fromArray(SPECIES, src, offset + p * stride),
-                    acc);
-        }
-        acc.intoArray(target, at);
+    /** A tile row's starting value: zero, or what the target holds. */
+    private static DoubleVector start(double[] target, int at, boolean fresh) {
+        return fresh ? DoubleVector.zero(SPECIES) : DoubleVector.fromArray(SPECIES, target, at);
     }
 
     /**
@@ -215,12 +216,22 @@ final class VectorMatMul implements MatMul.Kernel {
         return panel;
     }
 
-    /** {@code C[i+r, j+t] += sums[r·2L + t]} for r < rows, t < width. */
-    private static void addInto(double[] c, int n, int i, int rows, int j, int width, double[] sums) {
+    /** Rows [from, to) of A (fewer than four) as a row-major 4×k panel, the missing rows zero. */
+    private static double[] sparePanel(double[] a, int rs, int cs, int k, int from, int to) {
+        double[] panel = new double[4 * k];
+        for (int i = from; i < to; i++) {
+            for (int p = 0; p < k; p++) {
+                panel[(i - from) * k + p] = a[i * rs + p * cs];
+            }
+        }
+        return panel;
+    }
+
+    /** {@code C[r, t] += sums[r·2L + t]} for the first {@code rows} rows and {@code width} columns, C's row r at {@code c[at + r·n]}. */
+    private static void addInto(double[] sums, int rows, double[] c, int at, int n, int width) {
         for (int r = 0; r < rows; r++) {
-            int row = (i + r) * n + j;
             for (int t = 0; t < width; t++) {
-                c[row + t] += sums[r * TILE + t];
+                c[at + r * n + t] += sums[r * TILE + t];
             }
         }
     }

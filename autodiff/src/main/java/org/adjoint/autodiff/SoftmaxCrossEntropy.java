@@ -1,0 +1,30 @@
+package org.adjoint.autodiff;
+
+import java.util.Arrays;
+import org.adjoint.core.Tensor;
+
+/**
+ * y = (1/n) Σᵢ (log Σⱼ exp(sᵢⱼ) − s_{i,yᵢ}) for scores s of shape [n, c] and one label yᵢ per row;
+ * s̄ = ȳ · (softmax(s) − onehot(y)) / n. One op where the composition
+ * {@code −mean(gather(logSoftmax(s)))} would record four, with the same value to the last bit: the
+ * forward needs only the log-sum-exp of each row, and the derivative is the softmax, itself
+ * differentiable, so second derivatives come from {@link Softmax}'s rule.
+ */
+record SoftmaxCrossEntropy(int[] labels) implements UnaryOp {
+
+    @Override
+    public Tensor forward(Tensor s) {
+        return s.logSumExp(new int[] {1}, false).sub(s.gather(labels)).mean();
+    }
+
+    @Override
+    public Var vjp(Var s, Var y, Var yBar) {
+        Var oneHot = Var.constant(Tensor.oneHot(labels, s.shape().dim(1)));
+        return s.softmax(1).sub(oneHot).mul(yBar.div(labels.length));
+    }
+
+    @Override
+    public String toString() {
+        return "SoftmaxCrossEntropy[labels=" + Arrays.toString(labels) + "]";
+    }
+}
