@@ -18,12 +18,15 @@ final class Graph {
     private static final int[] NONE = new int[0];
 
     private final Var[] nodes;
-    private final int[][] inputPositions;
+    /** Input i of node k is at position {@code inputAt[inputStart[k] + i]}, or −1 if it needs no gradient. */
+    private final int[] inputStart;
+    private final int[] inputAt;
     private final int[] targets;
 
-    private Graph(Var[] nodes, int[][] inputPositions, int[] targets) {
+    private Graph(Var[] nodes, int[] inputStart, int[] inputAt, int[] targets) {
         this.nodes = nodes;
-        this.inputPositions = inputPositions;
+        this.inputStart = inputStart;
+        this.inputAt = inputAt;
         this.targets = targets;
     }
 
@@ -36,7 +39,7 @@ final class Graph {
         if (!output.requiresGrad()) {
             int[] none = new int[targets.length];
             Arrays.fill(none, -1);
-            return new Graph(new Var[0], new int[0][], none);
+            return new Graph(new Var[0], new int[1], NONE, none);
         }
         try {
             return search(output, targets, positions);
@@ -47,7 +50,8 @@ final class Graph {
 
     private static Graph search(Var output, Var[] targets, Positions positions) {
         Var[] order = new Var[16];
-        int[][] inputPositions = new int[16][];
+        int[] inputStart = new int[17];
+        int[] inputAt = new int[32];
         int count = 0;
         Var[] stack = new Var[16];
         int[] nextInput = new int[16];
@@ -71,41 +75,53 @@ final class Graph {
                 top--;
                 if (count == order.length) {
                     order = Arrays.copyOf(order, 2 * count);
-                    inputPositions = Arrays.copyOf(inputPositions, 2 * count);
+                    inputStart = Arrays.copyOf(inputStart, 2 * count + 1);
+                }
+                int base = inputStart[count];
+                if (base + inputs.length > inputAt.length) {
+                    inputAt = Arrays.copyOf(inputAt, Math.max(2 * inputAt.length, base + inputs.length));
                 }
                 positions.finish(node, count);
-                inputPositions[count] = positions.of(inputs);
+                positions.locate(inputs, inputAt, base);
                 order[count++] = node;
+                inputStart[count] = base + inputs.length;
             }
         }
-        return new Graph(Arrays.copyOf(order, count), Arrays.copyOf(inputPositions, count), positions.of(targets));
+        return new Graph(Arrays.copyOf(order, count), Arrays.copyOf(inputStart, count + 1), inputAt,
+                positions.of(targets));
     }
 
     /**
      * The traversal's bookkeeping: which nodes were visited and where each finished. A node keeps
-     * this in its own scratch slot, claimed atomically by this traversal and released before the graph
-     * is returned, so no hashing is needed (for scalar ops hashing was most of the backward cost). A
-     * node that another traversal holds at the moment (threads sweeping graphs that share parameters)
-     * goes in a {@link NodeTable} instead.
+     * this in its own scratch slot, claimed atomically by this traversal, so no hashing is needed (for
+     * scalar ops hashing was most of the backward cost). When the search is over the traversal is
+     * marked finished, which frees all its slots at once: the next traversal to meet such a node may
+     * claim it. A node that another traversal holds at the moment (threads sweeping graphs that share
+     * parameters) goes in a {@link NodeTable} instead.
      */
     private static final class Positions {
-        private final NodeTable table = new NodeTable();
-        private Var[] claimed = new Var[16];
-        private int claimedCount;
+        /** The table's value for a node being visited, before it has a position. */
+        private static final int VISITING = -2;
+        /** Created only when a node is held by another traversal, which is rare. */
+        private NodeTable table;
+        private volatile boolean finished;
 
-        /** Marks {@code v} as visited; whether it was new. A claimed slot holds 1 while visiting and position + 2 after. */
+        /**
+         * Marks {@code v} as visited; whether it was new. A claimed slot holds 1 while visiting and
+         * position + 2 after. A node in the table (held by another traversal when first met) stays
+         * there, even if its slot has been freed since.
+         */
         boolean visit(Var v) {
-            if (v.claimedBy(this)) {
+            Object holder = v.claimant();
+            if (holder == this || table != null && table.get(v) != NodeTable.ABSENT) {
                 return false;
             }
-            if (!v.claim(this)) {
-                return table.add(v, -1);
+            boolean free = holder == null || holder instanceof Positions other && other.finished;
+            if (free && v.claim(holder, this)) {
+                v.slot(1);
+                return true;
             }
-            v.slot(1);
-            if (claimedCount == claimed.length) {
-                claimed = Arrays.copyOf(claimed, 2 * claimedCount);
-            }
-            claimed[claimedCount++] = v;
+            table().add(v, VISITING);
             return true;
         }
 
@@ -113,27 +129,38 @@ final class Graph {
             if (v.claimedBy(this)) {
                 v.slot(position + 2);
             } else {
-                table.set(v, position);
+                table().set(v, position);
             }
         }
 
-        int[] of(Var[] inputs) {
-            if (inputs.length == 0) {
-                return NONE;
-            }
-            int[] at = new int[inputs.length];
-            for (int i = 0; i < inputs.length; i++) {
-                Var input = inputs[i];
-                at[i] = !input.requiresGrad() ? -1 : input.claimedBy(this) ? input.slot() - 2 : table.get(input);
-            }
+        int[] of(Var[] vars) {
+            int[] at = new int[vars.length];
+            locate(vars, at, 0);
             return at;
         }
 
-        /** Gives every claimed slot back, so that the next traversal, on any thread, starts clean. */
-        void release() {
-            for (int i = 0; i < claimedCount; i++) {
-                claimed[i].release();
+        /** Writes the positions of {@code vars} (−1 for constants) to {@code at} from {@code offset}. */
+        void locate(Var[] vars, int[] at, int offset) {
+            for (int i = 0; i < vars.length; i++) {
+                Var v = vars[i];
+                at[offset + i] = !v.requiresGrad() ? -1 : v.claimedBy(this) ? v.slot() - 2 : table().get(v);
             }
+        }
+
+        private NodeTable table() {
+            if (table == null) {
+                table = new NodeTable();
+            }
+            return table;
+        }
+
+        /**
+         * Frees every slot this traversal claimed, by marking it finished, and drops the table, so
+         * that a node that still refers to this traversal keeps nothing else alive.
+         */
+        void release() {
+            table = null;
+            finished = true;
         }
     }
 
@@ -176,11 +203,11 @@ final class Graph {
                 bar[k] = null;
             }
             Var[] inputs = node.inputs();
-            int[] at = inputPositions[k];
-            Var[] seen = createGraph ? inputs : constantViews(inputs, at, views);
+            int base = inputStart[k];
+            Var[] seen = createGraph ? inputs : constantViews(inputs, base, views);
             Var out = createGraph ? node : view(node, k, views);
             for (int i = 0; i < inputs.length; i++) {
-                int j = at[i];
+                int j = inputAt[base + i];
                 if (j < 0 || !needed[j]) {
                     continue;
                 }
@@ -202,20 +229,19 @@ final class Graph {
     private boolean[] needed(boolean[] isTarget) {
         boolean[] needed = isTarget.clone();
         for (int k = 0; k < nodes.length; k++) {
-            for (int j : inputPositions[k]) {
-                if (needed[k]) {
-                    break;
-                }
+            for (int p = inputStart[k]; p < inputStart[k + 1] && !needed[k]; p++) {
+                int j = inputAt[p];
                 needed[k] = j >= 0 && needed[j];
             }
         }
         return needed;
     }
 
-    private static Var[] constantViews(Var[] inputs, int[] at, Var[] views) {
+    private Var[] constantViews(Var[] inputs, int base, Var[] views) {
         Var[] seen = new Var[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            seen[i] = at[i] >= 0 ? view(inputs[i], at[i], views) : inputs[i];
+            int j = inputAt[base + i];
+            seen[i] = j >= 0 ? view(inputs[i], j, views) : inputs[i];
         }
         return seen;
     }

@@ -9,11 +9,14 @@ import java.util.Arrays;
  */
 final class NodeTable {
 
+    /** What {@link #get} returns for a node that is not in the table. */
+    static final int ABSENT = -1;
+
     private Var[] keys = new Var[64];
     private int[] values = new int[64];
     private int size;
 
-    /** The value of {@code v}, or −1 if absent. */
+    /** The value of {@code v}, or {@link #ABSENT}. */
     int get(Var v) {
         int mask = keys.length - 1;
         for (int i = hash(v) & mask; ; i = (i + 1) & mask) {
@@ -22,7 +25,7 @@ final class NodeTable {
                 return values[i];
             }
             if (k == null) {
-                return -1;
+                return ABSENT;
             }
         }
     }

@@ -45,8 +45,12 @@ public final class Var {
     private final Op op;
     private final Var[] inputs;
     private final boolean requiresGrad;
-    /** The graph traversal that has claimed this node's {@link #slot}, or null; see {@link Graph}. */
-    private volatile Object claim;
+    /**
+     * The graph traversal that has claimed this node's {@link #slot}, or null; see {@link Graph}.
+     * Written only through {@code CLAIM}, by compare-and-set.
+     */
+    @SuppressWarnings("unused") // accessed through CLAIM
+    private Object claim;
     /** Scratch space of the traversal that claimed this node. */
     private int slot;
 
@@ -132,20 +136,22 @@ public final class Var {
         return op;
     }
 
-    /** Claims this node's slot for {@code traversal}; false if another traversal holds it. */
-    boolean claim(Object traversal) {
-        return CLAIM.compareAndSet(this, null, traversal);
+    /** The traversal holding this node's slot, or null; it may have finished (see {@link Graph}). */
+    Object claimant() {
+        return CLAIM.getOpaque(this);
     }
 
-    /** Whether {@code traversal} holds this node's slot. */
+    /** Claims this node's slot for {@code traversal} if {@code holder} still holds it; whether that succeeded. */
+    boolean claim(Object holder, Object traversal) {
+        return CLAIM.compareAndSet(this, holder, traversal);
+    }
+
+    /**
+     * Whether {@code traversal} holds this node's slot. An opaque read suffices: only the traversal
+     * itself stores a reference to itself, so any other value it may see means "not mine".
+     */
     boolean claimedBy(Object traversal) {
-        return claim == traversal;
-    }
-
-    /** Gives the slot back. */
-    void release() {
-        slot = 0;
-        claim = null;
+        return CLAIM.getOpaque(this) == traversal;
     }
 
     int slot() {

@@ -80,6 +80,67 @@ class ConcurrencyTest {
         }
     }
 
+    /**
+     * Threads whose graphs share recorded intermediate nodes, not just leaves: their traversals meet
+     * on those nodes, and whichever loses the race to a node's slot records it in its own table.
+     */
+    @Test
+    void threadsSharingRecordedNodesGetTheSameGradientsAsASerialRun() throws Exception {
+        Var w = Var.param(Tensor.randomNormal(3, 8, 3));
+        Var shared = w.mul(0.5).tanh().add(w.square().mul(0.1));
+        List<Tensor> batches = new ArrayList<>();
+        List<Tensor> serial = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            batches.add(Tensor.randomNormal(200 + t, 16, 8));
+            serial.add(Backward.of(lossThrough(shared, batches.get(t))).gradient(w));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Tensor batch = batches.get(t);
+                Tensor expected = serial.get(t);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    for (int r = 0; r < ROUNDS; r++) {
+                        if (!Backward.of(lossThrough(shared, batch)).gradient(w).equals(expected)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> result : results) {
+                assertEquals(true, result.get(), "a thread saw another thread's traversal");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A node whose slot some other traversal holds is located through the fallback table instead. */
+    @Test
+    void aNodeHeldByAnotherTraversalIsStillDifferentiated() {
+        Var x = Var.param(Tensor.vector(0.3, -1.2, 2.0));
+        Var inner = x.sin().mul(x);
+        Tensor expected = Backward.of(inner.square().sum()).gradient(x);
+        Object otherTraversal = new Object();
+        assertEquals(true, inner.claim(inner.claimant(), otherTraversal), "could not occupy the slot");
+        assertEquals(true, x.claim(x.claimant(), otherTraversal), "could not occupy the slot");
+        assertEquals(expected, Backward.of(inner.square().sum()).gradient(x));
+        assertEquals(expected, Backward.of(inner.square().sum()).gradient(x), "and again");
+    }
+
+    private static Var lossThrough(Var shared, Tensor batch) {
+        int[] labels = new int[batch.shape().dim(0)];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 3;
+        }
+        return Losses.softmaxCrossEntropy(Var.constant(batch).matmul(shared), labels);
+    }
+
     /** The gradient of a small softmax regression loss on one batch, with a shared weight leaf. */
     private static Tensor gradientOf(Var w, Tensor batch) {
         int[] labels = new int[batch.shape().dim(0)];

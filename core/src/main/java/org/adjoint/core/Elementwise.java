@@ -53,7 +53,11 @@ final class Elementwise {
     static Tensor map(Tensor x, UnaryLoop loop) {
         double[] in = x.data;
         double[] out = new double[in.length];
-        split(out.length, (from, to) -> loop.run(in, out, from, to));
+        if (out.length <= PARALLEL_ELEMENTS) {
+            loop.run(in, out, 0, out.length);
+        } else {
+            Parallel.forRange(out.length, GRAIN, (from, to) -> loop.run(in, out, from, to));
+        }
         return new Tensor(x.shape, out);
     }
 
@@ -70,7 +74,11 @@ final class Elementwise {
                 || shape.rank() > 0 && shape.dim(-1) < SHORT_RUN) {
             double[] x = Layout.broadcastTo(a, shape).data;
             double[] y = Layout.broadcastTo(b, shape).data;
-            split(out.length, (from, to) -> loop.run(x, from, y, from, out, from, to - from));
+            if (out.length <= PARALLEL_ELEMENTS) {
+                loop.run(x, 0, y, 0, out, 0, out.length);
+            } else {
+                Parallel.forRange(out.length, GRAIN, (from, to) -> loop.run(x, from, y, from, out, from, to - from));
+            }
         } else if (out.length > 0) {
             runs(a.data, broadcastStrides(a.shape, shape), b.data, broadcastStrides(b.shape, shape), shape, out, loop);
         }

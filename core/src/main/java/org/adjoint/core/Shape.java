@@ -197,7 +197,7 @@ public final class Shape {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Shape other && Arrays.equals(dims, other.dims);
+        return o == this || o instanceof Shape other && Arrays.equals(dims, other.dims);
     }
 
     @Override

@@ -331,18 +331,27 @@ public final class Tensor {
         return Elementwise.zip("minimum", this, other, Loops.MIN);
     }
 
-    /** {@code this + c}. */
+    /** {@code this + c}. (One-element tensors, as in loops of scalar ops, skip the loop machinery.) */
     public Tensor add(double c) {
+        if (data.length == 1) {
+            return new Tensor(shape, new double[] {data[0] + c});
+        }
         return Elementwise.map(this, Loops.shift(c));
     }
 
     /** {@code this · c}. */
     public Tensor mul(double c) {
+        if (data.length == 1) {
+            return new Tensor(shape, new double[] {data[0] * c});
+        }
         return Elementwise.map(this, Loops.scale(c));
     }
 
     /** {@code this / c}. */
     public Tensor div(double c) {
+        if (data.length == 1) {
+            return new Tensor(shape, new double[] {data[0] / c});
+        }
         return Elementwise.map(this, Loops.divide(c));
     }
 
@@ -359,11 +368,17 @@ public final class Tensor {
 
     /** {@code −this}. */
     public Tensor neg() {
+        if (data.length == 1) {
+            return new Tensor(shape, new double[] {-data[0]});
+        }
         return Elementwise.map(this, Loops.NEG);
     }
 
     /** {@code this²} elementwise. */
     public Tensor square() {
+        if (data.length == 1) {
+            return new Tensor(shape, new double[] {data[0] * data[0]});
+        }
         return Elementwise.map(this, Loops.SQUARE);
     }
 
