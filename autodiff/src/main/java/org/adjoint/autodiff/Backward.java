@@ -1,6 +1,5 @@
 package org.adjoint.autodiff;
 
-import java.util.Arrays;
 import org.adjoint.core.Tensor;
 
 /**
@@ -100,7 +99,7 @@ public final class Backward {
             requireReached(targets[i], wrt[i], i);
         }
         Var[] bars = new Var[wrt.length];
-        int[] reached = Arrays.stream(targets).filter(t -> t >= 0).toArray();
+        int[] reached = reachedPositions(targets);
         Var[] pulled = reached.length == 0 ? new Var[0]
                 : graph.pullBack(Var.constant(seedTensor()), reached, createGraph, detectAnomalies);
         for (int i = 0, r = 0; i < wrt.length; i++) {
@@ -108,6 +107,23 @@ public final class Backward {
             bars[i] = bar != null ? bar : Var.constant(Tensor.zeros(wrt[i].shape()));
         }
         return bars;
+    }
+
+    /** The non-negative positions, in order. */
+    private static int[] reachedPositions(int[] targets) {
+        int count = 0;
+        for (int t : targets) {
+            if (t >= 0) {
+                count++;
+            }
+        }
+        int[] reached = new int[count];
+        for (int i = 0, r = 0; i < targets.length; i++) {
+            if (targets[i] >= 0) {
+                reached[r++] = targets[i];
+            }
+        }
+        return reached;
     }
 
     private static void requireParameter(Var v, int position) {

@@ -13,10 +13,10 @@ final class Extremum {
      * the gradient equally, as {@code torch.amax} does. The weights are data, so the second derivative is 0.
      */
     static Var vjp(int[] axes, Var x, Var y, Var yBar) {
-        Tensor extreme = y.value().reshape(x.shape().reduce(axes, true).dims());
+        Tensor extreme = y.value().reshape(x.shape().reduce(axes, true));
         Tensor hits = x.value().eq(extreme);
         Tensor weights = hits.div(hits.sum(axes, true));
-        Var spread = yBar.reshape(extreme.shape().dims()).broadcastTo(x.shape());
+        Var spread = yBar.reshape(extreme.shape()).broadcastTo(x.shape());
         return spread.mul(Var.constant(weights));
     }
 }

@@ -21,6 +21,9 @@ record PowConstant(double p) implements UnaryOp {
         if (p == 1) {
             return yBar;
         }
+        if (p == 2) {
+            return yBar.mul(x.mul(2)); // x¹ written as x: one op fewer for the commonest power
+        }
         return yBar.mul(x.pow(p - 1).mul(p));
     }
 }

@@ -13,7 +13,7 @@ record Sum(int[] axes, boolean keepDims) implements UnaryOp {
 
     @Override
     public Var vjp(Var x, Var y, Var yBar) {
-        return yBar.reshape(x.shape().reduce(axes, true).dims()).broadcastTo(x.shape());
+        return yBar.reshape(x.shape().reduce(axes, true)).broadcastTo(x.shape());
     }
 
     @Override

@@ -443,7 +443,12 @@ public final class Var {
 
     /** The same elements in a new shape; one extent may be −1. */
     public Var reshape(int... dims) {
-        return apply(new Reshape(dims.clone()), this);
+        return reshape(value.reshape(dims).shape());
+    }
+
+    /** The same elements viewed with {@code shape}, which must have the same size; this value itself if the shape is unchanged. */
+    public Var reshape(Shape shape) {
+        return shape.equals(shape()) ? this : apply(new Reshape(shape), this);
     }
 
     /** The elements with index in {@code [start, end)} along {@code axis}. */

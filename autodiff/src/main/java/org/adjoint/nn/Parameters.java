@@ -175,7 +175,7 @@ public final class Parameters {
         int at = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             Shape shape = e.getValue().shape();
-            vars.put(e.getKey(), theta.slice(0, at, at + shape.size()).reshape(shape.dims()));
+            vars.put(e.getKey(), theta.slice(0, at, at + shape.size()).reshape(shape));
             at += shape.size();
         }
         return new Variables(vars);

@@ -70,8 +70,11 @@ final class Elementwise {
     static Tensor zip(String op, Tensor a, Tensor b, BinaryLoop loop) {
         Shape shape = Shape.broadcast(op, a.shape, b.shape);
         double[] out = new double[shape.size()];
-        if (a.data.length == out.length && b.data.length == out.length
-                || shape.rank() > 0 && shape.dim(-1) < SHORT_RUN) {
+        boolean aFull = a.data.length == out.length;
+        boolean bFull = b.data.length == out.length;
+        if (aFull != bFull && out.length > CHUNK && Layout.isRepeatedWhole(aFull ? b.shape : a.shape, shape)) {
+            repeated(a.data, aFull, b.data, out, loop);
+        } else if (aFull && bFull || shape.rank() > 0 && shape.dim(-1) < SHORT_RUN) {
             double[] x = Layout.broadcastTo(a, shape).data;
             double[] y = Layout.broadcastTo(b, shape).data;
             if (out.length <= PARALLEL_ELEMENTS) {
@@ -83,6 +86,25 @@ final class Elementwise {
             runs(a.data, broadcastStrides(a.shape, shape), b.data, broadcastStrides(b.shape, shape), shape, out, loop);
         }
         return new Tensor(shape, out);
+    }
+
+    /**
+     * The loop over a full-size operand and one that repeats whole (a bias added to every row of a
+     * batch): the repeating one is laid out a few times over in a buffer of about {@link #CHUNK}
+     * elements, and the loop runs chunk by chunk against it, with no expanded copy.
+     */
+    private static void repeated(double[] a, boolean aFull, double[] b, double[] out, BinaryLoop loop) {
+        double[] block = aFull ? b : a;
+        double[] buffer = new double[block.length * Math.max(1, CHUNK / block.length)];
+        Layout.repeat(block, buffer);
+        for (int at = 0; at < out.length; at += buffer.length) {
+            int n = Math.min(buffer.length, out.length - at);
+            if (aFull) {
+                loop.run(a, at, buffer, 0, out, at, n);
+            } else {
+                loop.run(buffer, 0, b, at, out, at, n);
+            }
+        }
     }
 
     private static void runs(double[] x, int[] sx, double[] y, int[] sy, Shape shape, double[] out, BinaryLoop loop) {

@@ -37,7 +37,7 @@ final class Layout {
      * axes, once the leading ones of extent 1 are dropped, are the trailing axes of {@code to}
      * (a bias vector added to every row of a batch, say).
      */
-    private static boolean isRepeatedWhole(Shape from, Shape to) {
+    static boolean isRepeatedWhole(Shape from, Shape to) {
         int lead = 0;
         while (lead < from.rank() && from.dim(lead) == 1) {
             lead++;
@@ -52,7 +52,7 @@ final class Layout {
     }
 
     /** {@code out} filled with copies of {@code block}: one copy, then copies of what is done, doubling each time. */
-    private static void repeat(double[] block, double[] out) {
+    static void repeat(double[] block, double[] out) {
         System.arraycopy(block, 0, out, 0, block.length);
         for (int done = block.length; done < out.length; done *= 2) {
             System.arraycopy(out, 0, out, done, Math.min(done, out.length - done));

@@ -666,6 +666,18 @@ public final class Tensor {
         return new Tensor(target, data);
     }
 
+    /** The same elements viewed with {@code shape}, which must have the same size. */
+    public Tensor reshape(Shape shape) {
+        if (shape.equals(this.shape)) {
+            return this;
+        }
+        if (shape.size() != data.length) {
+            throw new IllegalArgumentException("reshape: cannot view shape " + this.shape + " (" + data.length
+                    + " elements) as " + shape);
+        }
+        return new Tensor(shape, data);
+    }
+
     /** This tensor stretched to {@code shape} by broadcasting. */
     public Tensor broadcastTo(Shape shape) {
         return Layout.broadcastTo(this, shape);
