@@ -9,6 +9,7 @@ python3-torch is installed, or by hand:
 """
 import argparse
 import json
+import os
 import statistics
 import time
 
@@ -110,6 +111,10 @@ def main():
         print(f"  torch {key}: {results[key]:.4f} ms", flush=True)
 
     print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads, float64")
+    # Debian builds PyTorch against the generic libblas.so.3, which is whichever BLAS the
+    # alternatives system selects (reference BLAS, or OpenBLAS when installed): say which.
+    blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
+    print(f"  BLAS: {blas}; OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'unset')}")
     measure("adam_784_128_10_b64", adam_step(784, 128, 10, 64))
     measure("adam_784_512_10_b256", adam_step(784, 512, 10, 256))
     measure("softmax_fwd_bwd", softmax_classifier())

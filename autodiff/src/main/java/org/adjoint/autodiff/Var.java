@@ -189,6 +189,11 @@ public final class Var {
         return apply(Mul.INSTANCE, this, other);
     }
 
+    /** {@code (this · other) · c}, elementwise, as one op (derivative rules use it: one pass, not two). */
+    Var mulScaled(Var other, double c) {
+        return apply(new ScaledMul(c), this, other);
+    }
+
     /** {@code this / other}, elementwise. */
     public Var div(Var other) {
         return apply(Div.INSTANCE, this, other);

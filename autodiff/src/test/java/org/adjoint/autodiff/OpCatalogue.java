@@ -88,6 +88,7 @@ final class OpCatalogue {
                 binary("add", WIDE, WIDE, Var::add),
                 binary("sub", WIDE, WIDE, Var::sub),
                 binary("mul", WIDE, WIDE, Var::mul),
+                binary("mulScaled", WIDE, WIDE, (a, b) -> a.mulScaled(b, -2.5)),
                 binary("div", WIDE, awayFromZero, Var::div),
                 binary("pow", doubles(0.3, 2.5), doubles(-2, 2), Var::pow),
                 binary("maximum", WIDE, WIDE, (a, b) -> separated(a, b).maximum(b)),

@@ -124,6 +124,15 @@ final class Loops {
         };
     }
 
+    /** {@code (x · y) · c}. */
+    static BinaryLoop scaledProduct(double c) {
+        return (x, xo, y, yo, o, oo, n) -> {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = x[xo + i] * y[yo + i] * c;
+            }
+        };
+    }
+
     /** {@code x / c}. */
     static UnaryLoop divide(double c) {
         return (x, o, from, to) -> {

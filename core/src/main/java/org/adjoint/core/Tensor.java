@@ -300,6 +300,15 @@ public final class Tensor {
         return Elementwise.zip("mul", this, other, Loops.MUL);
     }
 
+    /**
+     * {@code (this · other) · scale} elementwise, broadcast, in one pass: the same bits as
+     * {@code mul(other).mul(scale)} without the intermediate tensor (a derivative such as
+     * {@code 2·x·ȳ} is one of these).
+     */
+    public Tensor mul(Tensor other, double scale) {
+        return Elementwise.zip("mul", this, other, Loops.scaledProduct(scale));
+    }
+
     /** {@code this / other} elementwise, broadcast (IEEE: x/0 is ±∞ or NaN). */
     public Tensor div(Tensor other) {
         if (actsAsScalar(other)) {

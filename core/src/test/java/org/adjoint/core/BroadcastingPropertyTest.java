@@ -46,6 +46,14 @@ class BroadcastingPropertyTest {
         }
     }
 
+    /** The scaled product is the two-step chain, to the bit, under broadcasting and with special values. */
+    @Test
+    void scaledProductIsProductThenScale() {
+        Gen<Double> scales = Gen.oneOf(Gen.doubles(-10, 10), Gen.elements(2.0, -0.0, Double.POSITIVE_INFINITY));
+        Property.forAll(operands(CoreGens.SPECIAL_OR_REAL, CoreGens.SPECIAL_OR_REAL), scales).check((ab, c) ->
+                assertIdentical(ab.first().mul(ab.second()).mul(c), ab.first().mul(ab.second(), c), "mul(other, " + c + ")"));
+    }
+
     @Test
     void whereSelectsElementwiseAmongThreeBroadcastOperands() {
         Gen<Triple<Tensor, Tensor, Tensor>> operands = CoreGens.broadcastTriples(4, 4).flatMap(shapes ->

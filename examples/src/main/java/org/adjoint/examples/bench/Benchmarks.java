@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -23,24 +24,33 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * is installed, and prints one comparison table, also written to {@code target/benchmarks/} as
  * Markdown, CSV and JMH's JSON. Usage (see BENCHMARKS.md):
  * <pre>
- *   mvn -B -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.adjoint.examples.bench.Benchmarks [-Dexec.args=--quick]
+ *   mvn -B -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.adjoint.examples.bench.Benchmarks [-Dexec.args="--quick --pure-java"]
  * </pre>
  */
 public final class Benchmarks {
 
+    /** Runs of the PyTorch script; each workload keeps its best (see {@link TorchComparison}). */
+    private static final int TORCH_RUNS = 3;
+
     private Benchmarks() {
     }
 
-    /** Runs everything; {@code --quick} shortens warm-up and measurement for a smoke run. */
+    /**
+     * Runs everything. {@code --quick} shortens warm-up and measurement for a smoke run;
+     * {@code --pure-java} runs the forks without the Vector API module, so that the pure-Java kernels
+     * are measured (what a JVM started without {@code --add-modules jdk.incubator.vector} uses).
+     */
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         boolean quick = List.of(args).contains("--quick");
+        boolean pureJava = List.of(args).contains("--pure-java");
         Path out = Path.of("examples", "target", "benchmarks");
         Files.createDirectories(out);
         exposeClassPathToForks();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(Benchmarks.class.getPackageName() + "\\..*Benchmark")
                 .result(out.resolve("adjoint-jmh.json").toString())
-                .resultFormat(ResultFormatType.JSON);
+                .resultFormat(ResultFormatType.JSON)
+                .jvmArgsAppend(pureJava ? "-Dadjoint.vector=false" : "--add-modules=jdk.incubator.vector");
         if (quick) {
             options = options.warmupIterations(2).warmupTime(TimeValue.milliseconds(500)).measurementIterations(3)
                     .measurementTime(TimeValue.milliseconds(500));
@@ -51,14 +61,24 @@ public final class Benchmarks {
             adjoint.put(Comparison.key(r), Comparison.milliseconds(r));
         }
         double bytesPerNode = GraphMemory.bytesPerNode();
-        Map<String, Double> torch = TorchComparison.run(out.resolve("torch.json"), quick);
-        String table = Comparison.table(adjoint, torch, bytesPerNode);
+        int torchRuns = quick ? 1 : TORCH_RUNS;
+        Map<String, Double> torch = TorchComparison.run(out, quick, torchRuns);
+        String table = setting(pureJava) + (torch.isEmpty() ? "" : " PyTorch: the best of " + torchRuns
+                + " runs of the script, each the median of its rounds.") + "\n\n" + Comparison.table(adjoint, torch, bytesPerNode);
         System.out.println();
         System.out.println(table);
         Files.writeString(out.resolve("summary.md"), table);
         Files.writeString(out.resolve("summary.csv"), Comparison.csv(adjoint, torch));
         System.out.println("Written: " + out.resolve("summary.md") + ", " + out.resolve("summary.csv") + ", "
-                + out.resolve("adjoint-jmh.json") + (torch.isEmpty() ? "" : ", " + out.resolve("torch.json")));
+                + out.resolve("adjoint-jmh.json") + (torch.isEmpty() ? "" : ", " + out.resolve("torch-*.json")));
+    }
+
+    /** The machine and JVM the numbers come from, for the top of the table. */
+    private static String setting(boolean pureJava) {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "Java %s (%s), %d processors, %s; Adjoint kernels: %s.",
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), runtime.availableProcessors(),
+                System.getProperty("os.arch"), pureJava ? "pure Java" : "Vector API (--add-modules=jdk.incubator.vector)");
     }
 
     /**
