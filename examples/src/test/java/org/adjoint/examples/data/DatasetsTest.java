@@ -65,13 +65,9 @@ class DatasetsTest {
         }
         assertEquals(1.0, max, 0.0);
         // The first 3 (row 1001 + 1127 + 991) has 0.149 = 38/255 as its first nonzero pixel, at 151.
-        assertEquals(3, labels(3119));
+        assertEquals(3, mnist.labels()[3119]);
         assertEquals(0.0, mnist.inputs().get(3119, 150), 0.0);
         assertEquals(38 / 255.0, mnist.inputs().get(3119, 151), 0.0);
-    }
-
-    private static int labels(int row) {
-        return mnist.labels()[row];
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.optim.train.LabeledData;
@@ -45,7 +46,7 @@ class IdxTest {
     @ValueSource(booleans = {false, true})
     void imagesRoundTripAsBytesOver255(boolean gzip) throws IOException {
         Tensor images = Idx.readImages(IdxFiles.write(dir, "images", imageFile(), gzip));
-        assertEquals(org.adjoint.core.Shape.of(COUNT, ROWS * COLS), images.shape());
+        assertEquals(Shape.of(COUNT, ROWS * COLS), images.shape());
         double[] values = images.toArray();
         byte[] expected = pixels();
         for (int i = 0; i < values.length; i++) {
