@@ -75,6 +75,28 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void linearClassifiersReadCifar10Batches() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        for (String name : List.of("data_batch_1.bin", "test_batch.bin")) {
+            byte[] bytes = new byte[30 * 3073];
+            random.nextBytes(bytes);
+            for (int r = 0; r < 30; r++) {
+                bytes[r * 3073] = (byte) (r % 10);
+            }
+            java.nio.file.Files.write(dir.resolve(name), bytes);
+        }
+        Outcome o = run("linear-classifiers", "dataset", "cifar10", "data", dir, "budget", 5);
+        assertTrue(output().contains("cifar10: 30 training and 30 test images, 3073 features"), output());
+        for (double accuracy : o.figures().values()) {
+            assertTrue(accuracy >= 0 && accuracy <= 1, o.summary());
+        }
+        assertEquals(6, o.figures().size());
+        Options.UsageException e = org.junit.jupiter.api.Assertions.assertThrows(Options.UsageException.class,
+                () -> run("linear-classifiers", "dataset", "cifar10"));
+        assertTrue(e.getMessage().contains("--data DIR"), e.getMessage());
+    }
+
+    @Test
     void centeredDifferencesAgreeWithAutodiff() throws IOException {
         Outcome o = run("gradient-check", "batch", 20);
         for (String loss : List.of("SVM", "softmax")) {
