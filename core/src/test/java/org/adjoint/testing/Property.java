@@ -1,5 +1,6 @@
 package org.adjoint.testing;
 
+import java.util.Locale;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
@@ -54,6 +55,9 @@ public final class Property<T> {
 
     /** The system property that sets the seed, to replay a failure. */
     public static final String SEED_PROPERTY = "adjoint.seed";
+
+    /** The system property that makes every passing check print one line: its tries, discards, seed and time. */
+    public static final String REPORT_PROPERTY = "adjoint.report";
 
     /** A check gives up when {@link #assume} discards more than this many cases per requested try. */
     static final int MAX_DISCARDS_PER_TRY = 5;
@@ -119,6 +123,7 @@ public final class Property<T> {
      * @throws IllegalStateException if the generator fails, or if too many cases are discarded
      */
     public void check(ThrowingConsumer<? super T> body) {
+        long start = System.nanoTime();
         int tries = settings.tries();
         long masterSeed = settings.masterSeed();
         long seed = masterSeed;
@@ -139,6 +144,15 @@ public final class Property<T> {
                 case FAILED -> throw falsified(body, trial, new Falsification.Run(tryNumber, tries, masterSeed, seed));
             }
         }
+        if (Boolean.parseBoolean(System.getProperty(REPORT_PROPERTY))) {
+            System.out.println(report(passed, discarded, masterSeed, System.nanoTime() - start));
+        }
+    }
+
+    /** The line a passing check prints when {@code adjoint.report} is true (the deep run's record). */
+    String report(int passed, int discarded, long masterSeed, long nanos) {
+        return String.format(Locale.ROOT, "[property] %s: %d tries passed, %d discarded, seed %d, %.1f s",
+                title(), passed, discarded, masterSeed, nanos / 1e9);
     }
 
     private PropertyFailure falsified(ThrowingConsumer<? super T> body, Trial<T> failing, Falsification.Run run) {

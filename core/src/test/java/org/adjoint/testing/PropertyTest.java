@@ -83,6 +83,12 @@ class PropertyTest {
     }
 
     @Test
+    void theReportLineNamesThePropertyItsTriesDiscardsAndSeed() {
+        String line = Property.forAll(LISTS).named("sums").report(123, 4, -77, 2_500_000_000L);
+        assertEquals("[property] property 'sums': 123 tries passed, 4 discarded, seed -77, 2.5 s", line);
+    }
+
+    @Test
     void badKnobsAreRejectedWithTheirValue() {
         System.setProperty(Property.TRIES_PROPERTY, "many");
         IllegalArgumentException e =
