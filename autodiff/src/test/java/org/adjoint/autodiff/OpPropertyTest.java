@@ -35,7 +35,6 @@ class OpPropertyTest {
     Stream<DynamicTest> secondDerivativesMatchCenteredDifferencesOfTheGradient() {
         return OpCatalogue.all().stream().map(c -> dynamicTest(c.name(), () ->
                 Property.forAll(c.calls(), Gen.integers(0, 1 << 20)).named(c.name() + ": Hessian")
-                        .scaledTries(0.5)
                         .check((call, seed) -> {
                             GradCheck.Report report = CHECK.hessian(projected(call, seed), call.inputs());
                             assertTrue(report.passed(), report::toString);
