@@ -328,7 +328,7 @@ public final class Var {
         return apply(new Sum(axes.clone(), keepDims), this);
     }
 
-    /** The mean of all elements, a scalar. */
+    /** The mean of all elements, a scalar; an empty value has no mean (an exception, not NaN). */
     public Var mean() {
         return mean(allAxes(), false);
     }
@@ -338,9 +338,18 @@ public final class Var {
         return mean(new int[] {axis}, false);
     }
 
-    /** The mean along the given axes, kept with extent 1 if {@code keepDims}. */
+    /**
+     * The mean along the given axes, kept with extent 1 if {@code keepDims}.
+     *
+     * @throws IllegalArgumentException if the reduced axes are empty while the result is not: the
+     *     mean of nothing is undefined (NumPy and PyTorch return NaN)
+     */
     public Var mean(int[] axes, boolean keepDims) {
         Var sum = sum(axes, keepDims);
+        if (value.size() == 0 && sum.value.size() > 0) {
+            throw new IllegalArgumentException("mean: axes " + Arrays.toString(axes) + " of shape " + shape()
+                    + " hold no elements, and the mean of nothing is undefined");
+        }
         return sum.mul((double) sum.value.size() / value.size());
     }
 
