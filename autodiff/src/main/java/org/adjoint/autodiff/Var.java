@@ -395,7 +395,7 @@ public final class Var {
 
     /** {@code exp(x) / Σ exp(x)} along {@code axis}, computed without overflow. */
     public Var softmax(int axis) {
-        return apply(new Softmax(axis), this);
+        return apply(new Softmax(new int[] {axis}), this);
     }
 
     /** {@code x − log Σ exp(x)} along {@code axis}, computed without overflow. */

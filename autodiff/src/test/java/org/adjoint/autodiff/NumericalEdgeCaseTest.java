@@ -3,6 +3,8 @@ package org.adjoint.autodiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
+import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -13,8 +15,137 @@ import org.junit.jupiter.api.function.Executable;
  */
 class NumericalEdgeCaseTest {
 
+    private static final double INF = Double.POSITIVE_INFINITY;
+    private static final double NEG_INF = Double.NEGATIVE_INFINITY;
+    private static final double LOG_2 = Math.log(2);
+
     private static void assertMessage(String expected, Executable call) {
         assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    /** The tensor with −0 made +0: exact comparisons here are about values, not the sign of a zero. */
+    private static Tensor unsigned(Tensor t) {
+        return t.add(0.0);
+    }
+
+    private static Tensor matrix(double[]... rows) {
+        return Tensor.matrix(rows);
+    }
+
+    // ------------------------------------------------------------ softmax, log-softmax, log-sum-exp
+
+    /** The Hessian of log-sum-exp is diag(p) − p·pᵀ with p the softmax. */
+    @Test
+    void logSumExpWithMinusInfinityEntries() {
+        Tensor x = Tensor.vector(NEG_INF, 0, 0);
+        assertEquals(LOG_2, Var.param(x).logSumExp().item());
+        assertEquals(Tensor.vector(0, 0.5, 0.5), Derivatives.grad(Var::logSumExp, x));
+        assertEquals(matrix(new double[] {0, 0, 0}, new double[] {0, 0.25, -0.25}, new double[] {0, -0.25, 0.25}),
+                unsigned(Derivatives.hessian(Var::logSumExp, x)));
+    }
+
+    @Test
+    void logSumExpOfOnlyMinusInfinityIsMinusInfinityWithTheUniformGradient() {
+        Tensor x = Tensor.vector(NEG_INF, NEG_INF);
+        assertEquals(NEG_INF, Var.param(x).logSumExp().item());
+        assertEquals(Tensor.vector(0.5, 0.5), Derivatives.grad(Var::logSumExp, x));
+        assertEquals(matrix(new double[] {0.25, -0.25}, new double[] {-0.25, 0.25}),
+                Derivatives.hessian(Var::logSumExp, x));
+    }
+
+    @Test
+    void logSumExpWithPlusInfinityIsInfiniteAndItsGradientIsTheLimit() {
+        assertEquals(INF, Var.param(Tensor.vector(INF, 0)).logSumExp().item());
+        assertEquals(Tensor.vector(1, 0), Derivatives.grad(Var::logSumExp, Tensor.vector(INF, 0)));
+        assertEquals(Tensor.vector(0.5, 0.5, 0), Derivatives.grad(Var::logSumExp, Tensor.vector(INF, INF, 0)));
+        Tensor rows = matrix(new double[] {INF, 1}, new double[] {NEG_INF, NEG_INF});
+        assertEquals(matrix(new double[] {1, 0}, new double[] {0.5, 0.5}),
+                Derivatives.grad(v -> v.logSumExp(new int[] {1}, false).sum(), rows));
+    }
+
+    @Test
+    void logSumExpOfHugeValues() {
+        Tensor x = Tensor.vector(1e300, -1e300, 0);
+        assertEquals(1e300, Var.param(x).logSumExp().item());
+        assertEquals(Tensor.vector(1, 0, 0), Derivatives.grad(Var::logSumExp, x));
+        assertEquals(Tensor.zeros(3, 3), unsigned(Derivatives.hessian(Var::logSumExp, x)));
+    }
+
+    /** Σ c·softmax(x): x̄ = p·(c − Σ c·p), 0 where p is 0. */
+    @Test
+    void softmaxGradientIsExactlyZeroAtMinusInfinity() {
+        Var c = Var.constant(Tensor.vector(1, 2, 3));
+        VarFunction f = v -> v.softmax(0).mul(c).sum();
+        Tensor x = Tensor.vector(NEG_INF, 0, 0);
+        assertEquals(Tensor.vector(0, 0.5, 0.5), Var.param(x).softmax(0).value());
+        assertEquals(Tensor.vector(0, -0.25, 0.25), unsigned(Derivatives.grad(f, x)));
+        Tensor h = unsigned(Derivatives.hessian(f, x));
+        assertEquals(Tensor.zeros(3), h.slice(0, 0, 1).reshape(3));
+        assertEquals(Tensor.zeros(3), h.slice(1, 0, 1).reshape(3));
+    }
+
+    @Test
+    void softmaxGradientAtInfiniteAndHugeScores() {
+        Var c = Var.constant(Tensor.vector(1, 2, 3));
+        VarFunction f = v -> v.softmax(0).mul(c).sum();
+        // p = (½, ½, 0): x̄ = p·(c − 1.5) = (−¼, ¼, 0)
+        assertEquals(Tensor.vector(-0.25, 0.25, 0), unsigned(Derivatives.grad(f, Tensor.vector(INF, INF, 0))));
+        assertEquals(Tensor.vector(0, 0, 0), unsigned(Derivatives.grad(f, Tensor.vector(1e300, -1e300, 0))));
+        // A row of −∞ is uniform, p = ⅓ each: x̄ = ⅓·(c − 2)
+        Tensor g = Derivatives.grad(f, Tensor.vector(NEG_INF, NEG_INF, NEG_INF));
+        assertEquals(Tensor.vector(-1.0 / 3, 0, 1.0 / 3), unsigned(g));
+    }
+
+    /**
+     * log-softmax at a −∞ score is −∞, and its derivative with respect to that score is 1 − p = 1:
+     * the pull-back is exact, finite, and nothing else depends on the −∞ entry.
+     */
+    @Test
+    void logSoftmaxGradientAtMinusInfinity() {
+        Tensor x = Tensor.vector(NEG_INF, 0, 0);
+        assertEquals(Tensor.vector(NEG_INF, -LOG_2, -LOG_2), Var.param(x).logSoftmax(0).value());
+        assertEquals(Tensor.zeros(3), unsigned(Derivatives.grad(v -> v.logSoftmax(0).slice(0, 1, 3).sum(), x)));
+        assertEquals(Tensor.vector(1, -0.5, -0.5), Derivatives.grad(v -> v.logSoftmax(0).slice(0, 0, 1).sum(), x));
+        assertEquals(Tensor.vector(-LOG_2, -LOG_2, NEG_INF), Var.param(Tensor.vector(INF, INF, 1)).logSoftmax(0).value());
+        assertEquals(Tensor.vector(0.5, -0.5, 0),
+                unsigned(Derivatives.grad(v -> v.logSoftmax(0).slice(0, 0, 1).sum(), Tensor.vector(INF, INF, 1))));
+    }
+
+    /** Loss −log p[label] and gradient (p − onehot)/n, with p the softmax's limit. */
+    @Test
+    void softmaxCrossEntropyAtInfiniteScores() {
+        assertCrossEntropy(new double[] {NEG_INF, 0, 0}, 1, LOG_2, new double[] {0, -0.5, 0.5});
+        assertCrossEntropy(new double[] {NEG_INF, 0, 0}, 0, INF, new double[] {-1, 0.5, 0.5});
+        assertCrossEntropy(new double[] {INF, INF, 0}, 0, LOG_2, new double[] {-0.5, 0.5, 0});
+        assertCrossEntropy(new double[] {INF, 0}, 1, INF, new double[] {1, -1});
+        assertCrossEntropy(new double[] {NEG_INF, NEG_INF}, 0, LOG_2, new double[] {-0.5, 0.5});
+        assertCrossEntropy(new double[] {1e300, -1e300, 0}, 1, 2e300, new double[] {1, -1, 0});
+    }
+
+    private static void assertCrossEntropy(double[] scores, int label, double loss, double[] gradient) {
+        Var s = Var.param(matrix(scores));
+        Var y = Losses.softmaxCrossEntropy(s, new int[] {label});
+        assertEquals(loss, y.item(), () -> "loss at " + Arrays.toString(scores));
+        assertEquals(matrix(gradient), unsigned(Backward.of(y).gradient(s)), () -> "gradient at "
+                + Arrays.toString(scores));
+    }
+
+    @Test
+    void softmaxCrossEntropyHessianIgnoresAMinusInfinityScore() {
+        VarFunction f = v -> Losses.softmaxCrossEntropy(v.reshape(1, 3), new int[] {2});
+        assertEquals(matrix(new double[] {0, 0, 0}, new double[] {0, 0.25, -0.25}, new double[] {0, -0.25, 0.25}),
+                unsigned(Derivatives.hessian(f, Tensor.vector(NEG_INF, 0, 0))));
+    }
+
+    @Test
+    void softmaxesOfAnEmptyRowAreEmptyAndLogSumExpOfNothingIsMinusInfinity() {
+        Tensor empty = Tensor.zeros(3, 0);
+        assertEquals(Tensor.zeros(3, 0), Derivatives.grad(v -> v.softmax(1).sum(), empty));
+        assertEquals(Tensor.zeros(3, 0), Derivatives.grad(v -> v.logSoftmax(1).sum(), empty));
+        Var x = Var.param(empty);
+        Var lse = x.logSumExp(new int[] {1}, false);
+        assertEquals(Tensor.full(Shape.of(3), NEG_INF), lse.value());
+        assertEquals(Tensor.zeros(3, 0), Backward.of(lse.sum()).gradient(x));
     }
 
     // ------------------------------------------------------------ empty values

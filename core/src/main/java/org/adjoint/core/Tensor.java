@@ -454,20 +454,34 @@ public final class Tensor {
 
     /**
      * {@code log Σ exp(x)} over {@code axes}, computed as {@code m + log Σ exp(x − m)} with m the
-     * maximum, so that nothing overflows; the axes are removed, or kept with extent 1.
+     * maximum, so that nothing overflows; the axes are removed, or kept with extent 1. It is +∞ if an
+     * element is +∞, and −∞ over empty axes or where every element is −∞.
      */
     public Tensor logSumExp(int[] axes, boolean keepDims) {
         return Exponentials.logSumExp(this, axes, keepDims);
     }
 
-    /** {@code x − log Σ exp(x)} along {@code axis}: the logarithm of the softmax, without overflow or log 0. */
+    /**
+     * {@code x − log Σ exp(x)} along {@code axis}: the logarithm of the softmax, without overflow or
+     * log 0; where that difference would be ∞ − ∞ (infinite elements) it is the log of
+     * {@link #softmax(int[])}'s limit.
+     */
     public Tensor logSoftmax(int axis) {
         return Exponentials.logSoftmax(this, axis);
     }
 
     /** {@code exp(x) / Σ exp(x)} along {@code axis}, computed as {@code exp(x − m) / Σ exp(x − m)} with m the maximum. */
     public Tensor softmax(int axis) {
-        return Exponentials.softmax(this, axis);
+        return Exponentials.softmax(this, new int[] {axis});
+    }
+
+    /**
+     * {@code exp(x) / Σ exp(x)} with the sums over {@code axes}: the gradient of
+     * {@link #logSumExp(int[], boolean)}. Infinite elements are limits: −∞ gets probability 0, +∞
+     * elements share it equally, and a group of only −∞ elements is uniform.
+     */
+    public Tensor softmax(int[] axes) {
+        return Exponentials.softmax(this, axes);
     }
 
     /** {@code max(x, 0)} elementwise; NaN stays NaN and −0 becomes 0. */
