@@ -6,7 +6,7 @@ import org.adjoint.core.Tensor;
  * y = min(max(x, low), high);  x̄ = ȳ · [low ≤ x ≤ high]. The gradient passes at the bounds
  * themselves, as in PyTorch.
  */
-record Clamp(double low, double high) implements UnaryOp {
+record Clamp(double low, double high) implements UnaryOp, Pointwise {
 
     Clamp {
         if (!(low <= high)) {

@@ -6,7 +6,7 @@ import org.adjoint.core.Tensor;
  * y = max(a, b) elementwise (broadcast);  ā = ȳ · [a > b],  b̄ = ȳ · [b > a], and where a = b each
  * gets half of ȳ, as {@code torch.maximum} does. The weights are data, so the second derivative is 0.
  */
-record Maximum() implements BinaryOp {
+record Maximum() implements BinaryOp, Pointwise {
 
     static final Maximum INSTANCE = new Maximum();
 

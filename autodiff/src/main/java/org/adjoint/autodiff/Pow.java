@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = aᵇ (broadcast);  ā = ȳ · b · aᵇ⁻¹,  b̄ = ȳ · y · ln a (defined for a > 0; a constant exponent never evaluates it). */
-record Pow() implements BinaryOp {
+record Pow() implements BinaryOp, Pointwise {
 
     static final Pow INSTANCE = new Pow();
 

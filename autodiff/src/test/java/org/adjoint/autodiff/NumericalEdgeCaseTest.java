@@ -172,4 +172,69 @@ class NumericalEdgeCaseTest {
         assertMessage("meanSquaredError: prediction [0] and target [] have no elements; the mean over none is undefined",
                 () -> Losses.meanSquaredError(Var.param(Tensor.zeros(0)), Var.constant(1)));
     }
+
+    // ------------------------------------------------------------ where: the branch not chosen
+
+    private static Tensor positive(Var x) {
+        return x.value().gt(0);
+    }
+
+    @Test
+    void whereSqrtHasTheChosenBranchsGradientAtNegativeAndZeroInputs() {
+        VarFunction f = x -> Var.where(positive(x), x.sqrt(), Var.constant(0)).sum();
+        Tensor x = Tensor.vector(-1, 0, 4);
+        assertEquals(2, f.apply(Var.param(x)).item());
+        assertEquals(Tensor.vector(0, 0, 0.25), Derivatives.grad(f, x));
+        Tensor h = unsigned(Derivatives.hessian(f, x));
+        assertEquals(Tensor.vector(0, 0, -1.0 / 32), Tensor.vector(h.get(0, 0), h.get(1, 1), h.get(2, 2)));
+        assertEquals(Tensor.zeros(3), unsigned(Derivatives.hvp(f, x, Tensor.vector(1, 1, 0))));
+    }
+
+    /** f = where(x > 0, √x, 0)·x is x^{3/2} for x > 0: f' = 1.5·√x, f'' = 0.75/√x; 0 elsewhere. */
+    @Test
+    void whereSqrtTimesXAtSecondOrder() {
+        VarFunction f = x -> Var.where(positive(x), x.sqrt(), Var.constant(0)).mul(x).sum();
+        Tensor x = Tensor.vector(-1, 0, 4);
+        assertEquals(Tensor.vector(0, 0, 3), unsigned(Derivatives.grad(f, x)));
+        assertEquals(matrix(new double[] {0, 0, 0}, new double[] {0, 0, 0}, new double[] {0, 0, 0.375}),
+                unsigned(Derivatives.hessian(f, x)));
+    }
+
+    @Test
+    void whereSincIsNaNFreeAtZeroAtEveryOrder() {
+        VarFunction f = x -> Var.where(x.value().map(v -> v != 0 ? 1 : 0), x.sin().div(x), Var.constant(1)).sum();
+        double a = 1.5;
+        Tensor x = Tensor.vector(0, a);
+        assertEquals(1 + Math.sin(a) / a, f.apply(Var.param(x)).item(), 1e-15);
+        Tensor g = Derivatives.grad(f, x);
+        assertEquals(0, g.get(0));
+        assertEquals(Math.cos(a) / a - Math.sin(a) / (a * a), g.get(1), 1e-15);
+        Tensor h = unsigned(Derivatives.hessian(f, x));
+        assertEquals(Tensor.vector(0, 0, 0), Tensor.vector(h.get(0, 0), h.get(0, 1), h.get(1, 0)));
+        double secondDerivative = -Math.sin(a) / a - 2 * Math.cos(a) / (a * a) + 2 * Math.sin(a) / (a * a * a);
+        assertEquals(secondDerivative, h.get(1, 1), 1e-15);
+    }
+
+    @Test
+    void whereGuardsOverflowLogOfZeroAndDivisionByZero() {
+        VarFunction exp = x -> Var.where(x.value().map(v -> v < 700 ? 1 : 0), x.exp(), Var.constant(0)).sum();
+        assertEquals(Tensor.vector(0, Math.exp(1)), Derivatives.grad(exp, Tensor.vector(1000, 1)));
+        VarFunction log = x -> Var.where(positive(x), x.log(), Var.constant(0)).sum();
+        assertEquals(Tensor.vector(0, 0.5), Derivatives.grad(log, Tensor.vector(0, 2)));
+        assertEquals(Tensor.vector(0, -0.25), unsigned(Derivatives.hessian(log, Tensor.vector(0, 2)).sum(1)));
+        VarFunction reciprocal = x -> Var.where(positive(x.abs()), Var.constant(1).div(x), Var.constant(0)).sum();
+        assertEquals(Tensor.vector(0, -0.25), Derivatives.grad(reciprocal, Tensor.vector(0, 2)));
+        assertEquals(Tensor.vector(0, 0.25), unsigned(Derivatives.hessian(reciprocal, Tensor.vector(0, 2)).sum(1)));
+    }
+
+    /** The same rule outside where: an op whose output does not matter contributes exactly nothing. */
+    @Test
+    void aZeroCotangentPullsBackToZeroThroughAnyElementwiseOp() {
+        // relu(log x) is 0 for 0 < x ≤ 1, so its derivative at 0 is 0, not relu'·(1/0) = 0·∞.
+        assertEquals(Tensor.vector(0, 0.5), Derivatives.grad(v -> v.log().relu().sum(), Tensor.vector(0, 2)));
+        // 0·√x is 0 everywhere.
+        assertEquals(Tensor.vector(0, 0), Derivatives.grad(v -> v.sqrt().mul(0).sum(), Tensor.vector(0, 4)));
+        // The branch that is used still shows its true derivative: √x at 0 is +∞, at −1 NaN.
+        assertEquals(Tensor.vector(INF, Double.NaN), Derivatives.grad(v -> v.sqrt().sum(), Tensor.vector(0, -1)));
+    }
 }
