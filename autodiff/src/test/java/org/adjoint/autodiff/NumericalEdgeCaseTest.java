@@ -237,4 +237,68 @@ class NumericalEdgeCaseTest {
         // The branch that is used still shows its true derivative: √x at 0 is +∞, at −1 NaN.
         assertEquals(Tensor.vector(INF, Double.NaN), Derivatives.grad(v -> v.sqrt().sum(), Tensor.vector(0, -1)));
     }
+
+    // ------------------------------------------------------------ anomaly mode
+
+    private static String anomaly(Var output, Var wrt) {
+        return assertThrows(AnomalyException.class, () -> Backward.of(output).detectingAnomalies().gradient(wrt))
+                .getMessage();
+    }
+
+    @Test
+    void anomalyModeNamesTheFirstOpThatMadeNaNOrInfinityFromFiniteInputs() {
+        Var x = Var.param(Tensor.vector(2, -1));
+        assertEquals("forward: Log[] produced NaN at flat index 1 from finite inputs of shapes ([2])",
+                anomaly(x.log().mul(3).sum(), x));
+        Var a = Var.param(0);
+        Var b = Var.param(Tensor.vector(1, 0));
+        assertEquals("forward: Div[] produced NaN at flat index 1 from finite inputs of shapes ([], [2])",
+                anomaly(a.div(b).sum(), a));
+        // sqrt(0) = 0 is fine; dividing by it is where NaN is made.
+        Var r = Var.param(Tensor.vector(4, 0));
+        assertEquals("forward: Div[] produced NaN at flat index 1 from finite inputs of shapes ([2], [2])",
+                anomaly(r.sqrt().div(r).sum(), r));
+        Var big = Var.param(Tensor.vector(1, 710));
+        assertEquals("forward: Exp[] produced Infinity at flat index 1 from finite inputs of shapes ([2])",
+                anomaly(big.exp().sum(), big));
+    }
+
+    /** The norm at 0: sqrt's derivative there is +∞, and the square's rule then makes ∞·0 = NaN. */
+    @Test
+    void anomalyModeNamesTheFirstDerivativeRuleThatMadeInfinity() {
+        Var x = Var.param(Tensor.zeros(2));
+        Var norm = x.square().sum().sqrt();
+        assertEquals(0, norm.item());
+        assertEquals(Tensor.vector(Double.NaN, Double.NaN), Backward.of(norm).gradient(x), "IEEE, without the mode");
+        assertEquals("backward: the derivative rule of Sqrt[] produced Infinity at flat index 0 in the gradient of"
+                + " input 0 (inputs of shapes ([]), output [])", anomaly(norm, x));
+        Var y = Var.param(Tensor.vector(0, 1));
+        assertEquals("backward: the derivative rule of PowConstant[p=0.5] produced Infinity at flat index 0 in the"
+                + " gradient of input 0 (inputs of shapes ([2]), output [2])", anomaly(y.pow(0.5).sum(), y));
+    }
+
+    /** Non-finite values that never reach the output or the gradient are not anomalies. */
+    @Test
+    void anomalyModeAcceptsGuardedBranchesAndFiniteLimits() {
+        Var x = Var.param(Tensor.vector(-1, 0, 4));
+        Var guarded = Var.where(positive(x), x.sqrt(), Var.constant(0)).sum();
+        assertEquals(Tensor.vector(0, 0, 0.25), Backward.of(guarded).detectingAnomalies().gradient(x));
+        Var z = Var.param(Tensor.vector(0, 2));
+        assertEquals(Tensor.vector(0, 0.5), Backward.of(z.log().relu().sum()).detectingAnomalies().gradient(z));
+        Var m = Var.param(Tensor.vector(Double.NEGATIVE_INFINITY, 0));
+        assertEquals(Tensor.vector(0, 1), Backward.of(m.exp().sum()).detectingAnomalies().gradient(m));
+    }
+
+    /** Without the mode nothing is thrown: values and gradients are what IEEE arithmetic gives. */
+    @Test
+    void withoutAnomalyModeDomainErrorsAreIeeeValues() {
+        Var x = Var.param(Tensor.vector(-1, 0));
+        Var log = x.log();
+        assertEquals(Tensor.vector(Double.NaN, NEG_INF), log.value());
+        // 1/x, the rule's formula (also the derivative of the complex logarithm at −1), as PyTorch gives.
+        assertEquals(Tensor.vector(-1, INF), Backward.of(log.sum()).gradient(x));
+        Var s = Var.param(Tensor.vector(-1, 0));
+        assertEquals(Tensor.vector(Double.NaN, 0), s.sqrt().value());
+        assertEquals(Tensor.vector(Double.NaN, INF), Backward.of(s.sqrt().sum()).gradient(s));
+    }
 }
