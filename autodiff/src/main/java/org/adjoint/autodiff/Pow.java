@@ -2,10 +2,18 @@ package org.adjoint.autodiff;
 
 import org.adjoint.core.Tensor;
 
-/** y = aᵇ (broadcast);  ā = ȳ · b · aᵇ⁻¹,  b̄ = ȳ · y · ln a (defined for a > 0; a constant exponent never evaluates it). */
+/**
+ * y = aᵇ (broadcast);  ā = ȳ · b · aᵇ⁻¹,  b̄ = ȳ · y · ln a. Two points where the formulas give
+ * 0 · ∞ = NaN take the derivative of the function instead, as PyTorch does: ā = 0 where b = 0 (a⁰ is
+ * 1 for every a, also at a = 0), and b̄ = 0 where a = 0 and b ≥ 0 (0ᵇ is 0 for every b > 0). A
+ * negative base has no real power for non-integer exponents, so b̄ is NaN there (y is too unless b is
+ * an integer: (−2)³ = −8 with ā = 12, but no derivative in b). A constant exponent never evaluates b̄.
+ */
 record Pow() implements BinaryOp, Pointwise {
 
     static final Pow INSTANCE = new Pow();
+
+    private static final Var ZERO = Var.constant(0);
 
     @Override
     public Tensor forward(Tensor a, Tensor b) {
@@ -14,11 +22,15 @@ record Pow() implements BinaryOp, Pointwise {
 
     @Override
     public Var vjpA(Var a, Var b, Var y, Var yBar) {
-        return yBar.mul(b).mul(a.pow(b.sub(1)));
+        Var formula = yBar.mul(b).mul(a.pow(b.sub(1)));
+        Tensor constantPower = b.value().map(p -> p == 0 ? 1 : 0);
+        return constantPower.max().item() == 0 ? formula : Var.where(constantPower, ZERO, formula);
     }
 
     @Override
     public Var vjpB(Var a, Var b, Var y, Var yBar) {
-        return yBar.mul(y).mul(a.log());
+        Var formula = yBar.mul(y).mul(a.log());
+        Tensor zeroPower = a.value().zip(b.value(), (base, p) -> base == 0 && p >= 0 ? 1 : 0);
+        return zeroPower.max().item() == 0 ? formula : Var.where(zeroPower, ZERO, formula);
     }
 }

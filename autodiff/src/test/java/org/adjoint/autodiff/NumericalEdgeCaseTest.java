@@ -173,6 +173,98 @@ class NumericalEdgeCaseTest {
                 () -> Losses.meanSquaredError(Var.param(Tensor.zeros(0)), Var.constant(1)));
     }
 
+    // ------------------------------------------------------------ exp, log, division, sqrt, pow
+
+    private static Tensor[] gradients(Var y, Var... wrt) {
+        return Backward.of(y).gradients(wrt);
+    }
+
+    /** IEEE overflow: e^710 is beyond the doubles, so it is +∞, and so is its derivative e^x. */
+    @Test
+    void expOverflowsToInfinityAndUnderflowsToZero() {
+        Var x = Var.param(Tensor.vector(710, 709, -1000, NEG_INF));
+        Var y = x.exp();
+        assertEquals(Tensor.vector(INF, Math.exp(709), 0, 0), y.value());
+        assertEquals(Tensor.vector(INF, Math.exp(709), 0, 0), Backward.of(y.sum()).gradient(x));
+    }
+
+    /** log 0 = −∞ with derivative 1/0 = +∞, as the one-sided limits; a negative argument is a NaN domain error. */
+    @Test
+    void logOfZeroIsMinusInfinityWithDerivativePlusInfinity() {
+        assertEquals(NEG_INF, Var.param(0).log().item());
+        assertEquals(Tensor.scalar(INF), Derivatives.grad(Var::log, Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(NEG_INF), Derivatives.hessian(Var::log, Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(Double.NaN), Var.param(-1).log().value());
+    }
+
+    @Test
+    void divisionByZeroFollowsIeeeForwardAndBackward() {
+        Var a = Var.param(Tensor.vector(1, -1, 0, 1));
+        Var b = Var.param(Tensor.vector(0, 0, 0, -0.0));
+        Var q = a.div(b);
+        assertEquals(Tensor.vector(INF, NEG_INF, Double.NaN, NEG_INF), q.value());
+        Tensor[] g = gradients(q.sum(), a, b);
+        assertEquals(Tensor.vector(INF, INF, INF, NEG_INF), g[0], "1/b");
+        assertEquals(Tensor.vector(NEG_INF, INF, Double.NaN, NEG_INF), g[1], "−q/b");
+    }
+
+    @Test
+    void sqrtAtZeroIsZeroWithAnInfiniteDerivative() {
+        assertEquals(0, Var.param(0).sqrt().item());
+        assertEquals(Tensor.scalar(INF), Derivatives.grad(Var::sqrt, Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(NEG_INF), Derivatives.hessian(Var::sqrt, Tensor.scalar(0)));
+    }
+
+    @Test
+    void integerPowersOfNegativeBasesWork() {
+        // (−2)³ = −8, d/dx x³ = 3x² = 12, d²/dx² = 6x = −12: by a constant and by a recorded exponent.
+        assertEquals(-8, Var.param(-2).pow(3).item());
+        assertEquals(Tensor.scalar(12), Derivatives.grad(v -> v.pow(3), Tensor.scalar(-2)));
+        assertEquals(Tensor.scalar(-12), Derivatives.hessian(v -> v.pow(3), Tensor.scalar(-2)));
+        assertEquals(Tensor.scalar(12), Derivatives.grad(v -> v.pow(Var.constant(3)), Tensor.scalar(-2)));
+        assertEquals(Tensor.scalar(-12), Derivatives.hessian(v -> v.pow(Var.constant(3)), Tensor.scalar(-2)));
+        assertEquals(Tensor.scalar(-0.25), Derivatives.grad(v -> v.pow(-1), Tensor.scalar(-2)));
+        // No real power of a negative base varies with the exponent: b̄ is NaN (the anomaly mode names it).
+        Var a = Var.param(-2);
+        Var b = Var.param(3);
+        Tensor[] g = gradients(a.pow(b), a, b);
+        assertEquals(Tensor.scalar(12), g[0]);
+        assertEquals(Tensor.scalar(Double.NaN), g[1]);
+    }
+
+    @Test
+    void nonIntegerPowersOfNegativeBasesAreNaN() {
+        assertEquals(Double.NaN, Var.param(-8).pow(1.0 / 3).item());
+        assertEquals(Tensor.scalar(Double.NaN), Derivatives.grad(v -> v.pow(0.5), Tensor.scalar(-2)));
+    }
+
+    @Test
+    void powersOfZero() {
+        assertEquals(Tensor.scalar(0), Derivatives.grad(v -> v.pow(0), Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(1), Derivatives.grad(v -> v.pow(1), Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(0), Derivatives.grad(v -> v.pow(2), Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(2), Derivatives.hessian(v -> v.pow(2), Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(0), Derivatives.hessian(v -> v.pow(3), Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(INF), Derivatives.grad(v -> v.pow(0.5), Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(INF), Derivatives.hessian(v -> v.pow(1.5), Tensor.scalar(0)));
+        assertEquals(Tensor.scalar(NEG_INF), Derivatives.grad(v -> v.pow(-1), Tensor.scalar(0)));
+    }
+
+    /** 0ᵇ = 0 for b > 0 and a⁰ = 1 for every a: their derivatives are 0, not 0·log 0 or 0·0⁻¹ (NaN). */
+    @Test
+    void powersOfZeroWithARecordedExponent() {
+        Var a = Var.param(Tensor.vector(0, 0, 0, 2));
+        Var b = Var.param(Tensor.vector(2, 0, 0.5, 0));
+        Var y = a.pow(b);
+        assertEquals(Tensor.vector(0, 1, 0, 1), y.value());
+        Tensor[] g = gradients(y.sum(), a, b);
+        assertEquals(Tensor.vector(0, 0, INF, 0), g[0]);
+        assertEquals(Tensor.vector(0, 0, 0, Math.log(2)), g[1]);
+        // f(a, b) = aᵇ at (0, 2): ∂²f/∂a² = b(b − 1)a^(b−2) = 2, and the terms with log a vanish with a.
+        VarFunction f = v -> v.slice(0, 0, 1).pow(v.slice(0, 1, 2)).sum();
+        assertEquals(matrix(new double[] {2, 0}, new double[] {0, 0}), unsigned(Derivatives.hessian(f, Tensor.vector(0, 2))));
+    }
+
     // ------------------------------------------------------------ where: the branch not chosen
 
     private static Tensor positive(Var x) {
