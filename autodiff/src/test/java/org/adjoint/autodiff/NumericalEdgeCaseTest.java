@@ -265,6 +265,65 @@ class NumericalEdgeCaseTest {
         assertEquals(matrix(new double[] {2, 0}, new double[] {0, 0}), unsigned(Derivatives.hessian(f, Tensor.vector(0, 2))));
     }
 
+    // ------------------------------------------------------------ ties and NaN at kinks (KinkTest has the basics)
+
+    @Test
+    void tiesAtInfinityAndBetweenSignedZerosShareTheGradient() {
+        assertEquals(Tensor.vector(0.5, 0.5, 0), Derivatives.grad(Var::max, Tensor.vector(INF, INF, 1)));
+        assertEquals(Tensor.vector(0.5, 0.5), Derivatives.grad(Var::max, Tensor.vector(NEG_INF, NEG_INF)));
+        assertEquals(Tensor.vector(0.5, 0.5), Derivatives.grad(Var::min, Tensor.vector(-0.0, 0.0)));
+        Var a = Var.param(Tensor.vector(INF, -0.0));
+        Var b = Var.param(Tensor.vector(INF, 0.0));
+        Tensor[] g = gradients(a.maximum(b).sum(), a, b);
+        assertEquals(Tensor.vector(0.5, 0.5), g[0]);
+        assertEquals(Tensor.vector(0.5, 0.5), g[1]);
+    }
+
+    @Test
+    void tiesOverSeveralAxesAndWithBroadcasting() {
+        Tensor x = Tensor.fromNested(new double[][][] {{{1, 5}, {5, 2}}, {{5, 0}, {3, 3}}});
+        // The maxima over axes 0 and 1: 5 twice in the first column of x (halves), once in the second.
+        Tensor g = Derivatives.grad(v -> v.max(new int[] {0, 1}, true).sum(), x);
+        assertEquals(Tensor.fromNested(new double[][][] {{{0, 1}, {0.5, 0}}, {{0.5, 0}, {0, 0}}}), g);
+        // Three times in the first column of y: thirds.
+        Tensor y = Tensor.fromNested(new double[][][] {{{5, 5}, {5, 2}}, {{5, 0}, {3, 3}}});
+        Tensor third = Tensor.fromNested(new double[][][] {{{1.0 / 3, 1}, {1.0 / 3, 0}}, {{1.0 / 3, 0}, {0, 0}}});
+        assertEquals(third, Derivatives.grad(v -> v.max(new int[] {0, 1}, false).sum(), y));
+        // A broadcast scalar tied with one of three elements collects its own share and the whole of the rest.
+        Var v = Var.param(Tensor.vector(1, 2, 3));
+        Var s = Var.param(2);
+        Tensor[] h = gradients(v.maximum(s).sum(), v, s);
+        assertEquals(Tensor.vector(0, 0.5, 1), h[0]);
+        assertEquals(Tensor.scalar(1.5), h[1]);
+    }
+
+    /** The tie weights are data: max(x)² at a tie has the Hessian 2·w·wᵀ with w = (½, ½). */
+    @Test
+    void secondDerivativesThroughATie() {
+        assertEquals(matrix(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}),
+                Derivatives.hessian(v -> v.max().square(), Tensor.vector(2, 2)));
+        // max(x, 1)² with x₀ = 1 tied: y = 1, ∂f/∂x₀ = 2y·½, ∂²f/∂x₀² = 2·½·½.
+        assertEquals(matrix(new double[] {0.5, 0}, new double[] {0, 0}),
+                Derivatives.hessian(v -> v.maximum(Var.constant(1)).square().sum(), Tensor.vector(1, 0.5)));
+    }
+
+    /** A NaN input makes the value NaN and, as relu and abs do, the gradient: it is not hidden as 0. */
+    @Test
+    void aNaNAtAKinkGivesANaNGradient() {
+        double nan = Double.NaN;
+        assertEquals(Tensor.vector(nan, nan), Derivatives.grad(Var::max, Tensor.vector(1, nan)));
+        Var a = Var.param(Tensor.vector(nan, 1));
+        Var b = Var.param(Tensor.vector(1, 1));
+        Tensor[] g = gradients(a.maximum(b).sum(), a, b);
+        assertEquals(Tensor.vector(nan, 0.5), g[0]);
+        assertEquals(Tensor.vector(nan, 0.5), g[1]);
+        Tensor[] m = gradients(a.minimum(b).sum(), a, b);
+        assertEquals(Tensor.vector(nan, 0.5), m[0]);
+        assertEquals(Tensor.vector(nan, 0.5), m[1]);
+        assertEquals(Tensor.vector(nan, 1, 0), Derivatives.grad(v -> v.clamp(0, 1).sum(), Tensor.vector(nan, 1, 2)));
+        assertEquals(Tensor.vector(nan, 0), Derivatives.grad(v -> v.abs().sum(), Tensor.vector(nan, 0)));
+    }
+
     // ------------------------------------------------------------ where: the branch not chosen
 
     private static Tensor positive(Var x) {
