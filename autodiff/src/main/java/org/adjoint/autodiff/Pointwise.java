@@ -31,6 +31,6 @@ interface Pointwise {
             return contribution;
         }
         Tensor unused = yBar.value().zip(c, (bar, value) -> bar == 0 && !Double.isFinite(value) ? 1 : 0);
-        return unused.max().item() == 0 ? contribution : Var.where(unused, ZERO, contribution);
+        return unused.sum().item() == 0 ? contribution : Var.where(unused, ZERO, contribution);
     }
 }

@@ -24,13 +24,13 @@ record Pow() implements BinaryOp, Pointwise {
     public Var vjpA(Var a, Var b, Var y, Var yBar) {
         Var formula = yBar.mul(b).mul(a.pow(b.sub(1)));
         Tensor constantPower = b.value().map(p -> p == 0 ? 1 : 0);
-        return constantPower.max().item() == 0 ? formula : Var.where(constantPower, ZERO, formula);
+        return constantPower.sum().item() == 0 ? formula : Var.where(constantPower, ZERO, formula);
     }
 
     @Override
     public Var vjpB(Var a, Var b, Var y, Var yBar) {
         Var formula = yBar.mul(y).mul(a.log());
         Tensor zeroPower = a.value().zip(b.value(), (base, p) -> base == 0 && p >= 0 ? 1 : 0);
-        return zeroPower.max().item() == 0 ? formula : Var.where(zeroPower, ZERO, formula);
+        return zeroPower.sum().item() == 0 ? formula : Var.where(zeroPower, ZERO, formula);
     }
 }

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Extreme inputs through values, gradients and Hessians: each gets its exact finite answer, the
@@ -149,6 +153,176 @@ class NumericalEdgeCaseTest {
     }
 
     // ------------------------------------------------------------ empty values
+
+    /**
+     * One op applied to parameters: its exact value, and the exact gradients of the sum of its value
+     * with respect to each input.
+     */
+    record Case(String name, Tensor[] inputs, Function<Var[], Var> op, Tensor value, Tensor[] gradients) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case unary(String name, Tensor x, Function<Var, Var> op, Tensor value, Tensor gradient) {
+        return new Case(name, new Tensor[] {x}, v -> op.apply(v[0]), value, new Tensor[] {gradient});
+    }
+
+    private static Case binary(String name, Tensor a, Tensor b, Function<Var[], Var> op, Tensor value, Tensor aBar,
+                               Tensor bBar) {
+        return new Case(name, new Tensor[] {a, b}, op, value, new Tensor[] {aBar, bBar});
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"emptyCases", "scalarCases"})
+    void valueAndGradientAreExact(Case c) {
+        Var[] params = Arrays.stream(c.inputs()).map(Var::param).toArray(Var[]::new);
+        Var y = c.op().apply(params);
+        assertEquals(c.value(), y.value(), "value");
+        Tensor[] g = Backward.of(y.sum()).gradients(params);
+        for (int i = 0; i < g.length; i++) {
+            assertEquals(c.gradients()[i], g[i], "gradient of input " + i);
+        }
+    }
+
+    /** Every kind of op on [3, 0] (and its relatives): empty values and gradients, and the sums of nothing. */
+    static Stream<Case> emptyCases() {
+        return emptyOps().map(c -> new Case("empty " + c.name(), c.inputs(), c.op(), c.value(), c.gradients()));
+    }
+
+    private static Stream<Case> emptyOps() {
+        Tensor x = Tensor.zeros(3, 0);
+        Tensor column = Tensor.ones(3, 1);
+        Tensor none = Tensor.zeros(0);
+        Stream<Case> elementwise = Stream.of(
+                unary("exp", x, Var::exp, x, x), unary("log", x, Var::log, x, x), unary("sqrt", x, Var::sqrt, x, x),
+                unary("sin", x, Var::sin, x, x), unary("cos", x, Var::cos, x, x), unary("tan", x, Var::tan, x, x),
+                unary("atan", x, Var::atan, x, x), unary("tanh", x, Var::tanh, x, x),
+                unary("sigmoid", x, Var::sigmoid, x, x), unary("relu", x, Var::relu, x, x),
+                unary("abs", x, Var::abs, x, x), unary("neg", x, Var::neg, x, x), unary("square", x, Var::square, x, x),
+                unary("clamp", x, v -> v.clamp(0, 1), x, x), unary("pow(3)", x, v -> v.pow(3), x, x),
+                unary("add(1)", x, v -> v.add(1), x, x), unary("mul(2)", x, v -> v.mul(2), x, x),
+                unary("div(2)", x, v -> v.div(2), x, x));
+        Stream<Case> broadcast = Stream.of(
+                binary("add", x, column, v -> v[0].add(v[1]), x, x, Tensor.zeros(3, 1)),
+                binary("sub", x, column, v -> v[0].sub(v[1]), x, x, Tensor.zeros(3, 1)),
+                binary("mul", x, column, v -> v[0].mul(v[1]), x, x, Tensor.zeros(3, 1)),
+                binary("div", x, column, v -> v[0].div(v[1]), x, x, Tensor.zeros(3, 1)),
+                binary("pow", x, column, v -> v[0].pow(v[1]), x, x, Tensor.zeros(3, 1)),
+                binary("maximum", x, column, v -> v[0].maximum(v[1]), x, x, Tensor.zeros(3, 1)),
+                binary("minimum", x, column, v -> v[0].minimum(v[1]), x, x, Tensor.zeros(3, 1)),
+                binary("where", x, column, v -> Var.where(x, v[0], v[1]), x, x, Tensor.zeros(3, 1)));
+        Stream<Case> others = Stream.of(
+                unary("sum", x, Var::sum, Tensor.scalar(0), x),
+                unary("sum(1)", x, v -> v.sum(1), Tensor.zeros(3), x),
+                unary("sum(0)", x, v -> v.sum(0), none, x),
+                unary("max(0)", x, v -> v.max(0), none, x),
+                unary("min(0)", x, v -> v.min(0), none, x),
+                unary("mean(0)", x, v -> v.mean(0), none, x),
+                unary("logSumExp(1)", x, v -> v.logSumExp(new int[] {1}, false), Tensor.full(Shape.of(3), NEG_INF), x),
+                unary("softmax(1)", x, v -> v.softmax(1), x, x),
+                unary("logSoftmax(1)", x, v -> v.logSoftmax(1), x, x),
+                binary("matmul", Tensor.zeros(2, 0), Tensor.zeros(0, 3), v -> v[0].matmul(v[1]), Tensor.zeros(2, 3),
+                        Tensor.zeros(2, 0), Tensor.zeros(0, 3)),
+                binary("vector dot", none, none, v -> v[0].matmul(v[1]), Tensor.scalar(0), none, none),
+                binary("matmulTransposed", Tensor.zeros(2, 0), Tensor.zeros(3, 0), v -> v[0].matmulTransposed(v[1]),
+                        Tensor.zeros(2, 3), Tensor.zeros(2, 0), Tensor.zeros(3, 0)),
+                binary("transposedMatmul", Tensor.zeros(0, 2), Tensor.zeros(0, 3), v -> v[0].transposedMatmul(v[1]),
+                        Tensor.zeros(2, 3), Tensor.zeros(0, 2), Tensor.zeros(0, 3)),
+                unary("transpose", x, Var::transpose, Tensor.zeros(0, 3), x),
+                unary("reshape", x, v -> v.reshape(0, 5), Tensor.zeros(0, 5), x),
+                unary("slice", x, v -> v.slice(0, 1, 2), Tensor.zeros(1, 0), x),
+                unary("pad", x, v -> v.pad(1, 1, 1), Tensor.zeros(3, 2), x),
+                binary("concat", x, Tensor.ones(3, 2), v -> Var.concat(1, v[0], v[1]), Tensor.ones(3, 2), x,
+                        Tensor.ones(3, 2)),
+                unary("gather", Tensor.zeros(0, 4), v -> v.gather(new int[0]), none, Tensor.zeros(0, 4)),
+                unary("scatter", none, v -> v.scatter(new int[0], 3), Tensor.zeros(0, 3), none),
+                unary("broadcastTo", Tensor.zeros(1, 0), v -> v.broadcastTo(Shape.of(3, 0)), x, Tensor.zeros(1, 0)),
+                unary("sumTo", x, v -> v.sumTo(Shape.of(1, 0)), Tensor.zeros(1, 0), x));
+        return Stream.of(elementwise, broadcast, others).flatMap(c -> c);
+    }
+
+    /** Rank-0 values wherever a tensor may be: elementwise, broadcast, reduced over no axes, reshaped. */
+    static Stream<Case> scalarCases() {
+        return scalarOps().map(c -> new Case("rank 0 " + c.name(), c.inputs(), c.op(), c.value(), c.gradients()));
+    }
+
+    private static Stream<Case> scalarOps() {
+        Tensor two = Tensor.scalar(2);
+        Tensor one = Tensor.scalar(1);
+        Tensor v = Tensor.vector(1, 2, 3);
+        double e2 = Math.exp(2);
+        return Stream.of(
+                unary("exp", two, Var::exp, Tensor.scalar(e2), Tensor.scalar(e2)),
+                unary("log", two, Var::log, Tensor.scalar(Math.log(2)), Tensor.scalar(0.5)),
+                unary("sqrt", two, Var::sqrt, Tensor.scalar(Math.sqrt(2)), Tensor.scalar(1 / (Math.sqrt(2) * 2))),
+                unary("pow(3)", two, x -> x.pow(3), Tensor.scalar(8), Tensor.scalar(12)),
+                unary("relu", two, Var::relu, two, one),
+                unary("clamp", two, x -> x.clamp(0, 1), one, Tensor.scalar(0)),
+                unary("sum", two, Var::sum, two, one),
+                unary("sum over no axes", two, x -> x.sum(new int[0], false), two, one),
+                unary("mean", two, Var::mean, two, one),
+                unary("max", two, Var::max, two, one),
+                unary("min", two, Var::min, two, one),
+                unary("logSumExp", two, Var::logSumExp, two, one),
+                unary("transpose", two, Var::transpose, two, one),
+                unary("reshape", two, x -> x.reshape(1, 1), Tensor.matrix(new double[][] {{2}}), one),
+                unary("broadcastTo", two, x -> x.broadcastTo(Shape.of(2, 3)), Tensor.full(Shape.of(2, 3), 2),
+                        Tensor.scalar(6)),
+                unary("sumTo", Tensor.ones(2, 3), x -> x.sumTo(Shape.SCALAR), Tensor.scalar(6), Tensor.ones(2, 3)),
+                binary("add", two, v, x -> x[0].add(x[1]), Tensor.vector(3, 4, 5), Tensor.scalar(3), Tensor.ones(3)),
+                binary("mul", two, v, x -> x[0].mul(x[1]), Tensor.vector(2, 4, 6), Tensor.scalar(6),
+                        Tensor.full(Shape.of(3), 2)),
+                binary("div", v, two, x -> x[0].div(x[1]), Tensor.vector(0.5, 1, 1.5), Tensor.full(Shape.of(3), 0.5),
+                        Tensor.scalar(-1.5)),
+                binary("maximum", two, v, x -> x[0].maximum(x[1]), Tensor.vector(2, 2, 3), Tensor.scalar(1.5),
+                        Tensor.vector(0, 0.5, 1)),
+                binary("where", two, v, x -> Var.where(Tensor.vector(1, 0, 1), x[0], x[1]), Tensor.vector(2, 2, 2),
+                        Tensor.scalar(2), Tensor.vector(0, 1, 0)));
+    }
+
+    @Test
+    void rankZeroWhereAnAxisOrAMatrixIsNeededIsAClearError() {
+        Var s = Var.param(2);
+        Var m = Var.param(Tensor.ones(2, 2));
+        String range = "axis 0 is out of range for shape [] of rank 0";
+        assertMessage("matmul: [] @ [] — operands must be vectors or matrices (rank 1 or 2)", () -> s.matmul(s));
+        assertMessage("matmul: [2, 2] @ [] — operands must be vectors or matrices (rank 1 or 2)", () -> m.matmul(s));
+        assertMessage("matmulTransposed: [] and [2, 2] must both be matrices", () -> s.matmulTransposed(m));
+        assertMessage("transposedMatmul: [2, 2] and [] must both be matrices", () -> m.transposedMatmul(s));
+        assertMessage("gather: needs a matrix and one index per row, got shape [] and 1 indices",
+                () -> s.gather(new int[] {0}));
+        assertMessage("scatter: needs a vector of one value per index, got shape [] and 1 indices",
+                () -> s.scatter(new int[] {0}, 2));
+        assertMessage("slice: " + range, () -> s.slice(0, 0, 1));
+        assertMessage("pad: " + range, () -> s.pad(0, 1, 0));
+        assertMessage("concat: " + range, () -> Var.concat(0, s, s));
+        assertMessage("softmax: " + range, () -> s.softmax(0));
+        assertMessage("logSoftmax: " + range, () -> s.logSoftmax(0));
+        assertMessage("sum: " + range, () -> s.sum(0));
+        assertMessage("max: " + range, () -> s.max(0));
+        assertMessage("softmaxCrossEntropy: scores of shape [] need to be an n × classes matrix with one label per row;"
+                + " got 1 labels", () -> Losses.softmaxCrossEntropy(s, new int[] {0}));
+    }
+
+    @Test
+    void derivativesOfAFunctionOfAScalar() {
+        Tensor two = Tensor.scalar(2);
+        assertEquals(Tensor.scalar(12), Derivatives.grad(v -> v.pow(3), two));
+        assertEquals(Tensor.scalar(12), Derivatives.hessian(v -> v.pow(3), two));
+        assertEquals(Tensor.scalar(12), Derivatives.hvp(v -> v.pow(3), two, Tensor.scalar(1)));
+        assertEquals(Tensor.scalar(Math.exp(2)), Derivatives.jacobian(Var::exp, two));
+    }
+
+    @Test
+    void extremaOfNothingAreErrorsNamingTheOp() {
+        Var empty = Var.param(Tensor.zeros(3, 0));
+        assertMessage("max: axis 1 of shape [3, 0] is empty (no identity for max)", empty::max);
+        assertMessage("min: axis 1 of shape [3, 0] is empty (no identity for min)", () -> empty.min(1));
+        assertEquals(Tensor.zeros(0, 0), Derivatives.hessian(v -> v.square().sum(), Tensor.zeros(0)));
+        assertEquals(Tensor.zeros(0, 0), Derivatives.jacobian(Var::exp, Tensor.zeros(0)));
+    }
 
     @Test
     void theMeanOfNothingIsAnErrorAndEmptyResultsAreFine() {
