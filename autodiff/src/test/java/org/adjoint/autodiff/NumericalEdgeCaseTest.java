@@ -437,6 +437,9 @@ class NumericalEdgeCaseTest {
         // f(a, b) = aᵇ at (0, 2): ∂²f/∂a² = b(b − 1)a^(b−2) = 2, and the terms with log a vanish with a.
         VarFunction f = v -> v.slice(0, 0, 1).pow(v.slice(0, 1, 2)).sum();
         assertEquals(matrix(new double[] {2, 0}, new double[] {0, 0}), unsigned(Derivatives.hessian(f, Tensor.vector(0, 2))));
+        // At b = 0 but a = 2 nothing is masked: ∂²(aᵇ)/∂a∂b = aᵇ⁻¹(1 + b ln a) = ½, ∂²/∂b² = aᵇ (ln a)².
+        Tensor h = Derivatives.hessian(f, Tensor.vector(2, 0));
+        assertEquals(matrix(new double[] {0, 0.5}, new double[] {0.5, Math.log(2) * Math.log(2)}), unsigned(h));
     }
 
     // ------------------------------------------------------------ ties and NaN at kinks (KinkTest has the basics)
