@@ -11,6 +11,7 @@ import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -553,6 +554,45 @@ class NumericalEdgeCaseTest {
         VarFunction reciprocal = x -> Var.where(positive(x.abs()), Var.constant(1).div(x), Var.constant(0)).sum();
         assertEquals(Tensor.vector(0, -0.25), Derivatives.grad(reciprocal, Tensor.vector(0, 2)));
         assertEquals(Tensor.vector(0, 0.25), unsigned(Derivatives.hessian(reciprocal, Tensor.vector(0, 2)).sum(1)));
+    }
+
+    /** Every elementwise op, at inputs where its value or derivative is NaN or infinite. */
+    static Stream<Arguments> elementwiseOps() {
+        Var infinity = Var.constant(INF);
+        Var zero = Var.constant(0);
+        return Stream.of(
+                Arguments.of("exp", (Function<Var, Var>) Var::exp), Arguments.of("log", (Function<Var, Var>) Var::log),
+                Arguments.of("sqrt", (Function<Var, Var>) Var::sqrt), Arguments.of("sin", (Function<Var, Var>) Var::sin),
+                Arguments.of("cos", (Function<Var, Var>) Var::cos), Arguments.of("tan", (Function<Var, Var>) Var::tan),
+                Arguments.of("atan", (Function<Var, Var>) Var::atan), Arguments.of("tanh", (Function<Var, Var>) Var::tanh),
+                Arguments.of("sigmoid", (Function<Var, Var>) Var::sigmoid),
+                Arguments.of("relu", (Function<Var, Var>) Var::relu), Arguments.of("abs", (Function<Var, Var>) Var::abs),
+                Arguments.of("square", (Function<Var, Var>) Var::square),
+                Arguments.of("clamp", (Function<Var, Var>) v -> v.clamp(-1, 1)),
+                Arguments.of("pow(0.5)", (Function<Var, Var>) v -> v.pow(0.5)),
+                Arguments.of("pow(-1)", (Function<Var, Var>) v -> v.pow(-1)),
+                Arguments.of("x^x", (Function<Var, Var>) v -> v.pow(v)),
+                Arguments.of("x·x", (Function<Var, Var>) v -> v.mul(v)),
+                Arguments.of("x·∞", (Function<Var, Var>) v -> v.mul(infinity)),
+                Arguments.of("1/x", (Function<Var, Var>) v -> Var.constant(1).div(v)),
+                Arguments.of("x/0", (Function<Var, Var>) v -> v.div(zero)),
+                Arguments.of("x + ∞", (Function<Var, Var>) v -> v.add(infinity).sub(v)),
+                Arguments.of("maximum", (Function<Var, Var>) v -> v.maximum(zero)),
+                Arguments.of("minimum", (Function<Var, Var>) v -> v.minimum(zero)),
+                Arguments.of("where", (Function<Var, Var>) v -> Var.where(Tensor.ones(1), v.log(), v)));
+    }
+
+    /**
+     * where(false, op(x), x): the gradient is exactly that of x, 1, and the Hessian exactly 0, at NaN,
+     * ±∞, 0 and −1, whatever op computed. An elementwise op not marked {@link Pointwise} fails here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("elementwiseOps")
+    void theUnchosenBranchContributesExactlyNothing(String name, Function<Var, Var> op) {
+        Tensor x = Tensor.vector(Double.NaN, INF, NEG_INF, 0, -1);
+        VarFunction f = v -> Var.where(Tensor.zeros(5), op.apply(v), v).sum();
+        assertEquals(Tensor.ones(5), Derivatives.grad(f, x));
+        assertEquals(Tensor.zeros(5, 5), unsigned(Derivatives.hessian(f, x)));
     }
 
     /** The same rule outside where: an op whose output does not matter contributes exactly nothing. */
