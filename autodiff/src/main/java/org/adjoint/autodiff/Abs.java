@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = |x|;  x̄ = ȳ · sign(x). The subgradient at 0 is sign(0) = 0, as in PyTorch. */
-record Abs() implements UnaryOp {
+record Abs() implements UnaryOp, Pointwise {
 
     static final Abs INSTANCE = new Abs();
 

@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = a + b (broadcast);  ā = ȳ,  b̄ = ȳ. */
-record Add() implements BinaryOp {
+record Add() implements BinaryOp, Pointwise {
 
     static final Add INSTANCE = new Add();
 

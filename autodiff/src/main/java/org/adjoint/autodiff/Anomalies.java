@@ -9,8 +9,17 @@ final class Anomalies {
     private Anomalies() {
     }
 
-    /** Fails on the first node (in evaluation order) that turned finite inputs into NaN or infinity. */
+    /**
+     * Fails on the first node (in evaluation order) that turned finite inputs into NaN or infinity, if
+     * the output (the last node) is not finite. When it is finite, a non-finite value on the way did
+     * not reach it: an infinity that a later op turned into its finite limit ({@code relu(log 0) = 0},
+     * {@code exp(−∞) = 0}) or a NaN in the branch a {@code where} did not choose. That is no anomaly;
+     * if its derivative would poison the gradient, the backward check names the rule.
+     */
     static void checkForward(Var[] nodesInOrder) {
+        if (nodesInOrder.length == 0 || nodesInOrder[nodesInOrder.length - 1].value().isFinite()) {
+            return;
+        }
         for (Var node : nodesInOrder) {
             if (node.op() == null || node.value().isFinite()) {
                 continue;

@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = arctan x;  x̄ = ȳ / (1 + x²). */
-record Atan() implements UnaryOp {
+record Atan() implements UnaryOp, Pointwise {
 
     static final Atan INSTANCE = new Atan();
 

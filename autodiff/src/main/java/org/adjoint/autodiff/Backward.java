@@ -57,8 +57,11 @@ public final class Backward {
     }
 
     /**
-     * Check every forward value and every cotangent for NaN and infinity, and fail with an
-     * {@link AnomalyException} naming the first op that produced one. Costs a scan of every value.
+     * Check the forward values and every cotangent for NaN and infinity, and fail with an
+     * {@link AnomalyException} naming the first op that produced one from finite inputs, with their
+     * shapes. Forward values are checked when the output is not finite (an infinity turned into a
+     * finite limit later, or a NaN in the branch a {@code where} did not choose, is no anomaly);
+     * every cotangent a derivative rule returns is checked. Costs a scan of every value.
      */
     public Backward detectingAnomalies() {
         return new Backward(output, seed, allowUnused, true);

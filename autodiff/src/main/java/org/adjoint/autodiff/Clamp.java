@@ -4,9 +4,10 @@ import org.adjoint.core.Tensor;
 
 /**
  * y = min(max(x, low), high);  x̄ = ȳ · [low ≤ x ≤ high]. The gradient passes at the bounds
- * themselves, as in PyTorch.
+ * themselves, as in PyTorch. A NaN x gives a NaN y and a NaN x̄, as for {@link Relu} (PyTorch's
+ * gradient there is 0).
  */
-record Clamp(double low, double high) implements UnaryOp {
+record Clamp(double low, double high) implements UnaryOp, Pointwise {
 
     Clamp {
         if (!(low <= high)) {
@@ -21,7 +22,7 @@ record Clamp(double low, double high) implements UnaryOp {
 
     @Override
     public Var vjp(Var x, Var y, Var yBar) {
-        Tensor inside = x.value().map(v -> v >= low && v <= high ? 1 : 0);
+        Tensor inside = x.value().map(v -> v >= low && v <= high ? 1 : v == v ? 0 : Double.NaN);
         return yBar.mul(Var.constant(inside));
     }
 }

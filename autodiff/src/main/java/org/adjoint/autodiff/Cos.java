@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = cos x;  x̄ = −ȳ · sin x. */
-record Cos() implements UnaryOp {
+record Cos() implements UnaryOp, Pointwise {
 
     static final Cos INSTANCE = new Cos();
 

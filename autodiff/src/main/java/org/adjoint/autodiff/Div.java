@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = a / b (broadcast);  ā = ȳ / b,  b̄ = −ȳ · y / b. */
-record Div() implements BinaryOp {
+record Div() implements BinaryOp, Pointwise {
 
     static final Div INSTANCE = new Div();
 

@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = eˣ;  x̄ = ȳ · y. */
-record Exp() implements UnaryOp {
+record Exp() implements UnaryOp, Pointwise {
 
     static final Exp INSTANCE = new Exp();
 

@@ -211,7 +211,11 @@ final class Graph {
                 if (j < 0 || !needed[j]) {
                     continue;
                 }
-                Var contribution = fit(node.op().vjp(i, seen, out, nodeBar), node, i);
+                Var contribution = node.op().vjp(i, seen, out, nodeBar);
+                if (node.op() instanceof Pointwise) {
+                    contribution = Pointwise.zeroWhereCotangentIsZero(nodeBar, contribution);
+                }
+                contribution = fit(contribution, node, i);
                 if (detectAnomalies) {
                     Anomalies.checkBackward(node, i, nodeBar, contribution);
                 }

@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = ln x;  x̄ = ȳ / x. */
-record Log() implements UnaryOp {
+record Log() implements UnaryOp, Pointwise {
 
     static final Log INSTANCE = new Log();
 

@@ -5,7 +5,9 @@ import org.adjoint.core.Tensor;
 
 /**
  * y = log Σ exp(x) over {@code axes}, computed as {@code m + log Σ exp(x − m)} with m the maximum so
- * that no exponential overflows;  x̄ = ȳ · exp(x − y), the softmax, which is bounded by ȳ.
+ * that no exponential overflows;  x̄ = ȳ · softmax(x) over the same axes, which is bounded by ȳ. The
+ * softmax, not {@code exp(x − y)}, so that where y is infinite the derivative is the softmax's limit
+ * (the +∞ elements share ȳ; a group of −∞ elements shares it equally) rather than exp(∞ − ∞) = NaN.
  */
 record LogSumExp(int[] axes, boolean keepDims) implements UnaryOp {
 
@@ -17,7 +19,7 @@ record LogSumExp(int[] axes, boolean keepDims) implements UnaryOp {
     @Override
     public Var vjp(Var x, Var y, Var yBar) {
         int[] kept = x.shape().reduce(axes, true).dims();
-        return yBar.reshape(kept).mul(x.sub(y.reshape(kept)).exp());
+        return yBar.reshape(kept).mul(Var.apply(new Softmax(axes), x));
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.adjoint.core.Tensor;
  * The loss functions of the optimization lessons, written with {@link Var} operations so that their
  * gradients and Hessians come from the ops' rules. Scores are an {@code n × c} matrix (one row per
  * example, one column per class) and labels one class index per row. Each data loss is the mean
- * over the n examples.
+ * over the n examples, so a batch of no examples is an error, not NaN.
  */
 public final class Losses {
 
@@ -40,9 +40,18 @@ public final class Losses {
         return margins.mul(Var.constant(wrongClass)).sum().div(n);
     }
 
-    /** The mean squared error {@code mean((prediction − target)²)} over all elements (target broadcast). */
+    /**
+     * The mean squared error {@code mean((prediction − target)²)} over all elements (target broadcast).
+     *
+     * @throws IllegalArgumentException if there are no elements to average
+     */
     public static Var meanSquaredError(Var prediction, Var target) {
-        return prediction.sub(target).square().mean();
+        Var error = prediction.sub(target);
+        if (error.value().size() == 0) {
+            throw new IllegalArgumentException("meanSquaredError: prediction " + prediction.shape() + " and target "
+                    + target.shape() + " have no elements; the mean over none is undefined");
+        }
+        return error.square().mean();
     }
 
     /** L2 regularization {@code λ · Σ w²} (without the factor ½; its gradient is {@code 2λw}). */
@@ -57,6 +66,10 @@ public final class Losses {
         if (scores.shape().rank() != 2 || scores.shape().dim(0) != labels.length) {
             throw new IllegalArgumentException(op + ": scores of shape " + scores.shape()
                     + " need to be an n × classes matrix with one label per row; got " + labels.length + " labels");
+        }
+        if (labels.length == 0) {
+            throw new IllegalArgumentException(op + ": scores of shape " + scores.shape()
+                    + " hold no examples; the mean loss over none is undefined");
         }
         int classes = scores.shape().dim(1);
         for (int i = 0; i < labels.length; i++) {

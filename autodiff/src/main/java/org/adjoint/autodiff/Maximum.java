@@ -5,8 +5,10 @@ import org.adjoint.core.Tensor;
 /**
  * y = max(a, b) elementwise (broadcast);  ā = ȳ · [a > b],  b̄ = ȳ · [b > a], and where a = b each
  * gets half of ȳ, as {@code torch.maximum} does. The weights are data, so the second derivative is 0.
+ * Where a or b is NaN, y is NaN and so are both weights, as for {@link Relu}: a NaN is not hidden
+ * behind a zero gradient.
  */
-record Maximum() implements BinaryOp {
+record Maximum() implements BinaryOp, Pointwise {
 
     static final Maximum INSTANCE = new Maximum();
 
@@ -25,8 +27,8 @@ record Maximum() implements BinaryOp {
         return yBar.mul(Var.constant(b.value().zip(a.value(), Maximum::winnerWeight)));
     }
 
-    /** The share of the gradient that goes to {@code p} when it is compared with {@code q}. */
+    /** The share of the gradient that goes to {@code p} when it is compared with {@code q}; NaN if either is. */
     static double winnerWeight(double p, double q) {
-        return p > q ? 1 : p == q ? 0.5 : 0;
+        return p > q ? 1 : p == q ? 0.5 : p < q ? 0 : Double.NaN;
     }
 }

@@ -4,9 +4,9 @@ import org.adjoint.core.Tensor;
 
 /**
  * y = min(a, b) elementwise (broadcast);  ā = ȳ · [a < b],  b̄ = ȳ · [b < a], and where a = b each
- * gets half of ȳ, as {@code torch.minimum} does.
+ * gets half of ȳ, as {@code torch.minimum} does. A NaN in a or b gives NaN weights, as in {@link Maximum}.
  */
-record Minimum() implements BinaryOp {
+record Minimum() implements BinaryOp, Pointwise {
 
     static final Minimum INSTANCE = new Minimum();
 

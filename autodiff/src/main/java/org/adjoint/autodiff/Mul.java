@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = a · b (broadcast);  ā = ȳ · b,  b̄ = ȳ · a. */
-record Mul() implements BinaryOp {
+record Mul() implements BinaryOp, Pointwise {
 
     static final Mul INSTANCE = new Mul();
 

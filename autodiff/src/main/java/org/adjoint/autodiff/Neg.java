@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = −x;  x̄ = −ȳ. */
-record Neg() implements UnaryOp {
+record Neg() implements UnaryOp, Pointwise {
 
     static final Neg INSTANCE = new Neg();
 

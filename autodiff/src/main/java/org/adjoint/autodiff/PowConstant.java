@@ -6,7 +6,7 @@ import org.adjoint.core.Tensor;
  * y = xᵖ for a constant p;  x̄ = ȳ · p · xᵖ⁻¹. For p = 0 the derivative is 0 everywhere (also at
  * x = 0, where the formula would give 0 · ∞).
  */
-record PowConstant(double p) implements UnaryOp {
+record PowConstant(double p) implements UnaryOp, Pointwise {
 
     @Override
     public Tensor forward(Tensor x) {

@@ -6,7 +6,7 @@ import org.adjoint.core.Tensor;
  * y = max(x, 0);  x̄ = ȳ · [x > 0]. The subgradient at 0 is 0, as in PyTorch; the step mask is data,
  * so relu'' = 0. A NaN input gives a NaN output and a NaN gradient (PyTorch's gradient there is 0).
  */
-record Relu() implements UnaryOp {
+record Relu() implements UnaryOp, Pointwise {
 
     static final Relu INSTANCE = new Relu();
 

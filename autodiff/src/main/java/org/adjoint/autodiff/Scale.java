@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = c · x for a constant c;  x̄ = c · ȳ. */
-record Scale(double c) implements UnaryOp {
+record Scale(double c) implements UnaryOp, Pointwise {
 
     @Override
     public Tensor forward(Tensor x) {

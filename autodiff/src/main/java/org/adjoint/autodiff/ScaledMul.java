@@ -7,7 +7,7 @@ import org.adjoint.core.Tensor;
  * of a square, {@code 2·x·ȳ}, is one of these: one pass over memory where {@code ȳ.mul(x.mul(2))}
  * makes two, and the rules are again of this form, at every order.
  */
-record ScaledMul(double c) implements BinaryOp {
+record ScaledMul(double c) implements BinaryOp, Pointwise {
 
     @Override
     public Tensor forward(Tensor a, Tensor b) {

@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = x + c for a constant c;  x̄ = ȳ. */
-record Shift(double c) implements UnaryOp {
+record Shift(double c) implements UnaryOp, Pointwise {
 
     @Override
     public Tensor forward(Tensor x) {

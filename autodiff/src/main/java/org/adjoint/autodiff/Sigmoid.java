@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = σ(x) = 1 / (1 + e⁻ˣ);  x̄ = ȳ · y · (1 − y). */
-record Sigmoid() implements UnaryOp {
+record Sigmoid() implements UnaryOp, Pointwise {
 
     static final Sigmoid INSTANCE = new Sigmoid();
 

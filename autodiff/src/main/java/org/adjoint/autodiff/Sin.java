@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = sin x;  x̄ = ȳ · cos x. */
-record Sin() implements UnaryOp {
+record Sin() implements UnaryOp, Pointwise {
 
     static final Sin INSTANCE = new Sin();
 

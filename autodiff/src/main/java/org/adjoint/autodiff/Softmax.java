@@ -1,17 +1,27 @@
 package org.adjoint.autodiff;
 
+import java.util.Arrays;
 import org.adjoint.core.Tensor;
 
-/** y = exp(x) / Σ exp(x) along {@code axis}, without overflow;  x̄ = y · (ȳ − Σ ȳ · y). */
-record Softmax(int axis) implements UnaryOp {
+/**
+ * y = exp(x) / Σ exp(x) with the sums over {@code axes} (one axis for {@link Var#softmax}; the axes of
+ * a log-sum-exp for its derivative), without overflow;  x̄ = y · (ȳ − Σ ȳ · y). Infinite elements
+ * are limits ({@link Tensor#softmax(int[])}), so y, and with it x̄, is finite wherever no element is NaN.
+ */
+record Softmax(int[] axes) implements UnaryOp {
 
     @Override
     public Tensor forward(Tensor x) {
-        return x.softmax(axis);
+        return x.softmax(axes);
     }
 
     @Override
     public Var vjp(Var x, Var y, Var yBar) {
-        return y.mul(yBar.sub(yBar.mul(y).sum(new int[] {axis}, true)));
+        return y.mul(yBar.sub(yBar.mul(y).sum(axes, true)));
+    }
+
+    @Override
+    public String toString() {
+        return "Softmax[axes=" + Arrays.toString(axes) + "]";
     }
 }

@@ -8,13 +8,22 @@ import org.adjoint.core.Tensor;
  * s̄ = ȳ · (softmax(s) − onehot(y)) / n. One op where the composition
  * {@code −mean(gather(logSoftmax(s)))} would record four, with the same value to the last bit: the
  * forward needs only the log-sum-exp of each row, and the derivative is the softmax, itself
- * differentiable, so second derivatives come from {@link Softmax}'s rule.
+ * differentiable, so second derivatives come from {@link Softmax}'s rule. Infinite scores are limits,
+ * as in {@link Tensor#softmax(int[])}: a −∞ score of the label costs +∞, a label among k scores of
+ * +∞ costs log k, and the gradient stays finite.
  */
 record SoftmaxCrossEntropy(int[] labels) implements UnaryOp {
 
     @Override
     public Tensor forward(Tensor s) {
-        return s.logSumExp(new int[] {1}, false).sub(s.gather(labels)).mean();
+        Tensor logSumExp = s.logSumExp(new int[] {1}, false);
+        Tensor perExample = logSumExp.sub(s.gather(labels));
+        if (!logSumExp.isFinite()) {
+            // An infinite log-sum-exp minus an infinite score is ∞ − ∞: use −log of the softmax's limit there.
+            Tensor infinite = logSumExp.map(v -> Double.isInfinite(v) ? 1 : 0);
+            perExample = Tensor.where(infinite, s.logSoftmax(1).gather(labels).neg(), perExample);
+        }
+        return perExample.mean();
     }
 
     @Override

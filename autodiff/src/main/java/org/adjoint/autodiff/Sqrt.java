@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = √x;  x̄ = ȳ / (2y). */
-record Sqrt() implements UnaryOp {
+record Sqrt() implements UnaryOp, Pointwise {
 
     static final Sqrt INSTANCE = new Sqrt();
 

@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = a − b (broadcast);  ā = ȳ,  b̄ = −ȳ. */
-record Sub() implements BinaryOp {
+record Sub() implements BinaryOp, Pointwise {
 
     static final Sub INSTANCE = new Sub();
 

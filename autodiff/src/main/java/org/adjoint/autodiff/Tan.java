@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = tan x;  x̄ = ȳ · (1 + y²). */
-record Tan() implements UnaryOp {
+record Tan() implements UnaryOp, Pointwise {
 
     static final Tan INSTANCE = new Tan();
 

@@ -3,7 +3,7 @@ package org.adjoint.autodiff;
 import org.adjoint.core.Tensor;
 
 /** y = tanh x;  x̄ = ȳ · (1 − y²). */
-record Tanh() implements UnaryOp {
+record Tanh() implements UnaryOp, Pointwise {
 
     static final Tanh INSTANCE = new Tanh();
 

@@ -328,7 +328,7 @@ public final class Var {
         return apply(new Sum(axes.clone(), keepDims), this);
     }
 
-    /** The mean of all elements, a scalar. */
+    /** The mean of all elements, a scalar; an empty value has no mean (an exception, not NaN). */
     public Var mean() {
         return mean(allAxes(), false);
     }
@@ -338,9 +338,18 @@ public final class Var {
         return mean(new int[] {axis}, false);
     }
 
-    /** The mean along the given axes, kept with extent 1 if {@code keepDims}. */
+    /**
+     * The mean along the given axes, kept with extent 1 if {@code keepDims}.
+     *
+     * @throws IllegalArgumentException if the reduced axes are empty while the result is not: the
+     *     mean of nothing is undefined (NumPy and PyTorch return NaN)
+     */
     public Var mean(int[] axes, boolean keepDims) {
         Var sum = sum(axes, keepDims);
+        if (value.size() == 0 && sum.value.size() > 0) {
+            throw new IllegalArgumentException("mean: axes " + Arrays.toString(axes) + " of shape " + shape()
+                    + " hold no elements, and the mean of nothing is undefined");
+        }
         return sum.mul((double) sum.value.size() / value.size());
     }
 
@@ -386,7 +395,7 @@ public final class Var {
 
     /** {@code exp(x) / Σ exp(x)} along {@code axis}, computed without overflow. */
     public Var softmax(int axis) {
-        return apply(new Softmax(axis), this);
+        return apply(new Softmax(new int[] {axis}), this);
     }
 
     /** {@code x − log Σ exp(x)} along {@code axis}, computed without overflow. */
@@ -483,10 +492,13 @@ public final class Var {
 
     /**
      * Elements of {@code a} where {@code mask} is nonzero and of {@code b} elsewhere. The mask is data,
-     * not differentiated. The branch not chosen receives a zero cotangent, selected rather than
-     * multiplied, so an infinite cotangent cannot turn into NaN there. As in every framework, an op
-     * feeding that branch whose own derivative is NaN at those points (sqrt of a negative number) can
-     * still make the gradient NaN: keep such an op's input in its domain with a second {@code where}.
+     * not differentiated. The branch not chosen receives an exact zero cotangent, selected rather than
+     * multiplied, and a zero cotangent pulls back to zero through every elementwise op whatever its
+     * local derivative ({@link Pointwise}), so a NaN or infinity computed in that branch never reaches
+     * the gradient or the Hessian: {@code where(x > 0, sqrt(x), 0)} at x ≤ 0 and
+     * {@code where(x != 0, sin(x)/x, 1)} at 0 differentiate as the chosen branch. (PyTorch and JAX give
+     * NaN there and advise a second {@code where} to keep the other branch's input in its domain;
+     * that is unnecessary here.)
      */
     public static Var where(Tensor mask, Var a, Var b) {
         return apply(new Where(mask), a, b);

@@ -5,9 +5,10 @@ import org.adjoint.core.Tensor;
 /**
  * y = mask ? a : b (all three broadcast);  ā = mask ? ȳ : 0,  b̄ = mask ? 0 : ȳ. The cotangents are
  * selected rather than multiplied by the mask, so an infinite or NaN ȳ in the branch not chosen
- * cannot turn into NaN.
+ * cannot turn into NaN; and the exact zeros the branch not chosen receives pull back to zeros through
+ * the ops that computed it, even where their derivatives are infinite or NaN ({@link Pointwise}).
  */
-record Where(Tensor mask) implements BinaryOp {
+record Where(Tensor mask) implements BinaryOp, Pointwise {
 
     private static final Var ZERO = Var.constant(0);
 

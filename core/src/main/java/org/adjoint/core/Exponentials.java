@@ -2,9 +2,17 @@ package org.adjoint.core;
 
 /**
  * Log-sum-exp and the softmaxes, computed stably from the exponentials of the shifted elements
- * {@code exp(x − m)}, m the largest element along the reduced axes (or 0 when that is infinite), so
- * that no exponential overflows: {@code log Σ exp(x) = m + log Σ exp(x − m)} and
+ * {@code exp(x − m)}, m the largest element along the reduced axes, so that no exponential
+ * overflows: {@code log Σ exp(x) = m + log Σ exp(x − m)} and
  * {@code softmax(x) = exp(x − m) / Σ exp(x − m)}.
+ *
+ * <p>Infinite elements are read as limits of finite ones, those at the same infinity growing alike:
+ * the shifted difference {@code x − m} is taken as 0 wherever {@code x = m}, also when both are
+ * infinite. So −∞ elements get probability exactly 0, +∞ elements share the probability equally
+ * (the others get 0), and a group of only −∞ elements has the uniform softmax (softmax is
+ * unchanged by adding a constant to every element). Log-sum-exp is then +∞ or −∞ exactly, and
+ * log-softmax is the logarithm of that softmax. Over empty axes log-sum-exp is log 0 = −∞, and the
+ * softmaxes of an empty tensor are empty. A NaN element makes its whole group NaN.
  *
  * <p>When the reduced axes are the contiguous rows of the array (the last axis, as for a batch of
  * scores) each row is handled in a few passes over flat arrays, with the exponentials and logarithms
@@ -18,20 +26,37 @@ final class Exponentials {
 
     static Tensor logSumExp(Tensor x, int[] axes, boolean keepDims) {
         boolean[] reduced = x.shape.reducedAxes("logSumExp", axes);
-        Tensor kept = shiftedExponentials(x, axes, reduced).logSumExp();
-        return keepDims ? kept : new Tensor(x.shape.dropped(reduced), kept.data);
+        Shape kept = x.shape.kept(reduced);
+        if (kept.size() > 0 && x.size() == 0) {
+            return Tensor.full(keepDims ? kept : x.shape.dropped(reduced), Double.NEGATIVE_INFINITY); // log 0
+        }
+        Tensor sums = shiftedExponentials(x, axes, reduced).logSumExp();
+        return keepDims ? sums : new Tensor(x.shape.dropped(reduced), sums.data);
     }
 
     static Tensor logSoftmax(Tensor x, int axis) {
         int[] axes = {axis};
-        Shifted s = shiftedExponentials(x, axes, x.shape.reducedAxes("logSoftmax", axes));
+        boolean[] reduced = x.shape.reducedAxes("logSoftmax", axes);
+        if (x.size() == 0) {
+            return x;
+        }
+        Shifted s = shiftedExponentials(x, axes, reduced);
         Tensor logSumExp = s.logSumExp();
-        return s.byRows ? rowwise(x, logSumExp, false) : x.sub(logSumExp);
+        Tensor logP = s.byRows ? rowwise(x, logSumExp, false) : x.sub(logSumExp);
+        if (s.shift.isFinite()) {
+            return logP;
+        }
+        // x − log Σ exp(x) is ∞ − ∞ in a group whose largest element is infinite: take log(softmax) there.
+        Tensor infiniteShift = s.shift.map(m -> Double.isInfinite(m) ? 1 : 0);
+        return Tensor.where(infiniteShift, s.exponentials.div(s.sums).log(), logP);
     }
 
-    static Tensor softmax(Tensor x, int axis) {
-        int[] axes = {axis};
-        Shifted s = shiftedExponentials(x, axes, x.shape.reducedAxes("softmax", axes));
+    static Tensor softmax(Tensor x, int[] axes) {
+        boolean[] reduced = x.shape.reducedAxes("softmax", axes);
+        if (x.size() == 0) {
+            return x;
+        }
+        Shifted s = shiftedExponentials(x, axes, reduced);
         return s.byRows ? rowwise(s.exponentials, s.sums, true) : s.exponentials.div(s.sums);
     }
 
@@ -71,11 +96,19 @@ final class Exponentials {
         }
     }
 
+    /**
+     * {@code x − m}, taken as 0 where {@code x = m}: the same number when m is finite, and the limit
+     * (elements at the group's infinity share it) when m is ±∞, where the difference would be NaN.
+     */
+    private static double shiftedDifference(double x, double m) {
+        return x == m ? 0 : x - m;
+    }
+
     private static Shifted shiftedExponentials(Tensor x, int[] axes, boolean[] reduced) {
         int[] block = Reduce.reducedBlock(x.shape, reduced);
         if (block == null || block[2] != 1 || block[1] == 0) {
-            Tensor shift = x.max(axes, true).map(m -> Double.isFinite(m) ? m : 0);
-            Tensor exponentials = x.sub(shift).exp();
+            Tensor shift = x.max(axes, true);
+            Tensor exponentials = x.zip(shift, Exponentials::shiftedDifference).exp();
             return new Shifted(shift, exponentials, exponentials.sum(axes, true), false);
         }
         int rows = block[0];
@@ -86,10 +119,9 @@ final class Exponentials {
         for (int r = 0; r < rows; r++) {
             int start = r * length;
             double m = Reduce.maxRange(in, start, start + length);
-            double s = Double.isFinite(m) ? m : 0;
-            shift[r] = s;
+            shift[r] = m;
             for (int i = start; i < start + length; i++) {
-                e[i] = in[i] - s;
+                e[i] = shiftedDifference(in[i], m);
             }
         }
         Loops.EXP.run(e, e, 0, e.length);

@@ -197,7 +197,7 @@ final class Layout {
     }
 
     static Tensor slice(Tensor x, int axis, int start, int end) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("slice", axis);
         int n = x.shape.dim(a);
         if (start < 0 || end > n || start > end) {
             throw new IllegalArgumentException("slice: [" + start + ", " + end + ") is not within [0, " + n
@@ -240,7 +240,7 @@ final class Layout {
     }
 
     static Tensor take(Tensor x, int axis, int[] indices) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("take", axis);
         int n = x.shape.dim(a);
         int[] dims = x.shape.dims();
         dims[a] = indices.length;
@@ -260,7 +260,7 @@ final class Layout {
     }
 
     static Tensor pad(Tensor x, int axis, int before, int after) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("pad", axis);
         if (before < 0 || after < 0) {
             throw new IllegalArgumentException("pad: padding (" + before + ", " + after
                     + ") along axis " + axis + " must not be negative");
@@ -282,7 +282,7 @@ final class Layout {
             throw new IllegalArgumentException("concat: no tensors to concatenate");
         }
         Shape first = parts[0].shape;
-        int a = first.axis(axis);
+        int a = first.axis("concat", axis);
         int total = 0;
         for (Tensor t : parts) {
             if (!sameExceptAxis(first, t.shape, a)) {

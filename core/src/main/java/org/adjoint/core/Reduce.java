@@ -189,7 +189,7 @@ final class Reduce {
      * larger than any number, as in NumPy.
      */
     static Tensor argmax(Tensor x, int axis) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("argmax", axis);
         int n = x.shape.dim(a);
         if (n == 0) {
             throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + x.shape + " is empty");

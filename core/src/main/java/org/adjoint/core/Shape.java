@@ -85,6 +85,15 @@ public final class Shape {
         return a;
     }
 
+    /** {@link #axis(int)}, with {@code op} named in the error message. */
+    int axis(String op, int axis) {
+        try {
+            return axis(axis);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The axes of this shape followed by those of {@code other}, e.g. {@code [2] ++ [3, 4] = [2, 3, 4]}. */
     public Shape concat(Shape other) {
         int[] joined = Arrays.copyOf(dims, dims.length + other.dims.length);
@@ -107,12 +116,7 @@ public final class Shape {
     boolean[] reducedAxes(String op, int[] axes) {
         boolean[] reduced = new boolean[dims.length];
         for (int axis : axes) {
-            int a;
-            try {
-                a = axis(axis);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
-            }
+            int a = axis(op, axis);
             if (reduced[a]) {
                 throw new IllegalArgumentException(op + ": axis " + axis + " is listed twice in "
                         + Arrays.toString(axes) + " for shape " + this);

@@ -179,6 +179,12 @@ public final class Tensor {
 
     /** The one-hot matrix of the labels: row i has a 1 in column {@code labels[i]}. */
     public static Tensor oneHot(int[] labels, int classes) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("oneHot: label " + labels[i] + " of row " + i
+                        + " is outside [0, " + classes + ")");
+            }
+        }
         return Layout.scatter(full(Shape.of(labels.length), 1), labels, classes);
     }
 
@@ -448,20 +454,34 @@ public final class Tensor {
 
     /**
      * {@code log Σ exp(x)} over {@code axes}, computed as {@code m + log Σ exp(x − m)} with m the
-     * maximum, so that nothing overflows; the axes are removed, or kept with extent 1.
+     * maximum, so that nothing overflows; the axes are removed, or kept with extent 1. It is +∞ if an
+     * element is +∞, and −∞ over empty axes or where every element is −∞.
      */
     public Tensor logSumExp(int[] axes, boolean keepDims) {
         return Exponentials.logSumExp(this, axes, keepDims);
     }
 
-    /** {@code x − log Σ exp(x)} along {@code axis}: the logarithm of the softmax, without overflow or log 0. */
+    /**
+     * {@code x − log Σ exp(x)} along {@code axis}: the logarithm of the softmax, without overflow or
+     * log 0; where that difference would be ∞ − ∞ (infinite elements) it is the log of
+     * {@link #softmax(int[])}'s limit.
+     */
     public Tensor logSoftmax(int axis) {
         return Exponentials.logSoftmax(this, axis);
     }
 
     /** {@code exp(x) / Σ exp(x)} along {@code axis}, computed as {@code exp(x − m) / Σ exp(x − m)} with m the maximum. */
     public Tensor softmax(int axis) {
-        return Exponentials.softmax(this, axis);
+        return Exponentials.softmax(this, new int[] {axis});
+    }
+
+    /**
+     * {@code exp(x) / Σ exp(x)} with the sums over {@code axes}: the gradient of
+     * {@link #logSumExp(int[], boolean)}. Infinite elements are limits: −∞ gets probability 0, +∞
+     * elements share it equally, and a group of only −∞ elements is uniform.
+     */
+    public Tensor softmax(int[] axes) {
+        return Exponentials.softmax(this, axes);
     }
 
     /** {@code max(x, 0)} elementwise; NaN stays NaN and −0 becomes 0. */
@@ -543,8 +563,14 @@ public final class Tensor {
         return Reduce.reduce("sum", this, axes, keepDims, Reduce.Kind.SUM);
     }
 
-    /** The mean of all elements, as a scalar. */
+    /**
+     * The mean of all elements, as a scalar.
+     *
+     * @throws IllegalArgumentException if the tensor is empty: the mean of no elements is undefined
+     *     (NumPy and PyTorch return NaN)
+     */
     public Tensor mean() {
+        requireElementsToAverage(allAxes(), 1);
         return sum().mul(1.0 / data.length);
     }
 
@@ -553,10 +579,24 @@ public final class Tensor {
         return mean(new int[] {axis}, false);
     }
 
-    /** The mean along the given axes; they are kept with extent 1 if {@code keepDims}, else removed. */
+    /**
+     * The mean along the given axes; they are kept with extent 1 if {@code keepDims}, else removed.
+     *
+     * @throws IllegalArgumentException if the reduced axes hold no elements while the result does
+     *     (an empty result, such as the mean of a [0, 4] matrix along axis 1, is fine)
+     */
     public Tensor mean(int[] axes, boolean keepDims) {
         Tensor sum = sum(axes, keepDims);
+        requireElementsToAverage(axes, sum.size());
         return sum.mul((double) sum.size() / data.length);
+    }
+
+    /** Fails when a mean would divide by zero elements (giving NaN); {@code results} is the number of means taken. */
+    private void requireElementsToAverage(int[] axes, int results) {
+        if (data.length == 0 && results > 0) {
+            throw new IllegalArgumentException("mean: axes " + Arrays.toString(axes) + " of shape " + shape
+                    + " hold no elements, and the mean of nothing is undefined");
+        }
     }
 
     /** The largest element, as a scalar. */
@@ -604,7 +644,7 @@ public final class Tensor {
             return indices;
         }
         int[] dims = shape.dims();
-        dims[shape.axis(axis)] = 1;
+        dims[shape.axis("argmax", axis)] = 1;
         return indices.reshape(dims);
     }
 
@@ -660,11 +700,19 @@ public final class Tensor {
         for (int i = 0; i < resolved.length; i++) {
             if (resolved[i] == -1 && infer < 0) {
                 infer = i;
+            } else if (resolved[i] < 0) {
+                throw new IllegalArgumentException("reshape: extent " + resolved[i] + " of axis " + i + " in "
+                        + Arrays.toString(dims) + " is negative; only one extent may be -1, to be inferred");
             } else {
                 known *= resolved[i];
             }
         }
-        if (infer >= 0 && known > 0 && data.length % known == 0) {
+        if (infer >= 0) {
+            if (known == 0 || data.length % known != 0) {
+                throw new IllegalArgumentException("reshape: cannot view shape " + shape + " (" + data.length
+                        + " elements) as " + Arrays.toString(dims) + (known == 0
+                        ? ": with a zero extent beside it, the -1 could be anything" : ""));
+            }
             resolved[infer] = data.length / known;
         }
         Shape target = Shape.of(resolved);

@@ -32,11 +32,16 @@ class ReductionPropertyTest {
         }
     }
 
+    /** A mean over empty axes would be 0/0: that throws, unless the result itself is empty. */
     @Test
     void sumAndMeanOverAnyAxesMatchTheReferenceWithinRounding() {
         Property.forAll(reductions(CoreGens.ELEMENTS)).check(r -> {
             assertSum(r.x(), r.axes(), r.keepDims(), r.x().sum(r.axes(), r.keepDims()));
-            assertMean(r.x(), r.axes(), r.keepDims(), r.x().mean(r.axes(), r.keepDims()));
+            if (r.x().size() == 0 && r.x().shape().reduce(r.axes(), true).size() > 0) {
+                assertThrows(IllegalArgumentException.class, () -> r.x().mean(r.axes(), r.keepDims()));
+            } else {
+                assertMean(r.x(), r.axes(), r.keepDims(), r.x().mean(r.axes(), r.keepDims()));
+            }
         });
     }
 
