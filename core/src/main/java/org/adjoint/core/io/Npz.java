@@ -27,7 +27,10 @@ import org.adjoint.core.Tensor;
  * with a zip reader can read it (see {@link Npy} for the array format).
  *
  * <p>Writing is atomic: the archive is written to a temporary file in the same folder, forced to
- * disk, and renamed over the target, so a crash mid-write leaves the previous file intact. Reading
+ * disk, and renamed over the target, and then the folder is forced to disk too, which is what makes
+ * the rename itself survive a power cut (where the platform can open a folder; Windows cannot). A
+ * crash mid-write leaves the previous file intact, and may leave a temporary file
+ * {@code <name><digits>.tmp} beside it, which is never read and may be deleted. Reading
  * checks every entry's CRC-32, header and length against the archive's directory, so a truncated,
  * bit-flipped or forged file is refused with an {@link IOException} naming the file and the entry,
  * and a forged length never makes it allocate more than the file holds. Such files raise a
@@ -59,6 +62,23 @@ public final class Npz {
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+        forceFolder(dir);
+    }
+
+    /**
+     * Forces a folder's entries to disk: until then a power cut can undo a rename into it even though
+     * the file's own data was forced. Platforms that cannot open a folder (Windows) are skipped.
+     */
+    private static void forceFolder(Path dir) throws IOException {
+        FileChannel folder;
+        try {
+            folder = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException e) {
+            return;
+        }
+        try (folder) {
+            folder.force(true);
         }
     }
 
