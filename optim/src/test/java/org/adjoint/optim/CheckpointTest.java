@@ -137,4 +137,23 @@ class CheckpointTest {
                 () -> Checkpoint.load(file, Optimizer.of(Sgd.withLearningRate(1)), params()));
         assertTrue(e.getMessage().endsWith("not an Adjoint checkpoint (no meta/format = 1.0)"), e.getMessage());
     }
+
+    /**
+     * Found by CheckpointFuzzTest (bit 4 of the directory's copy of the name counter/epoch.npy): zip
+     * checksums do not cover names, and the checkpoint loaded with its counter silently renamed.
+     */
+    @Test
+    void aFlippedBitInTheDirectorysCopyOfACountersNameIsRefused() throws IOException {
+        Optimizer adam = Optimizer.of(Adam.withLearningRate(1e-3));
+        Run run = steps(adam, params(), adam.init(params()), 0, 2);
+        Path file = dir.resolve("adam.npz");
+        Checkpoint.save(file, adam, run.params(), run.state(), Map.of("epoch", 2.0));
+        byte[] bytes = Files.readAllBytes(file);
+        int directoryCopy = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("counter/epoch.npy");
+        bytes[directoryCopy + "counter/".length()] ^= 0x10;
+        Files.write(file, bytes);
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, adam, params()));
+        assertTrue(e.getMessage().startsWith(file + ": the archive's directory lists the arrays") && e.getMessage()
+                .contains("counter/upoch"), e.getMessage());
+    }
 }

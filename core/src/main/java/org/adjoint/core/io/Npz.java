@@ -1,5 +1,6 @@
 package org.adjoint.core.io;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +14,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
@@ -31,7 +35,8 @@ import org.adjoint.core.Tensor;
  * the rename itself survive a power cut (where the platform can open a folder; Windows cannot). A
  * crash mid-write leaves the previous file intact, and may leave a temporary file
  * {@code <name><digits>.tmp} beside it, which is never read and may be deleted. Reading
- * checks every entry's CRC-32, header and length against the archive's directory, so a truncated,
+ * checks every entry's CRC-32, header and length against the archive's directory, and the names in
+ * the entries' own headers against the directory's (checksums do not cover names), so a truncated,
  * bit-flipped or forged file is refused with an {@link IOException} naming the file and the entry,
  * and a forged length never makes it allocate more than the file holds. Such files raise a
  * {@link MalformedFileException}; a missing file, a {@link NoSuchFileException}.
@@ -124,7 +129,28 @@ public final class Npz {
         } catch (IOException e) {
             throw new MalformedFileException(file + ": not a readable .npz archive (truncated or corrupt): " + e, e);
         }
+        requireLocalNames(file, tensors.keySet());
         return tensors;
+    }
+
+    /**
+     * Checks that the entries' own (local) headers name the arrays the archive's directory listed. A
+     * zip's checksums cover the data but not the names, and the directory's names are the ones read,
+     * so without this one flipped bit there would rename an array (or a checkpoint's counter) silently.
+     */
+    private static void requireLocalNames(Path file, Set<String> names) throws IOException {
+        Set<String> local = new LinkedHashSet<>();
+        try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                local.add(e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedFileException(file + ": the entries' own headers are unreadable (corrupt): " + e, e);
+        }
+        if (!local.equals(names)) {
+            throw new MalformedFileException(file + ": the archive's directory lists the arrays " + names
+                    + " but the entries' own headers name " + local + ": the archive is corrupt");
+        }
     }
 
     private static Tensor readEntry(ZipFile zip, ZipEntry entry, String where) throws IOException {
