@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
+import org.adjoint.core.io.Npz;
 import org.adjoint.nn.Parameters;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
@@ -155,5 +156,23 @@ class CheckpointTest {
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, adam, params()));
         assertTrue(e.getMessage().startsWith(file + ": the archive's directory lists the arrays") && e.getMessage()
                 .contains("counter/upoch"), e.getMessage());
+    }
+
+    /** Found by CheckpointFuzzTest: Tensor.item's IllegalArgumentException did not name the file. */
+    @Test
+    void aFactorOrCounterThatIsNotOneNumberIsRefusedNamingTheFile() throws IOException {
+        Optimizer sgd = Optimizer.of(Sgd.withLearningRate(0.1));
+        Path file = dir.resolve("sgd.npz");
+        Checkpoint.save(file, sgd, params(), sgd.init(params()), Map.of("epoch", 1.0));
+        Map<String, Tensor> entries = new LinkedHashMap<>(Npz.read(file));
+        entries.put("meta/learningRateFactor", Tensor.vector(1, 1));
+        Npz.write(file, entries);
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, sgd, params()));
+        assertEquals(file + ": the checkpoint's meta/learningRateFactor has shape [2], not one number", e.getMessage());
+        entries.put("meta/learningRateFactor", Tensor.scalar(1));
+        entries.put("counter/epoch", Tensor.zeros(0));
+        Npz.write(file, entries);
+        e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, sgd, params()));
+        assertEquals(file + ": the checkpoint's counter/epoch has shape [0], not one number", e.getMessage());
     }
 }
