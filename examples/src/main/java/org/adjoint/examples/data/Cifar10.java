@@ -67,6 +67,7 @@ public final class Cifar10 {
     }
 
     private static int recordCount(Path file) throws IOException {
+        ByteReader.requireNotFolder(file);
         long length = Files.size(file);
         if (length == 0 || length % RECORD != 0) {
             throw new MalformedFileException(file + ": length " + length + " bytes is not a positive multiple of "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,5 +93,11 @@ class Cifar10Test {
         for (String part : new String[] {"test_batch.bin", "label 10", "offset 3073"}) {
             assertTrue(message.contains(part), message);
         }
+    }
+
+    @Test
+    void aFolderIsRefusedNamingIt() {
+        FileSystemException e = assertThrows(FileSystemException.class, () -> Cifar10.readBatch(dir));
+        assertEquals(dir + ": a folder, not a data file", e.getMessage());
     }
 }

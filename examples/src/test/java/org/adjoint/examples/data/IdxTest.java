@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,5 +172,14 @@ class IdxTest {
             String message = assertThrows(MalformedFileException.class, () -> Idx.readImages(file)).getMessage();
             assertTrue(message.contains("out of range") && message.contains("1..4096"), message);
         }
+    }
+
+    /** Found by DataFilesFuzzTest: a folder opened, and its first read failed with "Is a directory", naming nothing. */
+    @Test
+    void aFolderIsRefusedNamingIt() {
+        assertEquals(dir + ": a folder, not a data file",
+                assertThrows(FileSystemException.class, () -> Idx.readImages(dir)).getMessage());
+        assertEquals(dir + ": a folder, not a data file",
+                assertThrows(FileSystemException.class, () -> Idx.readLabels(dir)).getMessage());
     }
 }
