@@ -38,7 +38,8 @@ import org.adjoint.core.Tensor;
  * checks every entry's CRC-32, header and length against the archive's directory, and the names in
  * the entries' own headers against the directory's (checksums do not cover names), so a truncated,
  * bit-flipped or forged file is refused with an {@link IOException} naming the file and the entry,
- * and a forged length never makes it allocate more than the file holds. Such files raise a
+ * and a forged length never makes it allocate more than the file holds; an array that could not
+ * fit in the heap is refused before it is read. Such files raise a
  * {@link MalformedFileException}; a missing file, a {@link NoSuchFileException}.
  */
 public final class Npz {
@@ -107,9 +108,15 @@ public final class Npz {
      * @throws IOException naming the file and the entry if the archive or an array is unreadable
      */
     public static Map<String, Tensor> read(Path file) throws IOException {
+        return read(file, Runtime.getRuntime().maxMemory());
+    }
+
+    /** {@link #read(Path)}, refusing before reading it any array that would take more than {@code memory} bytes to load. */
+    static Map<String, Tensor> read(Path file, long memory) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
+        long fileSize = Files.size(file);
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -120,6 +127,7 @@ public final class Npz {
                     throw new MalformedFileException(where + ": not a .npy array");
                 }
                 String name = entry.getName().substring(0, entry.getName().length() - 4);
+                requireLoadable(entry, where, fileSize, memory);
                 if (tensors.put(name, readEntry(zip, entry, where)) != null) {
                     throw new MalformedFileException(where + ": a second array named " + name);
                 }
@@ -153,11 +161,29 @@ public final class Npz {
         }
     }
 
-    private static Tensor readEntry(ZipFile zip, ZipEntry entry, String where) throws IOException {
+    /**
+     * Refuses, before reading it, an entry the file cannot hold or the heap could not load: loading
+     * holds about three copies of an array's bytes at once (as read, as copied out, as doubles). A
+     * stored entry's bytes are in the file, so without this a forged length over a sparse file's hole
+     * would be read for seconds and then run out of memory.
+     */
+    private static void requireLoadable(ZipEntry entry, String where, long fileSize, long memory) throws IOException {
         long size = entry.getSize();
-        if (size < Npy.preambleLength() || size > Integer.MAX_VALUE) {
+        if (size < Npy.preambleLength() || size > Integer.MAX_VALUE - 8) {
             throw new MalformedFileException(where + ": the archive lists a length of " + size + " bytes, which cannot hold an array");
         }
+        if (entry.getMethod() == ZipEntry.STORED && entry.getCompressedSize() > fileSize) {
+            throw new MalformedFileException(where + ": the archive lists a stored length of " + entry.getCompressedSize()
+                    + " bytes, but the file holds " + fileSize);
+        }
+        if (3 * size > memory) {
+            throw new MalformedFileException(String.format(java.util.Locale.ROOT, "%s: an array of %d bytes needs about %.1f GB"
+                    + " to load, more than the JVM's maximum heap of %.1f GB (-Xmx)", where, size, 3 * size / 1e9, memory / 1e9));
+        }
+    }
+
+    private static Tensor readEntry(ZipFile zip, ZipEntry entry, String where) throws IOException {
+        long size = entry.getSize();
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
             bytes = readExactly(in, (int) size, where);
