@@ -152,7 +152,11 @@ class DataFilesFuzzTest {
         LabeledData good = Cifar10.readBatch(goodFile);
         LoaderFuzz<LabeledData> one = new LoaderFuzz<>("Cifar10.readBatch", dir, Cifar10::readBatch, IOException.class)
                 .onLoad((input, loaded) -> checkCifar(good, input, loaded));
-        List<Mutant> inputs = mutants(two, new Random(seed));
+        Random random = new Random(seed);
+        // No header: cuts near the start matter no more than elsewhere.
+        List<Mutant> inputs = new ArrayList<>(Mutants.truncations(two, 40, 120, 100, random));
+        inputs.addAll(Mutants.bitFlips(two, 300, random));
+        inputs.addAll(Mutants.otherFormats());
         inputs.add(new Mutant(Kind.TRUNCATED, "cut to one record", Arrays.copyOf(two, Cifar10.RECORD)));
         inputs.add(Mutants.forged("a label of 10", withByte(two, Cifar10.RECORD, 10)));
         inputs.add(Mutants.forged("a label of 255", withByte(two, 0, 255)));
@@ -169,7 +173,11 @@ class DataFilesFuzzTest {
                     checkCifar(good, input, new LabeledData(loaded.inputs().slice(0, good.size(), n),
                             Arrays.copyOfRange(loaded.labels(), good.size(), n)));
                 });
-        joined.feedAll(inputs, seed, LIMIT);
+        List<Mutant> some = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i += 3) {
+            some.add(inputs.get(i));
+        }
+        joined.feedAll(some, seed, LIMIT);
         System.out.println(one.summary());
         System.out.println(joined.summary());
     }
