@@ -1,6 +1,5 @@
 package org.adjoint.core.io;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +10,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
@@ -132,12 +131,12 @@ public final class Npz {
                     throw new MalformedFileException(where + ": a second array named " + name);
                 }
             }
+            requireLocalNames(file, zip, tensors.keySet());
         } catch (MalformedFileException e) {
             throw e;
         } catch (IOException e) {
             throw new MalformedFileException(file + ": not a readable .npz archive (truncated or corrupt): " + e, e);
         }
-        requireLocalNames(file, tensors.keySet());
         return tensors;
     }
 
@@ -146,16 +145,12 @@ public final class Npz {
      * zip's checksums cover the data but not the names, and the directory's names are the ones read,
      * so without this one flipped bit there would rename an array (or a checkpoint's counter) silently.
      */
-    private static void requireLocalNames(Path file, Set<String> names) throws IOException {
-        Set<String> local = new LinkedHashSet<>();
-        try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                local.add(e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName());
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new MalformedFileException(file + ": the entries' own headers are unreadable (corrupt): " + e, e);
+    private static void requireLocalNames(Path file, ZipFile zip, Set<String> names) throws IOException {
+        List<String> local = new ArrayList<>();
+        for (String name : LocalHeaders.names(file, zip)) {
+            local.add(name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name);
         }
-        if (!local.equals(names)) {
+        if (local.size() != names.size() || !names.containsAll(local)) {
             throw new MalformedFileException(file + ": the archive's directory lists the arrays " + names
                     + " but the entries' own headers name " + local + ": the archive is corrupt");
         }
