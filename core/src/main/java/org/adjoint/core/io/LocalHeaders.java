@@ -31,13 +31,14 @@ final class LocalHeaders {
 
     /**
      * The local headers' names in file order, up to the first place that holds no local header or
-     * names an entry the directory does not list (that name is the last one returned).
+     * names an entry the directory does not list (that name is the last one returned), and never more
+     * than one more than the directory lists.
      */
     static List<String> names(Path file, ZipFile zip) throws IOException {
         List<String> names = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long at = 0;
-            while (at + HEADER <= channel.size()) {
+            while (at + HEADER <= channel.size() && names.size() <= zip.size()) {
                 ByteBuffer header = read(channel, at, HEADER);
                 if (header.getInt(0) != LOCAL) {
                     break;
