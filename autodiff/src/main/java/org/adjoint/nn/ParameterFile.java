@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.adjoint.core.Tensor;
+import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.core.io.Npz;
 
 /**
@@ -25,9 +26,19 @@ public final class ParameterFile {
         Npz.write(file, params.asMap());
     }
 
-    /** Reads every parameter in {@code file}, in the file's order. */
+    /**
+     * Reads every parameter in {@code file}, in the file's order.
+     *
+     * @throws IOException if the file is missing, truncated or corrupt, or holds an array whose name is
+     *     not a parameter name (a {@link MalformedFileException} naming the file)
+     */
     public static Parameters read(Path file) throws IOException {
-        return Parameters.of(Npz.read(file));
+        Map<String, Tensor> stored = Npz.read(file);
+        try {
+            return Parameters.of(stored);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFileException(file + ": not a parameter file: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -85,4 +85,17 @@ class ParameterFileTest {
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> ParameterFile.load(file, p));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     }
+
+    /** Found by ParameterFileFuzzTest: the IllegalArgumentException of the name check did not name the file. */
+    @Test
+    void anArrayWhoseNameIsNotAParameterNameMakesTheFileMalformedNamingIt() throws IOException {
+        Path file = dir.resolve("misnamed.npz");
+        Map<String, Tensor> arrays = new LinkedHashMap<>();
+        arrays.put("layer1.weight", Tensor.zeros(2, 2));
+        arrays.put("", Tensor.scalar(1));
+        org.adjoint.core.io.Npz.write(file, arrays);
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> ParameterFile.read(file));
+        assertEquals(file + ": not a parameter file: invalid parameter name '': use non-empty parts separated by single"
+                + " dots, such as layer1.weight", e.getMessage());
+    }
 }

@@ -105,9 +105,11 @@ public final class Checkpoint {
             }
         }
         long step = Slots.counter("checkpoint " + file, entries, "meta/step");
-        double factor = entry(file, entries, "meta/learningRateFactor").item();
+        double factor = scalar(file, "meta/learningRateFactor", entry(file, entries, "meta/learningRateFactor"));
         Map<String, Double> counters = new LinkedHashMap<>();
-        withPrefix(entries, "counter/").forEach((key, t) -> counters.put(key, t.item()));
+        for (Map.Entry<String, Tensor> counter : withPrefix(entries, "counter/").entrySet()) {
+            counters.put(counter.getKey(), scalar(file, "counter/" + counter.getKey(), counter.getValue()));
+        }
         return new Contents(Parameters.of(params), optimizer.restore(step, factor, slots), counters);
     }
 
@@ -117,6 +119,13 @@ public final class Checkpoint {
             throw new MalformedFileException(file + ": the checkpoint has no entry " + key);
         }
         return t;
+    }
+
+    private static double scalar(Path file, String key, Tensor t) throws MalformedFileException {
+        if (t.size() != 1) {
+            throw new MalformedFileException(file + ": the checkpoint's " + key + " has shape " + t.shape() + ", not one number");
+        }
+        return t.item();
     }
 
     private static Map<String, Tensor> withPrefix(Map<String, Tensor> entries, String prefix) {

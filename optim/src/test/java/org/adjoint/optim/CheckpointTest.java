@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
+import org.adjoint.core.io.Npz;
 import org.adjoint.nn.Parameters;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
@@ -136,5 +137,42 @@ class CheckpointTest {
         MalformedFileException e = assertThrows(MalformedFileException.class,
                 () -> Checkpoint.load(file, Optimizer.of(Sgd.withLearningRate(1)), params()));
         assertTrue(e.getMessage().endsWith("not an Adjoint checkpoint (no meta/format = 1.0)"), e.getMessage());
+    }
+
+    /**
+     * Found by CheckpointFuzzTest (bit 4 of the directory's copy of the name counter/epoch.npy): zip
+     * checksums do not cover names, and the checkpoint loaded with its counter silently renamed.
+     */
+    @Test
+    void aFlippedBitInTheDirectorysCopyOfACountersNameIsRefused() throws IOException {
+        Optimizer adam = Optimizer.of(Adam.withLearningRate(1e-3));
+        Run run = steps(adam, params(), adam.init(params()), 0, 2);
+        Path file = dir.resolve("adam.npz");
+        Checkpoint.save(file, adam, run.params(), run.state(), Map.of("epoch", 2.0));
+        byte[] bytes = Files.readAllBytes(file);
+        int directoryCopy = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("counter/epoch.npy");
+        bytes[directoryCopy + "counter/".length()] ^= 0x10;
+        Files.write(file, bytes);
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, adam, params()));
+        assertTrue(e.getMessage().startsWith(file + ": the archive's directory lists the arrays") && e.getMessage()
+                .contains("counter/upoch"), e.getMessage());
+    }
+
+    /** Found by CheckpointFuzzTest: Tensor.item's IllegalArgumentException did not name the file. */
+    @Test
+    void aFactorOrCounterThatIsNotOneNumberIsRefusedNamingTheFile() throws IOException {
+        Optimizer sgd = Optimizer.of(Sgd.withLearningRate(0.1));
+        Path file = dir.resolve("sgd.npz");
+        Checkpoint.save(file, sgd, params(), sgd.init(params()), Map.of("epoch", 1.0));
+        Map<String, Tensor> entries = new LinkedHashMap<>(Npz.read(file));
+        entries.put("meta/learningRateFactor", Tensor.vector(1, 1));
+        Npz.write(file, entries);
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, sgd, params()));
+        assertEquals(file + ": the checkpoint's meta/learningRateFactor has shape [2], not one number", e.getMessage());
+        entries.put("meta/learningRateFactor", Tensor.scalar(1));
+        entries.put("counter/epoch", Tensor.zeros(0));
+        Npz.write(file, entries);
+        e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, sgd, params()));
+        assertEquals(file + ": the checkpoint's counter/epoch has shape [0], not one number", e.getMessage());
     }
 }

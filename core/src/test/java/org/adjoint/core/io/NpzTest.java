@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.testing.Gen;
@@ -24,6 +27,8 @@ import org.adjoint.testing.Property;
 import org.adjoint.testing.TensorGens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class NpzTest {
 
@@ -112,10 +117,9 @@ class NpzTest {
             Files.write(bad, flipped);
             try {
                 Map<String, Tensor> read = Npz.read(bad);
-                // Some bytes carry no data (timestamps, version fields): the values must be intact. A flip
-                // in the directory's copy of a name renames the entry; loading against a model's parameter
-                // names catches that (ParameterFile).
-                assertEquals(List.of(value), List.copyOf(read.values()), "byte " + i + " changed the data without an error");
+                // Some bytes carry no data (timestamps, version fields): the names and values must be intact.
+                // Checksums do not cover names, so a flip in either copy of a name is caught by comparing them.
+                assertEquals(Map.of("w", value), read, "byte " + i + " changed the archive without an error");
             } catch (IOException expected) {
                 assertTrue(expected.getMessage().contains("flipped.npz"), expected.getMessage());
             }
@@ -172,5 +176,73 @@ class NpzTest {
         Files.write(file, text.replace("'<f8'", "'<i8'").getBytes(StandardCharsets.ISO_8859_1));
         IOException e = assertThrows(IOException.class, () -> Npz.read(file));
         assertTrue(e.getMessage().contains("CRC-32 mismatch") || e.getMessage().contains("'<i8'"), e.getMessage());
+    }
+
+    /**
+     * Writers that stream (NumPy's savez to an unseekable stream, Go's archive/zip) put an entry's CRC
+     * and sizes in a data descriptor after its data, with or without a signature, in 8-byte fields
+     * when the local header has a ZIP64 field; savez_compressed deflates. All of them must load, with
+     * the local headers' names found behind each layout.
+     */
+    @ParameterizedTest
+    @CsvSource({"false, false, false", "true, true, false", "true, false, false", "true, true, true", "false, false, true"})
+    void readsStoredEntriesWithDataDescriptorsOrZip64FieldsAndDeflatedEntries(boolean descriptor, boolean signed, boolean zip64)
+            throws IOException {
+        Tensor w = Tensor.randomNormal(4, 2, 3);
+        Tensor b = Tensor.vector(1, 2, 3);
+        Path stored = dir.resolve("stored.npz");
+        Files.write(stored, storedArchive(List.of("w.npy", "b.npy"), List.of(Npy.encode(w), Npy.encode(b)), descriptor, signed, zip64));
+        assertEquals(Map.of("w", w, "b", b), Npz.read(stored));
+
+        Path deflated = dir.resolve("deflated.npz");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(deflated))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("w.npy"));
+            zip.write(Npy.encode(w));
+            zip.closeEntry();
+        }
+        assertEquals(Map.of("w", w), Npz.read(deflated));
+    }
+
+    /** Stored entries as a streaming writer lays them out: local header, data, optional data descriptor; directory; end. */
+    private static byte[] storedArchive(List<String> names, List<byte[]> contents, boolean descriptor, boolean signed,
+                                        boolean zip64) {
+        ByteBuffer out = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer directory = ByteBuffer.allocate(1 << 12).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < names.size(); i++) {
+            byte[] name = names.get(i).getBytes(StandardCharsets.UTF_8);
+            byte[] data = contents.get(i);
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            int offset = out.position();
+            int known = descriptor ? 0 : data.length;
+            out.putInt(0x04034b50).putShort((short) (zip64 ? 45 : 20)).putShort((short) (descriptor ? 8 : 0)).putShort((short) 0)
+                    .putInt(0).putInt(descriptor ? 0 : (int) crc.getValue())
+                    .putInt(zip64 ? -1 : known).putInt(zip64 ? -1 : known).putShort((short) name.length)
+                    .putShort((short) (zip64 ? 20 : 0)).put(name);
+            if (zip64) {
+                out.putShort((short) 1).putShort((short) 16).putLong(known).putLong(known);
+            }
+            out.put(data);
+            if (descriptor) {
+                if (signed) {
+                    out.putInt(0x08074b50);
+                }
+                out.putInt((int) crc.getValue());
+                if (zip64) {
+                    out.putLong(data.length).putLong(data.length);
+                } else {
+                    out.putInt(data.length).putInt(data.length);
+                }
+            }
+            directory.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) (descriptor ? 8 : 0))
+                    .putShort((short) 0).putInt(0).putInt((int) crc.getValue()).putInt(data.length).putInt(data.length)
+                    .putShort((short) name.length).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0).putInt(0).putInt(offset).put(name);
+        }
+        int directoryAt = out.position();
+        out.put(directory.array(), 0, directory.position());
+        out.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) names.size())
+                .putShort((short) names.size()).putInt(directory.position()).putInt(directoryAt).putShort((short) 0);
+        return java.util.Arrays.copyOf(out.array(), out.position());
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,14 +37,26 @@ final class ByteReader implements AutoCloseable {
         this.plainSize = plainSize;
     }
 
+    /**
+     * Refuses a folder: it opens, and then its first read fails with an {@link IOException} that does
+     * not say which path it was ("Is a directory").
+     */
+    static void requireNotFolder(Path file) throws FileSystemException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "a folder, not a data file");
+        }
+    }
+
     /** Opens {@code file} as it is, without looking for gzip. */
     static ByteReader openPlain(Path file) throws IOException {
+        requireNotFolder(file);
         long size = Files.size(file);
         return new ByteReader(file, new BufferedInputStream(Files.newInputStream(file), 1 << 16), false, size);
     }
 
     /** Opens {@code file}, decompressing it if it starts with the gzip magic bytes. */
     static ByteReader open(Path file) throws IOException {
+        requireNotFolder(file);
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             raw.mark(2);

@@ -29,8 +29,8 @@ public final class Cifar10 {
     /**
      * One batch file as {@code [n, 3072]} inputs and labels 0..9.
      *
-     * @throws MalformedFileException if the file's length is not a positive multiple of 3073, or a
-     *     label is above 9
+     * @throws MalformedFileException if the file's length is not a positive multiple of 3073, its
+     *     images could not fit in the JVM's heap, or a label is above 9
      */
     public static LabeledData readBatch(Path file) throws IOException {
         return read(List.of(file));
@@ -39,7 +39,8 @@ public final class Cifar10 {
     /**
      * Several batch files joined in the given order, for example the five training batches.
      *
-     * @throws IllegalArgumentException if {@code files} is empty
+     * @throws IllegalArgumentException if {@code files} is empty, or their images together could not fit
+     *     in the JVM's heap
      * @throws MalformedFileException if any file is malformed (see {@link #readBatch})
      */
     public static LabeledData read(List<Path> files) throws IOException {
@@ -56,6 +57,10 @@ public final class Cifar10 {
             throw new IllegalArgumentException("Cifar10.read: " + total + " images in " + files.size()
                     + " files, more than one array can hold (" + MAX_RECORDS + ")");
         }
+        if (!Heap.holds(8L * PIXELS * total)) {
+            throw new IllegalArgumentException("Cifar10.read: " + total + " images in " + files.size() + " files "
+                    + Heap.tooLarge(8L * PIXELS * total));
+        }
         double[] pixels = new double[(int) total * PIXELS];
         int[] labels = new int[(int) total];
         int at = 0;
@@ -67,6 +72,7 @@ public final class Cifar10 {
     }
 
     private static int recordCount(Path file) throws IOException {
+        ByteReader.requireNotFolder(file);
         long length = Files.size(file);
         if (length == 0 || length % RECORD != 0) {
             throw new MalformedFileException(file + ": length " + length + " bytes is not a positive multiple of "
@@ -74,6 +80,10 @@ public final class Cifar10 {
         }
         if (length / RECORD > MAX_RECORDS) {
             throw new MalformedFileException(file + ": " + length / RECORD + " images, more than one array can hold");
+        }
+        if (!Heap.holds(8L * PIXELS * (length / RECORD))) {
+            throw new MalformedFileException(file + ": " + length / RECORD + " images of " + PIXELS + " doubles "
+                    + Heap.tooLarge(8L * PIXELS * (length / RECORD)));
         }
         return (int) (length / RECORD);
     }

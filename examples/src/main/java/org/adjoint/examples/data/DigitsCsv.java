@@ -23,7 +23,11 @@ final class DigitsCsv {
     private DigitsCsv() {
     }
 
-    /** Every line of {@code csv}, pixels divided by 16; {@code where} names the source in messages. */
+    /**
+     * Every line of {@code csv}, pixels divided by 16; {@code where} names the source in messages.
+     *
+     * @throws MalformedFileException if a line is not 64 pixels 0..16 and a label 0..9, or there is no line
+     */
     static LabeledData read(InputStream csv, String where) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(csv, StandardCharsets.US_ASCII));
         double[] pixels = new double[PIXELS * 2048];
@@ -47,6 +51,9 @@ final class DigitsCsv {
             }
             labels[n] = integer(fields[PIXELS], 9, where, n, PIXELS);
             n++;
+        }
+        if (n == 0) {
+            throw new MalformedFileException(where + ": no data lines; expected lines of 64 pixels and a label");
         }
         return new LabeledData(Tensor.of(Shape.of(n, PIXELS), Arrays.copyOf(pixels, n * PIXELS)),
                 Arrays.copyOf(labels, n));

@@ -16,7 +16,8 @@ import org.adjoint.optim.train.LabeledData;
  * row-major. A label file is magic {@code 0x00000801} (2049: unsigned bytes, 1 dimension), the count,
  * then one unsigned byte per label. Headers are checked against what the file really holds before
  * any large array is allocated, and every {@link MalformedFileException} names the file, the byte
- * offset and what was expected there.
+ * offset and what was expected there. Data that could not fit in the JVM's heap is refused before
+ * it is read, so that a gzip bomb or a sparse file fails with a message, not an {@link OutOfMemoryError}.
  */
 public final class Idx {
 
@@ -54,6 +55,10 @@ public final class Idx {
             String expected = "expected " + (IMAGES_HEADER + pixels) + " bytes (header " + IMAGES_HEADER + " + "
                     + count + " images × " + rows + "×" + cols + ")";
             in.requireSize(IMAGES_HEADER + pixels, expected);
+            if (!Heap.holds(9 * pixels)) {
+                throw new MalformedFileException(file + ": " + count + " images × " + rows + "×" + cols + " (a byte and a"
+                        + " double per pixel) " + Heap.tooLarge(9 * pixels));
+            }
             byte[] bytes = in.readBytes((int) pixels, expected);
             in.requireEnd(expected);
             return Tensor.of(Shape.of(count, rows * cols), Pixels.scale(bytes, (int) pixels));
@@ -74,6 +79,10 @@ public final class Idx {
             String expected = "expected " + (LABELS_HEADER + (long) count) + " bytes (header " + LABELS_HEADER
                     + " + " + count + " labels)";
             in.requireSize(LABELS_HEADER + (long) count, expected);
+            if (!Heap.holds(5L * count)) {
+                throw new MalformedFileException(file + ": " + count + " labels (a byte and an int each) "
+                        + Heap.tooLarge(5L * count));
+            }
             byte[] bytes = in.readBytes(count, expected);
             in.requireEnd(expected);
             int[] labels = new int[count];

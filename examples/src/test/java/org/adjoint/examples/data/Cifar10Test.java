@@ -3,11 +3,15 @@ package org.adjoint.examples.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.adjoint.core.Shape;
 import org.adjoint.core.io.MalformedFileException;
@@ -92,5 +96,25 @@ class Cifar10Test {
         for (String part : new String[] {"test_batch.bin", "label 10", "offset 3073"}) {
             assertTrue(message.contains(part), message);
         }
+    }
+
+    @Test
+    void aFolderIsRefusedNamingIt() {
+        FileSystemException e = assertThrows(FileSystemException.class, () -> Cifar10.readBatch(dir));
+        assertEquals(dir + ": a folder, not a data file", e.getMessage());
+    }
+
+    /** Found while fuzzing: a sparse file of more images than the heap can hold ran out of memory at once. */
+    @Test
+    void aSparseFileLargerThanTheHeapIsRefusedBeforeItIsRead() throws IOException {
+        long images = Runtime.getRuntime().maxMemory() / (8L * Cifar10.PIXELS) + 1;
+        Path file = dir.resolve("sparse_batch.bin");
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(images * Cifar10.RECORD);
+        }
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(MalformedFileException.class, () -> Cifar10.readBatch(file))).getMessage();
+        assertTrue(message.startsWith(file + ": " + images + " images") && (message.contains("maximum heap")
+                || message.contains("more than one array can hold")), message);
     }
 }

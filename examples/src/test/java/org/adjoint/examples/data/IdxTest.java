@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,10 +158,13 @@ class IdxTest {
                     .contains("2147483647"));
             assertTrue(assertThrows(MalformedFileException.class, () -> Idx.readLabels(maxLabels)).getMessage()
                     .contains("offset 4"));
-            assertTrue(assertThrows(MalformedFileException.class, () -> Idx.readImages(plausible)).getMessage()
-                    .contains("truncated at byte offset 116"));
-            assertTrue(assertThrows(MalformedFileException.class, () -> Idx.readLabels(labels)).getMessage()
-                    .contains("truncated at byte offset 18"));
+            // A plain file's length is known, so it is truncated; a gzip'd promise is first weighed against the heap.
+            String tooLarge = "more than the JVM's maximum heap";
+            String message = assertThrows(MalformedFileException.class, () -> Idx.readImages(plausible)).getMessage();
+            assertTrue(message.contains(gzip && !Heap.holds(9L * 2_000_000 * 28 * 28) ? tooLarge : "truncated at byte offset 116"),
+                    message);
+            message = assertThrows(MalformedFileException.class, () -> Idx.readLabels(labels)).getMessage();
+            assertTrue(message.contains(gzip && !Heap.holds(5L * 90_000_000) ? tooLarge : "truncated at byte offset 18"), message);
         });
     }
 
@@ -171,5 +177,52 @@ class IdxTest {
             String message = assertThrows(MalformedFileException.class, () -> Idx.readImages(file)).getMessage();
             assertTrue(message.contains("out of range") && message.contains("1..4096"), message);
         }
+    }
+
+    /** Found by DataFilesFuzzTest: a folder opened, and its first read failed with "Is a directory", naming nothing. */
+    @Test
+    void aFolderIsRefusedNamingIt() {
+        assertEquals(dir + ": a folder, not a data file",
+                assertThrows(FileSystemException.class, () -> Idx.readImages(dir)).getMessage());
+        assertEquals(dir + ": a folder, not a data file",
+                assertThrows(FileSystemException.class, () -> Idx.readLabels(dir)).getMessage());
+    }
+
+    /**
+     * Found while fuzzing: a 152 KB gzip'd file of 200,000 blank 28×28 images ran out of memory under
+     * -Xmx512m (the bytes arrived, then their doubles did not fit). Here the bomb is sized to this JVM's
+     * heap: images of 1024×1024, one 1 MB gzip member each, enough that bytes and doubles cannot fit
+     * (or, on a heap of over 19 GB, more pixels than one array can hold).
+     */
+    @Test
+    void aGzipBombLargerThanTheHeapIsRefusedBeforeItIsRead() throws IOException {
+        int side = 1024;
+        int count = (int) Math.min(Runtime.getRuntime().maxMemory() / 9 / (side * side) + 1, 2048);
+        byte[] blankImage = IdxFiles.gzip(new byte[side * side]);
+        Path file = dir.resolve("bomb-idx3-ubyte.gz");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(IdxFiles.gzip(ByteBuffer.allocate(16).putInt(Idx.IMAGES_MAGIC).putInt(count).putInt(side).putInt(side).array()));
+            for (int i = 0; i < count; i++) {
+                out.write(blankImage);
+            }
+        }
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(MalformedFileException.class, () -> Idx.readImages(file))).getMessage();
+        assertTrue(message.startsWith(file + ": " + count + " images × 1024×1024") && (message.contains("maximum heap")
+                || message.contains("more than one array can hold")), message);
+    }
+
+    /** The same for a plain file whose data is a hole: the file system reads zeros without storing them. */
+    @Test
+    void aSparseFileLargerThanTheHeapIsRefusedBeforeItIsRead() throws IOException {
+        int count = (int) Math.min(Runtime.getRuntime().maxMemory() / 9 / (28 * 28) + 1, (Integer.MAX_VALUE - 8) / (28 * 28));
+        Path file = dir.resolve("sparse-idx3-ubyte");
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write(ByteBuffer.allocate(16).putInt(Idx.IMAGES_MAGIC).putInt(count).putInt(28).putInt(28).array());
+            out.setLength(16 + (long) count * 28 * 28);
+        }
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(MalformedFileException.class, () -> Idx.readImages(file))).getMessage();
+        assertTrue(message.startsWith(file + ": " + count + " images × 28×28") && message.contains("maximum heap"), message);
     }
 }
