@@ -21,4 +21,10 @@ record Add() implements BinaryOp, Pointwise {
     public Var vjpB(Var a, Var b, Var y, Var yBar) {
         return yBar;
     }
+
+    /** Both contributions are the cotangent itself. */
+    @Override
+    public boolean zeroCotangentGivesZero() {
+        return true;
+    }
 }

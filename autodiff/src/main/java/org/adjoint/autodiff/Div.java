@@ -21,4 +21,10 @@ record Div() implements BinaryOp, Pointwise {
     public Var vjpB(Var a, Var b, Var y, Var yBar) {
         return yBar.mul(y).div(b).neg();
     }
+
+    /** 1/b overflows at b = 0 and next to it. */
+    @Override
+    public boolean singularAtFiniteValues() {
+        return true;
+    }
 }

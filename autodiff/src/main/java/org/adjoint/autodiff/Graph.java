@@ -211,11 +211,8 @@ final class Graph {
                 if (j < 0 || !needed[j]) {
                     continue;
                 }
-                Var contribution = node.op().vjp(i, seen, out, nodeBar);
-                if (node.op() instanceof Pointwise) {
-                    contribution = Pointwise.zeroWhereCotangentIsZero(nodeBar, contribution);
-                }
-                contribution = fit(contribution, node, i);
+                Var contribution = fit(Pointwise.zeroWhereCotangentIsZero(node, nodeBar,
+                        node.op().vjp(i, seen, out, nodeBar)), node, i);
                 if (detectAnomalies) {
                     Anomalies.checkBackward(node, i, nodeBar, contribution);
                 }

@@ -16,4 +16,10 @@ record Log() implements UnaryOp, Pointwise {
     public Var vjp(Var x, Var y, Var yBar) {
         return yBar.div(x);
     }
+
+    /** log′(x) = 1/x overflows at 0 and at the smallest subnormals. */
+    @Override
+    public boolean singularAtFiniteValues() {
+        return true;
+    }
 }

@@ -16,4 +16,10 @@ record Neg() implements UnaryOp, Pointwise {
     public Var vjp(Var x, Var y, Var yBar) {
         return yBar.neg();
     }
+
+    /** The contribution is the negated cotangent. */
+    @Override
+    public boolean zeroCotangentGivesZero() {
+        return true;
+    }
 }

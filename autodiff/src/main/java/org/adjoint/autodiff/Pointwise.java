@@ -22,15 +22,60 @@ interface Pointwise {
     Var ZERO = Var.constant(0);
 
     /**
-     * {@code contribution}, with 0 wherever {@code yBar} is 0 and the contribution is not finite. Free
-     * when the contribution is finite: one scan, no copy.
+     * Whether the local derivative can be infinite or NaN although every input and the output are
+     * finite: {@code sqrt} and {@code x^p} (p < 1) at 0, {@code 1/b} and {@code log} at (or next to)
+     * 0, {@code tan} near its poles. Other ops' derivatives are finite wherever their values are, so
+     * their contributions are exactly 0 wherever the cotangent is, and the engine skips the check.
      */
-    static Var zeroWhereCotangentIsZero(Var yBar, Var contribution) {
+    default boolean singularAtFiniteValues() {
+        return false;
+    }
+
+    /**
+     * Whether every contribution is already exactly 0 wherever the cotangent is, whatever the values:
+     * the cotangent itself, a selection of it, or it times a finite constant. The engine skips these ops.
+     */
+    default boolean zeroCotangentGivesZero() {
+        return false;
+    }
+
+    /**
+     * The contribution of {@code node} with 0 wherever {@code yBar} is 0 and the contribution is not
+     * finite. The engine calls this for every contribution; it returns at once for a finite
+     * one-element contribution and for a node that {@link Var#mayNeedZeroMask() cannot need it},
+     * and otherwise scans the contribution, copying it only when something is masked.
+     */
+    static Var zeroWhereCotangentIsZero(Var node, Var yBar, Var contribution) {
         Tensor c = contribution.value();
-        if (c.isFinite() || !c.shape().equals(yBar.shape())) {
+        if (c.size() == 1 && Double.isFinite(c.item())) {
+            return contribution;
+        }
+        if (!node.mayNeedZeroMask() || c.isFinite() || !c.shape().equals(yBar.shape())) {
             return contribution;
         }
         Tensor unused = yBar.value().zip(c, (bar, value) -> bar == 0 && !Double.isFinite(value) ? 1 : 0);
         return unused.sum().item() == 0 ? contribution : Var.where(unused, ZERO, contribution);
+    }
+
+    /**
+     * Whether the rule can have work to do at {@code node}: its op is pointwise, a zero cotangent does
+     * not already give zero, and the op is singular at finite values or some input or the output is
+     * not finite (each tensor is scanned once in its life for that).
+     */
+    static boolean mayNeedMask(Var node) {
+        return node.op() instanceof Pointwise op && !op.zeroCotangentGivesZero()
+                && (op.singularAtFiniteValues() || !valuesFinite(node));
+    }
+
+    private static boolean valuesFinite(Var node) {
+        if (!node.value().isFinite()) {
+            return false;
+        }
+        for (Var input : node.inputs()) {
+            if (!input.value().isFinite()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

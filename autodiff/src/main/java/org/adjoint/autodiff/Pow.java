@@ -36,4 +36,10 @@ record Pow() implements BinaryOp, Pointwise {
         Tensor zeroPower = a.value().zip(b.value(), (base, p) -> base == 0 && p >= 0 ? 1 : 0);
         return zeroPower.sum().item() == 0 ? formula : Var.where(zeroPower, ZERO, formula);
     }
+
+    /** aᵇ⁻¹ is infinite at a = 0 for b < 1, and ln a is −∞ there. */
+    @Override
+    public boolean singularAtFiniteValues() {
+        return true;
+    }
 }

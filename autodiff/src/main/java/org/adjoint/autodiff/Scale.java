@@ -14,4 +14,10 @@ record Scale(double c) implements UnaryOp, Pointwise {
     public Var vjp(Var x, Var y, Var yBar) {
         return yBar.mul(c);
     }
+
+    /** The contribution is the cotangent times c: zero where it is, if c is finite. */
+    @Override
+    public boolean zeroCotangentGivesZero() {
+        return Double.isFinite(c);
+    }
 }

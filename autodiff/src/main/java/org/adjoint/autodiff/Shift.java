@@ -14,4 +14,10 @@ record Shift(double c) implements UnaryOp, Pointwise {
     public Var vjp(Var x, Var y, Var yBar) {
         return yBar;
     }
+
+    /** The contribution is the cotangent itself. */
+    @Override
+    public boolean zeroCotangentGivesZero() {
+        return true;
+    }
 }

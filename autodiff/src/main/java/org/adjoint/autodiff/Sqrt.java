@@ -16,4 +16,10 @@ record Sqrt() implements UnaryOp, Pointwise {
     public Var vjp(Var x, Var y, Var yBar) {
         return yBar.div(y.mul(2));
     }
+
+    /** sqrt′(0) = +∞. */
+    @Override
+    public boolean singularAtFiniteValues() {
+        return true;
+    }
 }

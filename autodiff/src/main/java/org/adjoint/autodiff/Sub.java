@@ -21,4 +21,10 @@ record Sub() implements BinaryOp, Pointwise {
     public Var vjpB(Var a, Var b, Var y, Var yBar) {
         return yBar.neg();
     }
+
+    /** The contributions are the cotangent and its negation. */
+    @Override
+    public boolean zeroCotangentGivesZero() {
+        return true;
+    }
 }

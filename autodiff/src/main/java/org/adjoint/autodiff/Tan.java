@@ -16,4 +16,10 @@ record Tan() implements UnaryOp, Pointwise {
     public Var vjp(Var x, Var y, Var yBar) {
         return yBar.mul(y.square().add(1));
     }
+
+    /** tan′ = 1 + tan² overflows near the poles. */
+    @Override
+    public boolean singularAtFiniteValues() {
+        return true;
+    }
 }

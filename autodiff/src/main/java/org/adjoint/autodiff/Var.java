@@ -53,6 +53,11 @@ public final class Var {
     private Object claim;
     /** Scratch space of the traversal that claimed this node. */
     private int slot;
+    /**
+     * Whether the engine's zero-cotangent rule can have work to do at this node ({@link Pointwise}):
+     * 0 not yet known, 1 no, 2 yes. A cache of a fact about the immutable op and values.
+     */
+    private byte zeroRule;
 
     private Var(Tensor value, Op op, Var[] inputs, boolean requiresGrad) {
         this.value = value;
@@ -164,6 +169,16 @@ public final class Var {
 
     Var[] inputs() {
         return inputs;
+    }
+
+    /** Whether a zero cotangent could meet an infinite or NaN derivative at this node; asked once, then remembered. */
+    boolean mayNeedZeroMask() {
+        byte known = zeroRule;
+        if (known == 0) {
+            known = Pointwise.mayNeedMask(this) ? (byte) 2 : (byte) 1;
+            zeroRule = known;
+        }
+        return known == 2;
     }
 
     @Override

@@ -31,4 +31,10 @@ record Where(Tensor mask) implements BinaryOp, Pointwise {
     public String toString() {
         return "Where[mask of shape " + mask.shape() + "]";
     }
+
+    /** The contributions select the cotangent or 0. */
+    @Override
+    public boolean zeroCotangentGivesZero() {
+        return true;
+    }
 }

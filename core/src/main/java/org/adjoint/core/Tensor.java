@@ -27,6 +27,13 @@ public final class Tensor {
 
     final Shape shape;
     final double[] data;
+    /**
+     * {@link #isFinite()}, once computed: 0 unknown, else {@link #FINITE} or {@link #NOT_FINITE}. A
+     * cache, not state: racing threads compute and store the same value, and a byte is written whole.
+     */
+    private byte finiteness;
+    private static final byte FINITE = 1;
+    private static final byte NOT_FINITE = 2;
 
     /** Wraps without copying; callers inside the package hand over ownership of {@code data}. */
     Tensor(Shape shape, double[] data) {
@@ -260,14 +267,20 @@ public final class Tensor {
         return out;
     }
 
-    /** Whether every element is finite (neither NaN nor infinite). */
+    /** Whether every element is finite (neither NaN nor infinite). Scans once; the answer is then remembered. */
     public boolean isFinite() {
-        for (double v : data) {
-            if (!Double.isFinite(v)) {
-                return false;
+        byte known = finiteness;
+        if (known == 0) {
+            known = FINITE;
+            for (double v : data) {
+                if (!Double.isFinite(v)) {
+                    known = NOT_FINITE;
+                    break;
+                }
             }
+            finiteness = known;
         }
-        return true;
+        return known == FINITE;
     }
 
     // ---------------------------------------------------------------- elementwise

@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * is installed, and prints one comparison table, also written to {@code target/benchmarks/} as
  * Markdown, CSV and JMH's JSON. Usage (see BENCHMARKS.md):
  * <pre>
- *   mvn -B -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.adjoint.examples.bench.Benchmarks [-Dexec.args="--quick --pure-java"]
+ *   mvn -B -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.adjoint.examples.bench.Benchmarks [-Dexec.args="--quick --pure-java --only=REGEX --no-torch"]
  * </pre>
  */
 public final class Benchmarks {
@@ -38,16 +38,21 @@ public final class Benchmarks {
     /**
      * Runs everything. {@code --quick} shortens warm-up and measurement for a smoke run;
      * {@code --pure-java} runs the forks without the Vector API module, so that the pure-Java kernels
-     * are measured (what a JVM started without {@code --add-modules jdk.incubator.vector} uses).
+     * are measured (what a JVM started without {@code --add-modules jdk.incubator.vector} uses);
+     * {@code --only=REGEX} runs the benchmark methods whose names match (e.g.
+     * {@code --only=hvp10000|gradient10000}); {@code --no-torch} skips the PyTorch comparison.
      */
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         boolean quick = List.of(args).contains("--quick");
         boolean pureJava = List.of(args).contains("--pure-java");
+        boolean noTorch = List.of(args).contains("--no-torch");
+        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring("--only=".length()))
+                .findFirst().orElse(".*");
         Path out = Path.of("examples", "target", "benchmarks");
         Files.createDirectories(out);
         exposeClassPathToForks();
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(Benchmarks.class.getPackageName() + "\\..*Benchmark")
+                .include(Benchmarks.class.getPackageName() + "\\..*Benchmark\\.(" + only + ")")
                 .result(out.resolve("adjoint-jmh.json").toString())
                 .resultFormat(ResultFormatType.JSON)
                 .jvmArgsAppend(pureJava ? "-Dadjoint.vector=false" : "--add-modules=jdk.incubator.vector");
@@ -62,7 +67,7 @@ public final class Benchmarks {
         }
         double bytesPerNode = GraphMemory.bytesPerNode();
         int torchRuns = quick ? 1 : TORCH_RUNS;
-        Map<String, Double> torch = TorchComparison.run(out, quick, torchRuns);
+        Map<String, Double> torch = noTorch ? Map.of() : TorchComparison.run(out, quick, torchRuns);
         String table = setting(pureJava) + (torch.isEmpty() ? "" : " PyTorch: the best of " + torchRuns
                 + " runs of the script, each the median of its rounds.") + "\n\n" + Comparison.table(adjoint, torch, bytesPerNode);
         System.out.println();
