@@ -59,23 +59,13 @@ interface Pointwise {
 
     /**
      * Whether the rule can have work to do at {@code node}: its op is pointwise, a zero cotangent does
-     * not already give zero, and the op is singular at finite values or some input or the output is
-     * not finite (each tensor is scanned once in its life for that).
+     * not already give zero, and the op is singular at finite values or its output is not finite. For a
+     * pointwise op that is not singular, a finite output means a finite derivative: a non-finite input
+     * either shows in the output (x², a·b, |x|, eˣ of +∞, sin of ∞…) or meets a derivative that is a
+     * selection or bounded there (relu, clamp, max and atan at ±∞, eˣ at −∞). The output is scanned once.
      */
     static boolean mayNeedMask(Var node) {
         return node.op() instanceof Pointwise op && !op.zeroCotangentGivesZero()
-                && (op.singularAtFiniteValues() || !valuesFinite(node));
-    }
-
-    private static boolean valuesFinite(Var node) {
-        if (!node.value().isFinite()) {
-            return false;
-        }
-        for (Var input : node.inputs()) {
-            if (!input.value().isFinite()) {
-                return false;
-            }
-        }
-        return true;
+                && (op.singularAtFiniteValues() || !node.value().isFinite());
     }
 }
