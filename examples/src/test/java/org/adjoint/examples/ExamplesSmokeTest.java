@@ -1,15 +1,18 @@
 package org.adjoint.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.adjoint.examples.plot.PngAssertions;
 import org.junit.jupiter.api.Test;
@@ -76,14 +79,14 @@ class ExamplesSmokeTest {
 
     @Test
     void linearClassifiersReadCifar10Batches() throws IOException {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (String name : List.of("data_batch_1.bin", "test_batch.bin")) {
             byte[] bytes = new byte[30 * 3073];
             random.nextBytes(bytes);
             for (int r = 0; r < 30; r++) {
                 bytes[r * 3073] = (byte) (r % 10);
             }
-            java.nio.file.Files.write(dir.resolve(name), bytes);
+            Files.write(dir.resolve(name), bytes);
         }
         Outcome o = run("linear-classifiers", "dataset", "cifar10", "data", dir, "budget", 5);
         assertTrue(output().contains("cifar10: 30 training and 30 test images, 3073 features"), output());
@@ -91,7 +94,7 @@ class ExamplesSmokeTest {
             assertTrue(accuracy >= 0 && accuracy <= 1, o.summary());
         }
         assertEquals(6, o.figures().size());
-        Options.UsageException e = org.junit.jupiter.api.Assertions.assertThrows(Options.UsageException.class,
+        Options.UsageException e = assertThrows(Options.UsageException.class,
                 () -> run("linear-classifiers", "dataset", "cifar10"));
         assertTrue(e.getMessage().contains("--data DIR"), e.getMessage());
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +69,7 @@ class MainTest {
 
     @Test
     void missingFashionMnistIsAClearFailure() throws Exception {
-        java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("no-fashion");
+        Path empty = Files.createTempDirectory("no-fashion");
         assertEquals(1, run("two-layer", "--dataset", "fashion", "--data", empty.toString()));
         assertTrue(err().contains(empty.toString()) && err().contains("dataset-fashion-mnist"), err());
     }

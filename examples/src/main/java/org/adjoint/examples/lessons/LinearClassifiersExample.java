@@ -16,7 +16,6 @@ import org.adjoint.examples.data.Datasets;
 import org.adjoint.examples.data.Split;
 import org.adjoint.examples.lessons.LinearClassifier.Loss;
 import org.adjoint.optim.minimize.MinimizationResult;
-import org.adjoint.optim.minimize.Minimizer;
 import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.RandomLocalSearch;
 import org.adjoint.optim.minimize.RandomSearch;
@@ -84,11 +83,11 @@ public final class LinearClassifiersExample implements Example {
             Objective objective = Objective.of(loss);
             Tensor zero = Tensor.zeros(classes * features);
             Stopping stopping = Stopping.defaults().withMaxEvaluations(budget).withMaxIterations(budget);
-            report(out, outcome, kind, "random search", search(new RandomSearch(scale, seed), objective, zero, stopping),
+            report(out, outcome, kind, "random search", new RandomSearch(scale, seed).minimize(objective, zero, stopping),
                     classes, features, test);
             report(out, outcome, kind, "random local search",
-                    search(new RandomLocalSearch(step, seed), objective, Tensor.randomNormal(seed, classes * features).mul(0.001),
-                            stopping), classes, features, test);
+                    new RandomLocalSearch(step, seed).minimize(objective,
+                            Tensor.randomNormal(seed, classes * features).mul(0.001), stopping), classes, features, test);
             Tensor w = Tensor.randomNormal(seed, classes * features).mul(0.001);
             double value = Double.NaN;
             for (int i = 0; i < budget; i++) {
@@ -119,10 +118,6 @@ public final class LinearClassifiersExample implements Example {
         Tensor mean = train.inputs().mean(new int[] {0}, true);
         return new Split(new LabeledData(train.inputs().sub(mean), train.labels()),
                 new LabeledData(test.inputs().sub(mean), test.labels()));
-    }
-
-    private static MinimizationResult search(Minimizer method, Objective objective, Tensor x0, Stopping stopping) {
-        return method.minimize(objective, x0, stopping);
     }
 
     private static void report(PrintStream out, Outcome outcome, Loss kind, String method, MinimizationResult r,
