@@ -2,11 +2,12 @@ package org.adjoint.nn;
 
 import java.util.List;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
 
 /**
  * The fully connected layer {@code y = x·Wᵀ + b} with {@code W} of shape {@code [out, in]} and
- * {@code b} of shape {@code [out]} (PyTorch's {@code Linear}). Parameters {@code weight} (He normal by
+ * {@code b} of shape {@code [out]} (PyTorch's {@code Linear}). NamedTensors {@code weight} (He normal by
  * default, for ReLU networks) and {@code bias} (zeros).
  *
  * @param in          the number of input features

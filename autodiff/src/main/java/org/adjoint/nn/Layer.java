@@ -1,11 +1,13 @@
 package org.adjoint.nn;
 
 import java.util.List;
+import java.util.Random;
+import org.adjoint.core.NamedTensors;
 
 /**
  * A reusable piece of a model: a forward pass plus the parameters it needs, named relative to the
  * layer ({@code weight}, {@code bias}). Composites such as {@link Sequential} give each child a scope
- * and prefix its parameters' names, so that {@link Parameters#initialize(Layer, long)} can build the
+ * and prefix its parameters' names, so that {@link #initialize(long)} can build the
  * whole set.
  */
 public interface Layer extends Model {
@@ -13,5 +15,13 @@ public interface Layer extends Model {
     /** The parameters this layer reads in {@link #forward}, with relative names; none by default. */
     default List<ParameterSpec> parameters() {
         return List.of();
+    }
+
+    /**
+     * The parameters this layer declares, initialized in order from a {@link Random} seeded with
+     * {@code seed}: the same values every time for the same seed.
+     */
+    default NamedTensors initialize(long seed) {
+        return ParameterSpec.initialize(parameters(), new Random(seed));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.core.io.Npz;
@@ -22,7 +23,7 @@ public final class ParameterFile {
     }
 
     /** Writes {@code params} to {@code file} atomically, replacing any previous file. */
-    public static void save(Path file, Parameters params) throws IOException {
+    public static void save(Path file, NamedTensors params) throws IOException {
         Npz.write(file, params.asMap());
     }
 
@@ -32,10 +33,10 @@ public final class ParameterFile {
      * @throws IOException if the file is missing, truncated or corrupt, or holds an array whose name is
      *     not a parameter name (a {@link MalformedFileException} naming the file)
      */
-    public static Parameters read(Path file) throws IOException {
+    public static NamedTensors read(Path file) throws IOException {
         Map<String, Tensor> stored = Npz.read(file);
         try {
-            return Parameters.of(stored);
+            return NamedTensors.of(stored);
         } catch (IllegalArgumentException e) {
             throw new MalformedFileException(file + ": not a parameter file: " + e.getMessage(), e);
         }
@@ -48,7 +49,7 @@ public final class ParameterFile {
      * @throws IllegalArgumentException naming the missing, unexpected or differently shaped parameters
      * @throws IOException if the file is missing, truncated or corrupt
      */
-    public static Parameters load(Path file, Parameters model) throws IOException {
+    public static NamedTensors load(Path file, NamedTensors model) throws IOException {
         Map<String, Tensor> stored = Npz.read(file);
         List<String> missing = new ArrayList<>(model.names());
         missing.removeAll(stored.keySet());
@@ -67,6 +68,6 @@ public final class ParameterFile {
             }
             ordered.put(name, value);
         }
-        return Parameters.of(ordered);
+        return NamedTensors.of(ordered);
     }
 }

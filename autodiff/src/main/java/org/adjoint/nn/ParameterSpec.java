@@ -1,6 +1,12 @@
 package org.adjoint.nn;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.adjoint.core.NamedTensors;
+import org.adjoint.core.Tensor;
 import org.adjoint.core.Shape;
 
 /**
@@ -16,11 +22,32 @@ public record ParameterSpec(String name, Shape shape, Initializer initializer) {
     public ParameterSpec {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(initializer, "initializer");
-        Parameters.checkName(name);
+        NamedTensors.checkName(name);
     }
 
     /** The same parameter with its name prefixed: {@code weight} becomes {@code prefix.weight}. */
     public ParameterSpec prefixed(String prefix) {
         return new ParameterSpec(prefix + "." + name, shape, initializer);
+    }
+
+    /**
+     * Parameters from their specifications, each drawn in order from {@code random}.
+     *
+     * @throws IllegalArgumentException if two specifications share a name
+     * @throws IllegalStateException    if an initializer returns a tensor of another shape
+     */
+    public static NamedTensors initialize(List<ParameterSpec> specs, RandomGenerator random) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (ParameterSpec spec : specs) {
+            Tensor value = spec.initializer().sample(spec.shape(), random);
+            if (!value.shape().equals(spec.shape())) {
+                throw new IllegalStateException("initialize: the initializer of " + spec.name() + " returned shape "
+                        + value.shape() + " instead of " + spec.shape());
+            }
+            if (tensors.put(spec.name(), value) != null) {
+                throw new IllegalArgumentException("initialize: two parameters are named " + spec.name());
+            }
+        }
+        return NamedTensors.of(tensors);
     }
 }

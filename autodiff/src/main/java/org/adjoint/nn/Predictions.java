@@ -1,6 +1,7 @@
 package org.adjoint.nn;
 
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 
 /**
@@ -13,12 +14,12 @@ public final class Predictions {
     }
 
     /** The model's output for a batch, one row of class scores per example. */
-    public static Tensor scores(Model model, Parameters params, Tensor inputs) {
-        return model.forward(params.constants(), Var.constant(inputs)).value();
+    public static Tensor scores(Model model, NamedTensors params, Tensor inputs) {
+        return model.forward(Variables.constants(params), Var.constant(inputs)).value();
     }
 
     /** The predicted class of each example: the index of its largest score (the first on ties). */
-    public static int[] predict(Model model, Parameters params, Tensor inputs) {
+    public static int[] predict(Model model, NamedTensors params, Tensor inputs) {
         Tensor scores = scores(model, params, inputs);
         if (scores.rank() != 2) {
             throw new IllegalArgumentException("predict: the model returned shape " + scores.shape()
@@ -28,7 +29,7 @@ public final class Predictions {
     }
 
     /** The fraction of examples whose predicted class equals the label. */
-    public static double accuracy(Model model, Parameters params, Tensor inputs, int[] labels) {
+    public static double accuracy(Model model, NamedTensors params, Tensor inputs, int[] labels) {
         return accuracy(predict(model, params, inputs), labels);
     }
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 
 /**
  * Layers applied one after another. Each layer that has parameters reads them in its own scope:
@@ -51,7 +52,7 @@ public final class Sequential implements Layer {
 
     /** This sequence followed by {@code layer}, whose parameters are prefixed by {@code name}. */
     public Sequential then(String name, Layer layer) {
-        return append(new Step(Parameters.checkName(name), layer));
+        return append(new Step(NamedTensors.checkName(name), layer));
     }
 
     private Sequential append(Step step) {

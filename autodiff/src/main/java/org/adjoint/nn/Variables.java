@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.adjoint.autodiff.Backward;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
+import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
 /**
  * A model's parameters as {@link Var}s, by name: what a forward pass reads. Made by
- * {@link Parameters#track()} (parameters that record the pass, for training) or
- * {@link Parameters#constants()} (nothing recorded, for evaluation). A layer inside a composite reads
+ * {@link #track} (parameters that record the pass, for training) or
+ * {@link #constants} (nothing recorded, for evaluation). A layer inside a composite reads
  * its own parameters through a {@link #scope}: {@code vars.scope("layer1").get("weight")} is
  * {@code layer1.weight}.
  */
@@ -29,7 +31,7 @@ public final class Variables {
     /** Variables from named values, e.g. to evaluate a model at parameters computed elsewhere. */
     public static Variables of(Map<String, Var> vars) {
         Map<String, Var> copy = new LinkedHashMap<>();
-        vars.forEach((name, v) -> copy.put(Parameters.checkName(name), v));
+        vars.forEach((name, v) -> copy.put(NamedTensors.checkName(name), v));
         return new Variables(copy);
     }
 
@@ -38,7 +40,40 @@ public final class Variables {
         this.prefix = prefix;
     }
 
-    static Variables of(Parameters parameters, Function<Tensor, Var> wrap) {
+    /** Parameter values for recording a forward pass: one {@link Var#param} per tensor. */
+    public static Variables track(NamedTensors parameters) {
+        return of(parameters, Var::param);
+    }
+
+    /** Parameter values for evaluation: one {@link Var#constant} per tensor, so nothing is recorded. */
+    public static Variables constants(NamedTensors parameters) {
+        return of(parameters, Var::constant);
+    }
+
+    /**
+     * The parameters laid out as {@code layout} is (names and shapes), as slices of one recorded
+     * vector θ, so that a model's loss becomes a function of θ alone and {@code Derivatives.hessian}
+     * or a Newton method can work on all parameters at once.
+     *
+     * @throws IllegalArgumentException if θ is not a vector of {@code layout.elementCount()} values
+     */
+    public static Variables unflatten(NamedTensors layout, Var theta) {
+        Shape shape = theta.shape();
+        if (shape.rank() != 1 || shape.dim(0) != layout.elementCount()) {
+            throw new IllegalArgumentException("unflatten: expected a vector of " + layout.elementCount()
+                    + " values (the parameters' total size) but got shape " + shape);
+        }
+        Map<String, Var> vars = new LinkedHashMap<>();
+        int at = 0;
+        for (Map.Entry<String, Tensor> e : layout.asMap().entrySet()) {
+            Shape part = e.getValue().shape();
+            vars.put(e.getKey(), theta.slice(0, at, at + part.size()).reshape(part));
+            at += part.size();
+        }
+        return new Variables(vars);
+    }
+
+    private static Variables of(NamedTensors parameters, Function<Tensor, Var> wrap) {
         Map<String, Var> vars = new LinkedHashMap<>();
         parameters.asMap().forEach((name, value) -> vars.put(name, wrap.apply(value)));
         return new Variables(vars);
@@ -60,7 +95,7 @@ public final class Variables {
 
     /** The view in which {@code get("weight")} means {@code get(scope + ".weight")}. */
     public Variables scope(String scope) {
-        Parameters.checkName(scope);
+        NamedTensors.checkName(scope);
         return new Variables(vars, prefix + scope + ".");
     }
 
@@ -68,7 +103,7 @@ public final class Variables {
      * The gradient of a scalar {@code loss} with respect to every parameter, as a parameter set of the
      * same names and shapes (zeros for a parameter the loss does not use).
      */
-    public Parameters gradients(Var loss) {
+    public NamedTensors gradients(Var loss) {
         List<String> names = new ArrayList<>(vars.keySet());
         Var[] all = vars.values().toArray(new Var[0]);
         Tensor[] grads = Backward.of(loss).allowingUnused().gradients(all);
@@ -76,13 +111,13 @@ public final class Variables {
         for (int i = 0; i < grads.length; i++) {
             out.put(names.get(i), grads[i]);
         }
-        return Parameters.of(out);
+        return NamedTensors.of(out);
     }
 
     /** The current values, as a parameter set. */
-    public Parameters values() {
+    public NamedTensors values() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         vars.forEach((name, v) -> out.put(name, v.value()));
-        return Parameters.of(out);
+        return NamedTensors.of(out);
     }
 }

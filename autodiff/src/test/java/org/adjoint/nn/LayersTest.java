@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ class LayersTest {
 
     @Test
     void affineComputesXTimesWTransposedPlusB() {
-        Parameters p = Parameters.of(Map.of("weight", W, "bias", B));
-        Tensor y = new Affine(2, 3).forward(p.constants(), Var.constant(X)).value();
+        NamedTensors p = NamedTensors.of(Map.of("weight", W, "bias", B));
+        Tensor y = new Affine(2, 3).forward(Variables.constants(p), Var.constant(X)).value();
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 assertEquals(X.get(i, 0) * W.get(j, 0) + X.get(i, 1) * W.get(j, 1) + B.get(j), y.get(i, j), 1e-15);
@@ -29,10 +30,10 @@ class LayersTest {
 
     @Test
     void aSingleExampleGivesTheMatchingRowOfTheBatch() {
-        Parameters p = Parameters.of(Map.of("weight", W, "bias", B));
-        Tensor batch = new Affine(2, 3).forward(p.constants(), Var.constant(X)).value();
+        NamedTensors p = NamedTensors.of(Map.of("weight", W, "bias", B));
+        Tensor batch = new Affine(2, 3).forward(Variables.constants(p), Var.constant(X)).value();
         for (int i = 0; i < 3; i++) {
-            Tensor one = new Affine(2, 3).forward(p.constants(), Var.constant(X.slice(0, i, i + 1).reshape(2))).value();
+            Tensor one = new Affine(2, 3).forward(Variables.constants(p), Var.constant(X.slice(0, i, i + 1).reshape(2))).value();
             assertEquals(batch.slice(0, i, i + 1).reshape(3), one);
         }
     }
@@ -41,16 +42,16 @@ class LayersTest {
     void theBiasTrickEqualsASeparateBias() {
         Tensor folded = Tensor.concat(1, W, B.reshape(3, 1));
         Layer trick = Sequential.of(new AppendOnes(), new Linear(3, 3));
-        assertEquals(List.of("layer1.weight"), Parameters.initialize(trick, 1).names());
-        Tensor viaTrick = trick.forward(Parameters.of(Map.of("layer1.weight", folded)).constants(), Var.constant(X)).value();
-        Tensor viaBias = new Affine(2, 3).forward(Parameters.of(Map.of("weight", W, "bias", B)).constants(),
+        assertEquals(List.of("layer1.weight"), trick.initialize(1).names());
+        Tensor viaTrick = trick.forward(Variables.constants(NamedTensors.of(Map.of("layer1.weight", folded))), Var.constant(X)).value();
+        Tensor viaBias = new Affine(2, 3).forward(Variables.constants(NamedTensors.of(Map.of("weight", W, "bias", B))),
                 Var.constant(X)).value();
         assertTrue(viaTrick.allClose(viaBias, 1e-15, 1e-15), viaTrick + " vs " + viaBias);
     }
 
     @Test
     void linearStartsWithTheLessonsSmallRandomWeights() {
-        Tensor w = Parameters.initialize(new Linear(100, 10), 1).get("weight");
+        Tensor w = new Linear(100, 10).initialize(1).get("weight");
         assertEquals(0.001, Math.sqrt(w.square().mean().item()), 0.0002);
     }
 
@@ -59,8 +60,8 @@ class LayersTest {
         Sequential net = Sequential.of(new Affine(2, 4), Activation.TANH, new Affine(4, 3))
                 .then("head", new Linear(3, 2)).then(Activation.SIGMOID);
         assertEquals(List.of("layer1.weight", "layer1.bias", "layer2.weight", "layer2.bias", "head.weight"),
-                Parameters.initialize(net, 1).names());
-        assertEquals(org.adjoint.core.Shape.of(3, 2), net.forward(Parameters.initialize(net, 1).constants(),
+                net.initialize(1).names());
+        assertEquals(org.adjoint.core.Shape.of(3, 2), net.forward(Variables.constants(net.initialize(1)),
                 Var.constant(X)).shape());
         assertThrows(IllegalArgumentException.class, () -> net.then("head", new Linear(2, 2)));
     }
@@ -68,10 +69,10 @@ class LayersTest {
     @Test
     void mlpIsAffineLayersWithActivationsBetween() {
         Sequential mlp = Mlp.of(Activation.RELU, 2, 5, 4, 3);
-        Parameters p = Parameters.initialize(mlp, 3);
+        NamedTensors p = mlp.initialize(3);
         assertEquals(List.of("layer1.weight", "layer1.bias", "layer2.weight", "layer2.bias", "layer3.weight", "layer3.bias"),
                 p.names());
-        Variables v = p.constants();
+        Variables v = Variables.constants(p);
         Var expected = new Affine(4, 3).forward(v.scope("layer3"),
                 new Affine(5, 4).forward(v.scope("layer2"), new Affine(2, 5).forward(v.scope("layer1"), Var.constant(X)).relu())
                         .relu());
@@ -96,9 +97,9 @@ class LayersTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new AppendOnes().forward(null, Var.constant(Tensor.zeros(3))));
         assertEquals("AppendOnes: expected a batch [n, features] but got shape [3]", e.getMessage());
-        Parameters p = Parameters.initialize(new Affine(3, 2), 1);
+        NamedTensors p = new Affine(3, 2).initialize(1);
         e = assertThrows(IllegalArgumentException.class,
-                () -> new Affine(3, 2).forward(p.constants(), Var.constant(Tensor.zeros(4, 5))));
+                () -> new Affine(3, 2).forward(Variables.constants(p), Var.constant(Tensor.zeros(4, 5))));
         assertEquals("Affine: expected an input [n, 3] or [3] but got shape [4, 5]", e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.adjoint.autodiff.GradCheck;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
@@ -33,7 +34,7 @@ class MlpGradientPropertyTest {
     void everyParametersGradientMatchesFiniteDifferences() {
         Property.forAll(CASES).scaledTries(0.5).check(c -> {
             Sequential net = Mlp.of(c.activation(), c.widths());
-            Parameters params = Parameters.initialize(net, c.seed());
+            NamedTensors params = net.initialize(c.seed());
             Tensor x = Tensor.randomNormal(c.seed() + 1, c.batch(), c.widths()[0]);
             int classes = c.widths()[c.widths().length - 1];
             int[] labels = new int[c.batch()];
@@ -57,8 +58,8 @@ class MlpGradientPropertyTest {
     }
 
     /** Whether every hidden ReLU input is at least 1e-3 from 0, so a finite difference cannot cross its kink. */
-    private static boolean hiddenUnitsAwayFromTheKink(int[] widths, Parameters params, Tensor x) {
-        Variables v = params.constants();
+    private static boolean hiddenUnitsAwayFromTheKink(int[] widths, NamedTensors params, Tensor x) {
+        Variables v = Variables.constants(params);
         Var h = Var.constant(x);
         for (int layer = 1; layer < widths.length - 1; layer++) {
             Var z = new Affine(widths[layer - 1], widths[layer]).forward(v.scope("layer" + layer), h);

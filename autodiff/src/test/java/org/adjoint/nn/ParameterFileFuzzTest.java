@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.Npz;
 import org.adjoint.testing.LoaderFuzz;
@@ -41,8 +42,8 @@ class ParameterFileFuzzTest {
     void damagedForgedAndForeignFilesLoadExactlyOrAreRefusedNamingTheFileAndTheModelIsUnchanged() throws IOException {
         long seed = LoaderFuzz.seed();
         Random random = new Random(seed);
-        Parameters saved = Parameters.initialize(NET, 3);
-        Parameters model = Parameters.initialize(NET, 4);
+        NamedTensors saved = NET.initialize(3);
+        NamedTensors model = NET.initialize(4);
         String modelBits = bits(model);
         Path file = dir.resolve("good.npz");
         ParameterFile.save(file, saved);
@@ -52,7 +53,7 @@ class ParameterFileFuzzTest {
         inputs.addAll(forgeries(saved));
         inputs.addAll(Mutants.otherFormats());
 
-        LoaderFuzz<Parameters> load = new LoaderFuzz<>("ParameterFile.load", dir, f -> ParameterFile.load(f, model),
+        LoaderFuzz<NamedTensors> load = new LoaderFuzz<>("ParameterFile.load", dir, f -> ParameterFile.load(f, model),
                 IOException.class, IllegalArgumentException.class)
                 .onLoad((input, loaded) -> {
                     assertNotEquals(Kind.FORGED, input.kind(), "a forged file loaded");
@@ -63,7 +64,7 @@ class ParameterFileFuzzTest {
         load.feedPath("a folder", dir, seed);
         load.feedPath("a missing file", dir.resolve("missing.npz"), seed);
 
-        LoaderFuzz<Parameters> read = new LoaderFuzz<>("ParameterFile.read", dir, ParameterFile::read,
+        LoaderFuzz<NamedTensors> read = new LoaderFuzz<>("ParameterFile.read", dir, ParameterFile::read,
                 IOException.class, IllegalArgumentException.class)
                 .onLoad((input, loaded) -> {
                     if (input.kind() != Kind.FORGED) {
@@ -76,7 +77,7 @@ class ParameterFileFuzzTest {
     }
 
     /** Archives with right checksums whose parameters are missing, extra, misshapen or misnamed. */
-    private List<Mutant> forgeries(Parameters saved) throws IOException {
+    private List<Mutant> forgeries(NamedTensors saved) throws IOException {
         List<Mutant> out = new ArrayList<>();
         Map<String, Tensor> missing = new LinkedHashMap<>(saved.asMap());
         missing.remove("layer2.bias");
@@ -104,7 +105,7 @@ class ParameterFileFuzzTest {
     }
 
     /** Every name, shape and bit of the parameters, in order. */
-    private static String bits(Parameters p) {
+    private static String bits(NamedTensors p) {
         StringBuilder sb = new StringBuilder();
         p.asMap().forEach((name, t) -> sb.append(name).append(' ').append(t.shape()).append(' ')
                 .append(Arrays.toString(Arrays.stream(t.toArray()).mapToLong(Double::doubleToRawLongBits).toArray())).append('\n'));

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.testing.Property;
@@ -25,10 +26,10 @@ class ParameterFileTest {
 
     @Test
     void saveThenLoadRoundTripsBitForBit() {
-        Property.forAll(ParametersTest.parameterSets()).check(p -> {
+        Property.forAll(NamedTensorsTest.parameterSets()).check(p -> {
             Path file = dir.resolve("model.npz");
             ParameterFile.save(file, p);
-            Parameters back = ParameterFile.load(file, p);
+            NamedTensors back = ParameterFile.load(file, p);
             assertEquals(p.names(), back.names());
             for (String name : p.names()) {
                 assertArrayEquals(bits(p.get(name)), bits(back.get(name)), name);
@@ -43,19 +44,19 @@ class ParameterFileTest {
 
     @Test
     void aFileForAnotherModelIsRefusedNamingWhatDiffers() throws IOException {
-        Parameters small = Parameters.initialize(Mlp.of(Activation.RELU, 4, 3, 2), 1);
+        NamedTensors small = Mlp.of(Activation.RELU, 4, 3, 2).initialize(1);
         Path file = dir.resolve("small.npz");
         ParameterFile.save(file, small);
 
-        Parameters wider = Parameters.initialize(Mlp.of(Activation.RELU, 4, 5, 2), 1);
+        NamedTensors wider = Mlp.of(Activation.RELU, 4, 5, 2).initialize(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParameterFile.load(file, wider));
         assertEquals("load: layer1.weight has shape [3, 4] in " + file + " but [5, 4] in the model", e.getMessage());
 
-        Parameters deeper = Parameters.initialize(Mlp.of(Activation.RELU, 4, 3, 3, 2), 1);
+        NamedTensors deeper = Mlp.of(Activation.RELU, 4, 3, 3, 2).initialize(1);
         e = assertThrows(IllegalArgumentException.class, () -> ParameterFile.load(file, deeper));
         assertEquals("load: " + file + " does not fit the model: missing [layer3.weight, layer3.bias], unexpected []",
                 e.getMessage());
-        assertEquals(Parameters.initialize(Mlp.of(Activation.RELU, 4, 5, 2), 1), wider, "the model is unchanged");
+        assertEquals(Mlp.of(Activation.RELU, 4, 5, 2).initialize(1), wider, "the model is unchanged");
     }
 
     @Test
@@ -64,11 +65,11 @@ class ParameterFileTest {
         reversed.put("b", Tensor.vector(2));
         reversed.put("a", Tensor.vector(1));
         Path file = dir.resolve("reversed.npz");
-        ParameterFile.save(file, Parameters.of(reversed));
+        ParameterFile.save(file, NamedTensors.of(reversed));
         Map<String, Tensor> model = new LinkedHashMap<>();
         model.put("a", Tensor.zeros(1));
         model.put("b", Tensor.zeros(1));
-        Parameters loaded = ParameterFile.load(file, Parameters.of(model));
+        NamedTensors loaded = ParameterFile.load(file, NamedTensors.of(model));
         assertEquals(List.of("a", "b"), loaded.names());
         assertEquals(Tensor.vector(1), loaded.get("a"));
         assertEquals(List.of("b", "a"), ParameterFile.read(file).names());
@@ -76,7 +77,7 @@ class ParameterFileTest {
 
     @Test
     void aCorruptFileIsAnIOExceptionNamingTheFile() throws IOException {
-        Parameters p = Parameters.initialize(Mlp.of(Activation.TANH, 3, 2), 1);
+        NamedTensors p = Mlp.of(Activation.TANH, 3, 2).initialize(1);
         Path file = dir.resolve("model.npz");
         ParameterFile.save(file, p);
         byte[] bytes = Files.readAllBytes(file);

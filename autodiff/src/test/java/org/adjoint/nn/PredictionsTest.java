@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class PredictionsTest {
 
     /** Scores are the inputs themselves: the prediction is each row's argmax. */
     private static final Model IDENTITY = (p, x) -> x.mul(p.get("scale"));
-    private static final Parameters ONE = Parameters.of(Map.of("scale", Tensor.scalar(1)));
+    private static final NamedTensors ONE = NamedTensors.of(Map.of("scale", Tensor.scalar(1)));
     private static final Tensor X = Tensor.matrix(new double[][] {{0.1, 0.9, 0.0}, {2, 1, 3}, {5, 5, 1}});
 
     @Test

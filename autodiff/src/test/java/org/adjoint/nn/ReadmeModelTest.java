@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,25 +31,25 @@ class ReadmeModelTest {
 
         // A model in plain Java: a two-layer network whose parameters are layer1.weight, layer1.bias, …
         Sequential net = Mlp.of(Activation.RELU, 64, 32, 10);
-        Parameters params = Parameters.initialize(net, 42);            // seeded He initialization
+        NamedTensors params = net.initialize(42);            // seeded He initialization
         Model custom = (p, x) -> x.matmul(p.get("W").transpose()).add(p.get("b")).tanh();   // or any Var code
 
         double firstLoss = Double.NaN;
         for (int step = 0; step < 100; step++) {
-            Variables vars = params.track();                           // record this step's graph
+            Variables vars = Variables.track(params);                           // record this step's graph
             Var scores = net.forward(vars, Var.constant(images));
             Var loss = Losses.softmaxCrossEntropy(scores, labels).add(Losses.l2(vars.get("layer1.weight"), 1e-4));
-            Parameters grads = vars.gradients(loss);                   // same names and shapes as params
+            NamedTensors grads = vars.gradients(loss);                   // same names and shapes as params
             params = params.zip(grads, (w, g) -> w.sub(g.mul(0.1)));   // plain gradient descent
             firstLoss = step == 0 ? loss.item() : firstLoss;
         }
         double accuracy = Predictions.accuracy(net, params, images, labels);   // evaluation records nothing
         ParameterFile.save(file, params);                              // numpy.load(file)["layer1.weight"]
-        Parameters restored = ParameterFile.load(file, params);        // checks names and shapes
+        NamedTensors restored = ParameterFile.load(file, params);        // checks names and shapes
 
         assertTrue(accuracy > 0.95, "accuracy " + accuracy + " after a loss of " + firstLoss);
         assertEquals(params, restored);
-        Parameters customParams = Parameters.of(java.util.Map.of("W", Tensor.ones(3, 64), "b", Tensor.zeros(3)));
-        assertEquals(org.adjoint.core.Shape.of(200, 3), custom.forward(customParams.constants(), Var.constant(images)).shape());
+        NamedTensors customParams = NamedTensors.of(java.util.Map.of("W", Tensor.ones(3, 64), "b", Tensor.zeros(3)));
+        assertEquals(org.adjoint.core.Shape.of(200, 3), custom.forward(Variables.constants(customParams), Var.constant(images)).shape());
     }
 }

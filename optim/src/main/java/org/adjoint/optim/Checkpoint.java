@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.core.io.Npz;
-import org.adjoint.nn.Parameters;
 
 /**
  * A training checkpoint in one file: the parameters, the optimizer state, and a few counters of the
@@ -41,11 +41,11 @@ public final class Checkpoint {
      * @param state    the optimizer state
      * @param counters the caller's counters
      */
-    public record Contents(Parameters params, OptimizerState state, Map<String, Double> counters) {
+    public record Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters) {
     }
 
     /** Writes a checkpoint atomically, replacing any previous file. */
-    public static void save(Path file, Optimizer optimizer, Parameters params, OptimizerState state,
+    public static void save(Path file, Optimizer optimizer, NamedTensors params, OptimizerState state,
                             Map<String, Double> counters) throws IOException {
         if (!state.names().equals(params.names())) {
             throw new IllegalArgumentException("checkpoint: the optimizer state is for " + state.names()
@@ -71,7 +71,7 @@ public final class Checkpoint {
      * @throws IOException              if the file is missing, truncated or corrupt
      * @throws IllegalArgumentException if it was written for other parameters or by another optimizer
      */
-    public static Contents load(Path file, Optimizer optimizer, Parameters template) throws IOException {
+    public static Contents load(Path file, Optimizer optimizer, NamedTensors template) throws IOException {
         Map<String, Tensor> entries = Npz.read(file);
         Tensor format = entries.get(FORMAT);
         if (format == null || format.size() != 1 || format.item() != VERSION) {
@@ -110,7 +110,7 @@ public final class Checkpoint {
         for (Map.Entry<String, Tensor> counter : withPrefix(entries, "counter/").entrySet()) {
             counters.put(counter.getKey(), scalar(file, "counter/" + counter.getKey(), counter.getValue()));
         }
-        return new Contents(Parameters.of(params), optimizer.restore(step, factor, slots), counters);
+        return new Contents(NamedTensors.of(params), optimizer.restore(step, factor, slots), counters);
     }
 
     private static Tensor entry(Path file, Map<String, Tensor> entries, String key) throws MalformedFileException {

@@ -1,14 +1,14 @@
 package org.adjoint.optim;
 
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Parameters;
 
 /** Gradient clipping, applied to all gradients before the update rules see them. */
 @FunctionalInterface
 public interface Clipping {
 
     /** The clipped gradients. */
-    Parameters apply(Parameters grads);
+    NamedTensors apply(NamedTensors grads);
 
     /** No clipping. */
     static Clipping none() {

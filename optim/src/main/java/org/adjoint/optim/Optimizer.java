@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Parameters;
 
 /**
  * Applies update rules to a whole parameter set: {@code (parameters, gradients, state) → (parameters',
@@ -31,7 +31,7 @@ import org.adjoint.nn.Parameters;
  */
 public final class Optimizer {
 
-    /** Parameters chosen by {@code selects} are updated by {@code rule}. */
+    /** NamedTensors chosen by {@code selects} are updated by {@code rule}. */
     private record Group(String description, Predicate<String> selects, UpdateRule<?> rule) {
     }
 
@@ -94,7 +94,7 @@ public final class Optimizer {
     }
 
     /** The state before the first step. */
-    public OptimizerState init(Parameters params) {
+    public OptimizerState init(NamedTensors params) {
         Map<String, Object> slots = new LinkedHashMap<>();
         params.asMap().forEach((name, value) -> slots.put(name, ruleFor(name).init(value)));
         return new OptimizerState(0, 1, slots);
@@ -105,13 +105,13 @@ public final class Optimizer {
      *
      * @throws IllegalArgumentException if the gradients or the state do not match the parameters
      */
-    public Step step(Parameters params, Parameters grads, OptimizerState state) {
+    public Step step(NamedTensors params, NamedTensors grads, OptimizerState state) {
         params.requireSameLayout("step (gradients)", grads);
         if (!state.names().equals(params.names())) {
             throw new IllegalArgumentException("step: the optimizer state is for the parameters " + state.names()
                     + " but the parameters are " + params.names());
         }
-        Parameters clipped = clipping.apply(grads);
+        NamedTensors clipped = clipping.apply(grads);
         double factor = schedule.factor(state.step());
         Map<String, Tensor> newParams = new LinkedHashMap<>();
         Map<String, Object> newSlots = new LinkedHashMap<>();
@@ -121,7 +121,7 @@ public final class Optimizer {
             newParams.put(name, u.param());
             newSlots.put(name, u.state());
         }
-        return new Step(Parameters.of(newParams), new OptimizerState(state.step() + 1, factor, newSlots));
+        return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newSlots));
     }
 
     /** Applies {@code rule} to a state it made itself (by init or restore), hence the unchecked cast. */

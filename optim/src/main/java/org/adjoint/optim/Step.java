@@ -1,6 +1,6 @@
 package org.adjoint.optim;
 
-import org.adjoint.nn.Parameters;
+import org.adjoint.core.NamedTensors;
 
 /**
  * What one optimizer step returns: the new parameters and the new optimizer state.
@@ -8,5 +8,5 @@ import org.adjoint.nn.Parameters;
  * @param params the parameters after the step
  * @param state  the optimizer state after the step
  */
-public record Step(Parameters params, OptimizerState state) {
+public record Step(NamedTensors params, OptimizerState state) {
 }

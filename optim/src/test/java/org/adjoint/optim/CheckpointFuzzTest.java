@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.Npz;
-import org.adjoint.nn.Parameters;
 import org.adjoint.testing.LoaderFuzz;
 import org.adjoint.testing.Mutant;
 import org.adjoint.testing.Mutant.Kind;
@@ -41,15 +41,15 @@ class CheckpointFuzzTest {
     @TempDir
     Path dir;
 
-    private static Parameters params() {
+    private static NamedTensors params() {
         Map<String, Tensor> m = new LinkedHashMap<>();
         m.put("layer1.weight", Tensor.randomNormal(1, 3, 2));
         m.put("layer1.bias", Tensor.vector(0.5, -0.5, 0.25));
         m.put("layer2.weight", Tensor.randomNormal(2, 2, 3));
-        return Parameters.of(m);
+        return NamedTensors.of(m);
     }
 
-    private static Step step(Parameters p, OptimizerState state) {
+    private static Step step(NamedTensors p, OptimizerState state) {
         return OPTIMIZER.step(p, p.map(t -> t.mul(0.7).add(0.1 * state.step()).sin()), state);
     }
 
@@ -72,7 +72,7 @@ class CheckpointFuzzTest {
         byte[] bytes = Files.readAllBytes(file);
 
         Step live = steps(5);
-        Parameters template = params();
+        NamedTensors template = params();
         String liveNext = fingerprint(step(live.params(), live.state()));
         String templateBits = fingerprint(new Step(template, live.state()));
         String optimizer = OPTIMIZER.toString();

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.core.io.Npz;
-import org.adjoint.nn.Parameters;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;
@@ -25,22 +25,22 @@ class CheckpointTest {
     @TempDir
     Path dir;
 
-    private static Parameters params() {
+    private static NamedTensors params() {
         Map<String, Tensor> m = new LinkedHashMap<>();
         m.put("layer1.weight", Tensor.randomNormal(1, 3, 2));
         m.put("layer1.bias", Tensor.vector(0.5, -0.5, 0.25));
-        return Parameters.of(m);
+        return NamedTensors.of(m);
     }
 
     /** Deterministic gradients for step i. */
-    private static Parameters grads(Parameters p, int i) {
+    private static NamedTensors grads(NamedTensors p, int i) {
         return p.map(t -> t.mul(0.7).add(0.1 * i).sin());
     }
 
-    private record Run(Parameters params, OptimizerState state) {
+    private record Run(NamedTensors params, OptimizerState state) {
     }
 
-    private static Run steps(Optimizer optimizer, Parameters params, OptimizerState state, int from, int count) {
+    private static Run steps(Optimizer optimizer, NamedTensors params, OptimizerState state, int from, int count) {
         for (int i = from; i < from + count; i++) {
             Step step = optimizer.step(params, grads(params, i), state);
             params = step.params();
@@ -68,7 +68,7 @@ class CheckpointTest {
         });
     }
 
-    private static void assertBitwiseEqual(Parameters expected, Parameters actual) {
+    private static void assertBitwiseEqual(NamedTensors expected, NamedTensors actual) {
         assertEquals(expected.names(), actual.names());
         for (String name : expected.names()) {
             assertArrayEquals(bits(expected.get(name)), bits(actual.get(name)), name);
@@ -101,10 +101,10 @@ class CheckpointTest {
         Run run = steps(sgd, params(), sgd.init(params()), 0, 2);
         Path file = dir.resolve("sgd.npz");
         Checkpoint.save(file, sgd, run.params(), run.state(), Map.of());
-        Parameters other = Parameters.of(Map.of("layer1.weight", Tensor.zeros(2, 2), "layer1.bias", Tensor.zeros(3)));
+        NamedTensors other = NamedTensors.of(Map.of("layer1.weight", Tensor.zeros(2, 2), "layer1.bias", Tensor.zeros(3)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(file, sgd, other));
         assertTrue(e.getMessage().endsWith("layer1.weight has shape [3, 2] but the model's has [2, 2]"), e.getMessage());
-        Parameters fewer = Parameters.of(Map.of("layer1.weight", Tensor.zeros(3, 2)));
+        NamedTensors fewer = NamedTensors.of(Map.of("layer1.weight", Tensor.zeros(3, 2)));
         e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(file, sgd, fewer));
         assertTrue(e.getMessage().endsWith("it holds the parameter layer1.bias, which the model does not have"), e.getMessage());
     }

@@ -15,10 +15,10 @@ import org.adjoint.autodiff.Derivatives;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
 import org.adjoint.autodiff.VarFunction;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Activation;
 import org.adjoint.nn.Mlp;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Sequential;
 import org.adjoint.nn.Variables;
 import org.junit.jupiter.api.Test;
@@ -106,14 +106,14 @@ class ConcurrencyStressTest {
     @Test
     void threadsSharingReadOnlyParametersGetTheirOwnGradients() throws Exception {
         Sequential net = Mlp.of(Activation.TANH, 20, 32, 5);
-        Parameters shared = Parameters.initialize(net, 3);
+        NamedTensors shared = net.initialize(3);
         Tensor before = shared.flatten();
         assertSameAsSerial(t -> {
             List<double[]> out = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 Tensor x = Tensor.randomNormal(10_000L * t + i, 8, 20);
                 int[] labels = {t % 5, 1, 2, 3, 4, 0, 1, i % 5};
-                Variables vars = shared.track();
+                Variables vars = Variables.track(shared);
                 Var loss = Losses.softmaxCrossEntropy(net.forward(vars, Var.constant(x)), labels);
                 out.add(vars.gradients(loss).flatten().toArray());
             }
@@ -125,13 +125,13 @@ class ConcurrencyStressTest {
     @Test
     void threadsTrainingFromSharedStartingParametersWithTheirOwnOptimizers() throws Exception {
         Sequential net = Mlp.of(Activation.RELU, 10, 16, 3);
-        Parameters start = Parameters.initialize(net, 5);
+        NamedTensors start = net.initialize(5);
         List<UpdateRule<?>> rules = List.of(Adam.withLearningRate(1e-2), Sgd.withLearningRate(0.1).momentum(0.9).nesterov(),
                 RmsProp.withLearningRate(1e-2).centered(), AdaGrad.withLearningRate(0.1), AdaDelta.create(),
                 AdamW.withLearningRate(1e-2), NAdam.withLearningRate(1e-2), Adamax.withLearningRate(1e-2));
         assertSameAsSerial(t -> {
             Optimizer optimizer = Optimizer.of(rules.get(t)).withSchedule(Schedule.exponential(0.999));
-            Parameters params = start;
+            NamedTensors params = start;
             OptimizerState state = optimizer.init(params);
             Tensor x = Tensor.randomNormal(500L + t, 32, 10);
             int[] labels = new int[32];
@@ -139,7 +139,7 @@ class ConcurrencyStressTest {
                 labels[i] = (i * (t + 1)) % 3;
             }
             for (int step = 0; step < 300; step++) {
-                Variables vars = params.track();
+                Variables vars = Variables.track(params);
                 Var loss = Losses.softmaxCrossEntropy(net.forward(vars, Var.constant(x)), labels);
                 Step s = optimizer.step(params, vars.gradients(loss), state);
                 params = s.params();

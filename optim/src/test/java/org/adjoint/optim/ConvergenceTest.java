@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Variables;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,10 +33,10 @@ class ConvergenceTest {
     @MethodSource("quadraticRules")
     void reachesTheMinimumOfTheQuadratic(Rules r) {
         Optimizer optimizer = Optimizer.of(r.rule()).withSchedule(r.schedule());
-        Parameters params = Parameters.of(Map.of("x", Tensor.vector(-5, -2)));
+        NamedTensors params = NamedTensors.of(Map.of("x", Tensor.vector(-5, -2)));
         OptimizerState state = optimizer.init(params);
         for (int i = 0; i < r.steps(); i++) {
-            Variables v = params.track();
+            Variables v = Variables.track(params);
             Step step = optimizer.step(params, v.gradients(quadratic(v)), state);
             params = step.params();
             state = step.state();
@@ -62,13 +62,13 @@ class ConvergenceTest {
         Map<String, Tensor> zeros = new java.util.LinkedHashMap<>();
         zeros.put("W", Tensor.zeros(3, 4));
         zeros.put("b", Tensor.zeros(3));
-        Parameters params = Parameters.of(zeros);
+        NamedTensors params = NamedTensors.of(zeros);
         OptimizerState state = optimizer.init(params);
         for (int i = 0; i <= r.steps(); i++) {
-            Variables v = params.track();
+            Variables v = Variables.track(params);
             Var scores = Var.constant(x).matmul(v.get("W").transpose()).add(v.get("b"));
             Var loss = Losses.softmaxCrossEntropy(scores, labels).add(Losses.l2(v.get("W"), 0.01));
-            Parameters grads = v.gradients(loss);
+            NamedTensors grads = v.gradients(loss);
             double norm = Math.sqrt(grads.flatten().square().sum().item());
             if (i == r.steps()) {
                 assertTrue(norm < 1e-4, () -> r + " ended with gradient norm " + norm + " at loss " + loss.item());

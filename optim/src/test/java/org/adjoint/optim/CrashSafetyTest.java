@@ -24,9 +24,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.ParameterFile;
-import org.adjoint.nn.Parameters;
 import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,7 +182,7 @@ class CrashSafetyTest {
         assertTrue(step <= Math.max(reported, lastCheckpointStep) + 1, context + ": step " + step + " is from the future");
         assertEquals(Map.of("step", (double) step), saved.counters(), context);
         assertSameBits(reference.at(step), saved.params(), context + ": the checkpoint's parameters at step " + step);
-        Parameters params = saved.params();
+        NamedTensors params = saved.params();
         OptimizerState state = saved.state();
         for (int i = 0; i < RESUMED_STEPS; i++) {
             Step next = KillableTraining.step(params, state);
@@ -190,7 +190,7 @@ class CrashSafetyTest {
             state = next.state();
         }
         assertSameBits(reference.at(step + RESUMED_STEPS), params, context + ": resumed from step " + step);
-        Parameters file = ParameterFile.load(runDir.resolve(KillableTraining.PARAMETERS), KillableTraining.initial());
+        NamedTensors file = ParameterFile.load(runDir.resolve(KillableTraining.PARAMETERS), KillableTraining.initial());
         assertTrue(sameBits(reference.at(step), file) || sameBits(reference.at(step + 1), file),
                 context + ": the parameter file is neither of step " + step + " nor of step " + (step + 1));
         lastCheckpointStep = step;
@@ -205,11 +205,11 @@ class CrashSafetyTest {
         }
     }
 
-    private static void assertSameBits(Parameters expected, Parameters actual, String what) {
+    private static void assertSameBits(NamedTensors expected, NamedTensors actual, String what) {
         assertTrue(sameBits(expected, actual), what + " differ from the uninterrupted run's");
     }
 
-    private static boolean sameBits(Parameters expected, Parameters actual) {
+    private static boolean sameBits(NamedTensors expected, NamedTensors actual) {
         if (!expected.names().equals(actual.names())) {
             return false;
         }
@@ -234,11 +234,11 @@ class CrashSafetyTest {
     /** The uninterrupted run, advanced on demand, keeping the parameters of the steps that may still be asked for. */
     private static final class Reference {
 
-        private Parameters params = KillableTraining.initial();
+        private NamedTensors params = KillableTraining.initial();
         private OptimizerState state = KillableTraining.OPTIMIZER.init(params);
-        private final NavigableMap<Long, Parameters> kept = new TreeMap<>(Map.of(0L, params));
+        private final NavigableMap<Long, NamedTensors> kept = new TreeMap<>(Map.of(0L, params));
 
-        Parameters at(long step) {
+        NamedTensors at(long step) {
             while (state.step() < step) {
                 Step next = KillableTraining.step(params, state);
                 params = next.params();

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Activation;
 import org.adjoint.nn.Mlp;
 import org.adjoint.nn.ParameterFile;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Sequential;
 import org.adjoint.nn.Variables;
 
@@ -46,15 +46,15 @@ final class KillableTraining {
     }
 
     /** The parameters before the first step. */
-    static Parameters initial() {
-        return Parameters.initialize(NET, 5);
+    static NamedTensors initial() {
+        return NET.initialize(5);
     }
 
     /** The step after {@code state}: a loss on the batch chosen by the step count, then Adam. */
-    static Step step(Parameters params, OptimizerState state) {
+    static Step step(NamedTensors params, OptimizerState state) {
         int from = (int) (state.step() % (EXAMPLES / BATCH)) * BATCH;
         int[] labels = java.util.Arrays.copyOfRange(LABELS, from, from + BATCH);
-        Variables vars = params.track();
+        Variables vars = Variables.track(params);
         Var loss = Losses.softmaxCrossEntropy(NET.forward(vars, Var.constant(INPUTS.slice(0, from, from + BATCH))), labels);
         return OPTIMIZER.step(params, vars.gradients(loss), state);
     }
@@ -63,7 +63,7 @@ final class KillableTraining {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         Path checkpoint = dir.resolve(CHECKPOINT);
-        Parameters params = initial();
+        NamedTensors params = initial();
         OptimizerState state = OPTIMIZER.init(params);
         if (Files.exists(checkpoint)) {
             Checkpoint.Contents saved = Checkpoint.load(checkpoint, OPTIMIZER, params);

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.LinearAlgebra;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Variables;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
@@ -45,12 +45,12 @@ class OptimizerPropertyTest {
             double l = q.largestCurvature();
             double eta = fraction * 2 / l;
             Optimizer gd = Optimizer.of(Sgd.withLearningRate(eta));
-            Parameters params = Parameters.of(Map.of("x", q.x0()));
+            NamedTensors params = NamedTensors.of(Map.of("x", q.x0()));
             OptimizerState state = gd.init(params);
             for (int i = 0; i < 30; i++) {
-                Variables v = params.track();
+                Variables v = Variables.track(params);
                 Var f = q.value(v.get("x"));
-                Parameters g = v.gradients(f);
+                NamedTensors g = v.gradients(f);
                 double squaredNorm = g.get("x").square().sum().item();
                 Step step = gd.step(params, g, state);
                 double next = q.value(Var.constant(step.params().get("x"))).item();
@@ -99,8 +99,8 @@ class OptimizerPropertyTest {
     void aStepNeverChangesItsInputs() {
         Property.forAll(Gen.elements(Rules.forQuadratic().toArray(new Rules[0])), VECTORS).check((r, theta) -> {
             Optimizer optimizer = Optimizer.of(r.rule());
-            Parameters params = Parameters.of(Map.of("w", theta));
-            Parameters grads = Parameters.of(Map.of("w", theta.sin()));
+            NamedTensors params = NamedTensors.of(Map.of("w", theta));
+            NamedTensors grads = NamedTensors.of(Map.of("w", theta.sin()));
             OptimizerState state = optimizer.step(params, grads, optimizer.init(params)).state();
             double[] before = theta.toArray();
             double[] gradsBefore = grads.get("w").toArray();

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Parameters;
 import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
@@ -42,8 +42,8 @@ class ScheduleTest {
 
     @Test
     void theOptimizerScalesEveryGroupsBaseRate() {
-        Parameters params = Parameters.of(Map.of("a", Tensor.scalar(0), "b.w", Tensor.scalar(0)));
-        Parameters grads = Parameters.of(Map.of("a", Tensor.scalar(1), "b.w", Tensor.scalar(1)));
+        NamedTensors params = NamedTensors.of(Map.of("a", Tensor.scalar(0), "b.w", Tensor.scalar(0)));
+        NamedTensors grads = NamedTensors.of(Map.of("a", Tensor.scalar(1), "b.w", Tensor.scalar(1)));
         Optimizer optimizer = Optimizer.of(Sgd.withLearningRate(1)).withGroup("b", Sgd.withLearningRate(10))
                 .withSchedule(Schedule.stepDecay(0.5, 1));
         OptimizerState state = optimizer.init(params);

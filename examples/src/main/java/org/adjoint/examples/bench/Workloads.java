@@ -3,10 +3,10 @@ package org.adjoint.examples.bench;
 import java.util.Random;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Activation;
 import org.adjoint.nn.Mlp;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Sequential;
 import org.adjoint.nn.Variables;
 import org.adjoint.optim.Adam;
@@ -42,18 +42,18 @@ final class Workloads {
         private final Sequential net;
         private final Batch batch;
         private final Optimizer optimizer = Optimizer.of(Adam.withLearningRate(1e-3));
-        private Parameters params;
+        private NamedTensors params;
         private OptimizerState state;
 
         TrainingStep(int in, int hidden, int out, int batchSize) {
             net = Mlp.of(Activation.RELU, in, hidden, out);
-            params = Parameters.initialize(net, 1);
+            params = net.initialize(1);
             state = optimizer.init(params);
             batch = Batch.of(batchSize, in, out, 2);
         }
 
         double step() {
-            Variables vars = params.track();
+            Variables vars = Variables.track(params);
             Var loss = Losses.softmaxCrossEntropy(net.forward(vars, Var.constant(batch.inputs())), batch.labels());
             Step s = optimizer.step(params, vars.gradients(loss), state);
             params = s.params();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.examples.Example;
 import org.adjoint.examples.Options;
@@ -14,7 +15,6 @@ import org.adjoint.examples.Outcome;
 import org.adjoint.examples.data.Datasets;
 import org.adjoint.examples.lessons.LinearClassifier.Loss;
 import org.adjoint.examples.plot.LineChart;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Variables;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
@@ -94,7 +94,7 @@ public final class BatchSizeExample implements Example {
     private static Curve train(LabeledData data, int features, int batchSize, double lr, int epochs, long seed, String label,
             PrintStream out) {
         Optimizer optimizer = Optimizer.of(Sgd.withLearningRate(lr));
-        Parameters params = Parameters.of(Map.of("W", Tensor.randomNormal(seed, CLASSES, features).mul(0.001)));
+        NamedTensors params = NamedTensors.of(Map.of("W", Tensor.randomNormal(seed, CLASSES, features).mul(0.001)));
         OptimizerState state = optimizer.init(params);
         MinibatchSampler sampler = new MinibatchSampler(data.size(), batchSize, seed, false);
         List<double[]> points = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class BatchSizeExample implements Example {
             for (int[] indices : sampler.batches(epoch)) {
                 long t0 = System.nanoTime();
                 LabeledData batch = data.batch(indices);
-                Variables vars = params.track();
+                Variables vars = Variables.track(params);
                 Var loss = LinearClassifier.loss(Loss.SOFTMAX, vars.get("W"), batch, 0);
                 Step step = optimizer.step(params, vars.gradients(loss), state);
                 params = step.params();
@@ -142,7 +142,7 @@ public final class BatchSizeExample implements Example {
         return new Curve(ex, ms, loss);
     }
 
-    private static double fullLoss(Parameters params, LabeledData data) {
+    private static double fullLoss(NamedTensors params, LabeledData data) {
         return LinearClassifier.loss(Loss.SOFTMAX, Var.constant(params.get("W")), data, 0).item();
     }
 }

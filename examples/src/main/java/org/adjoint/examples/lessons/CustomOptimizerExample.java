@@ -17,7 +17,6 @@ import org.adjoint.examples.data.Split;
 import org.adjoint.examples.plot.LineChart;
 import org.adjoint.nn.Activation;
 import org.adjoint.nn.Mlp;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Predictions;
 import org.adjoint.nn.Sequential;
 import org.adjoint.optim.Optimizer;
@@ -111,7 +110,7 @@ public final class CustomOptimizerExample implements Example {
             out.println(rule.getKey() + ":");
             Trainer.Run run = Trainer.of(Optimizer.of(rule.getValue())).withEpochs(epochs).withBatchSize(batch)
                     .withSeed(options.seed()).withProgress(Progress.console(out))
-                    .fit(Parameters.initialize(net, options.seed()), split.train(),
+                    .fit(net.initialize(options.seed()), split.train(),
                             (p, b) -> Losses.softmaxCrossEntropy(net.forward(p, Var.constant(b.inputs())), b.labels()));
             double[] losses = run.history().stepLosses();
             chart.line(rule.getKey(), Grid.steps(losses.length), losses);

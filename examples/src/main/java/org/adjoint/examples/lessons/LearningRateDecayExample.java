@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.examples.Example;
 import org.adjoint.examples.Options;
 import org.adjoint.examples.Outcome;
@@ -15,7 +16,6 @@ import org.adjoint.examples.data.Split;
 import org.adjoint.examples.plot.LineChart;
 import org.adjoint.nn.Activation;
 import org.adjoint.nn.Mlp;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Predictions;
 import org.adjoint.nn.Sequential;
 import org.adjoint.nn.Variables;
@@ -80,7 +80,7 @@ public final class LearningRateDecayExample implements Example {
             if (decay) {
                 optimizer = optimizer.withSchedule(Schedule.stepDecay(0.1, batchesPerEpoch));
             }
-            Parameters params = Parameters.initialize(net, seed);
+            NamedTensors params = net.initialize(seed);
             OptimizerState state = optimizer.init(params);
             double[] losses = new double[epochs * batchesPerEpoch];
             int t = 0;
@@ -89,7 +89,7 @@ public final class LearningRateDecayExample implements Example {
                 double epochLr = optimizer.learningRate(params.names().get(0), state);
                 for (int[] indices : sampler.batches(epoch)) {
                     LabeledData b = train.batch(indices);
-                    Variables vars = params.track();
+                    Variables vars = Variables.track(params);
                     Var loss = Losses.softmaxCrossEntropy(net.forward(vars, Var.constant(b.inputs())), b.labels());
                     Step step = optimizer.step(params, vars.gradients(loss), state);
                     params = step.params();

@@ -10,13 +10,13 @@ import java.util.Map;
 import org.adjoint.autodiff.Derivatives;
 import org.adjoint.autodiff.Var;
 import org.adjoint.autodiff.VarFunction;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.examples.Example;
 import org.adjoint.examples.Options;
 import org.adjoint.examples.Outcome;
 import org.adjoint.examples.plot.Landscape;
 import org.adjoint.examples.plot.LineChart;
-import org.adjoint.nn.Parameters;
 import org.adjoint.optim.AdaDelta;
 import org.adjoint.optim.AdaGrad;
 import org.adjoint.optim.Adam;
@@ -150,7 +150,7 @@ public final class TrajectoriesExample implements Example {
     /** The path {x₁…, x₂…, f…} of {@code steps} steps of {@code rule} from {@code start}. */
     private static double[][] run(VarFunction f, double[] start, UpdateRule<?> rule, int steps) {
         Optimizer optimizer = Optimizer.of(rule);
-        Parameters params = Parameters.of(Map.of("x", Tensor.vector(start)));
+        NamedTensors params = NamedTensors.of(Map.of("x", Tensor.vector(start)));
         OptimizerState state = optimizer.init(params);
         double[][] path = new double[3][steps + 1];
         for (int t = 0; t <= steps; t++) {
@@ -162,7 +162,7 @@ public final class TrajectoriesExample implements Example {
             if (t == steps || !Double.isFinite(vg.value())) {
                 return trim(path, t + 1);
             }
-            Step step = optimizer.step(params, Parameters.of(Map.of("x", vg.gradient())), state);
+            Step step = optimizer.step(params, NamedTensors.of(Map.of("x", vg.gradient())), state);
             params = step.params();
             state = step.state();
         }

@@ -18,7 +18,6 @@ import org.adjoint.examples.data.Split;
 import org.adjoint.examples.plot.LineChart;
 import org.adjoint.nn.Activation;
 import org.adjoint.nn.Mlp;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Predictions;
 import org.adjoint.nn.Sequential;
 import org.adjoint.optim.Adam;
@@ -124,7 +123,7 @@ public final class TwoLayerNetworkExample implements Example {
                     accuracies.add(a);
                     return Map.of("test accuracy", a);
                 })
-                .fit(Parameters.initialize(net, options.seed()), data.train(),
+                .fit(net.initialize(options.seed()), data.train(),
                         (p, b) -> Losses.softmaxCrossEntropy(net.forward(p, Var.constant(b.inputs())), b.labels()));
         double accuracy = accuracies.get(accuracies.size() - 1);
         double[] epochAxis = new double[accuracies.size()];

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Variables;
 import org.adjoint.optim.Checkpoint;
 import org.adjoint.optim.Optimizer;
@@ -38,7 +38,7 @@ public final class Trainer {
     public interface Evaluation {
 
         /** Named metrics of {@code params} after epoch {@code epoch} (counted from 0). */
-        Map<String, Double> evaluate(int epoch, Parameters params);
+        Map<String, Double> evaluate(int epoch, NamedTensors params);
     }
 
     /**
@@ -48,7 +48,7 @@ public final class Trainer {
      * @param state   the optimizer state after the last step
      * @param history the losses and evaluations recorded
      */
-    public record Run(Parameters params, OptimizerState state, History history) {
+    public record Run(NamedTensors params, OptimizerState state, History history) {
     }
 
     private final Optimizer optimizer;
@@ -119,7 +119,7 @@ public final class Trainer {
     }
 
     /** Trains from {@code params} for the configured number of epochs. */
-    public <B> Run fit(Parameters params, Dataset<B> data, BatchLoss<B> batchLoss) {
+    public <B> Run fit(NamedTensors params, Dataset<B> data, BatchLoss<B> batchLoss) {
         return train(params, optimizer.init(params), 0, data, batchLoss);
     }
 
@@ -129,7 +129,7 @@ public final class Trainer {
      *
      * @param model parameters shaped like the model's, used to check the checkpoint
      */
-    public <B> Run resume(Path file, Parameters model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
+    public <B> Run resume(Path file, NamedTensors model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
         Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
         Double epoch = saved.counters().get("epoch");
         if (epoch == null) {
@@ -138,19 +138,19 @@ public final class Trainer {
         return train(saved.params(), saved.state(), epoch.intValue(), data, batchLoss);
     }
 
-    private <B> Run train(Parameters start, OptimizerState startState, int firstEpoch, Dataset<B> data, BatchLoss<B> batchLoss) {
+    private <B> Run train(NamedTensors start, OptimizerState startState, int firstEpoch, Dataset<B> data, BatchLoss<B> batchLoss) {
         MinibatchSampler sampler = new MinibatchSampler(data.size(), batchSize, seed, dropLast);
         History history = new History(firstEpoch);
-        Parameters params = start;
+        NamedTensors params = start;
         OptimizerState state = startState;
         for (int epoch = firstEpoch; epoch < epochs; epoch++) {
             int[][] batches = sampler.batches(epoch);
             double lossSum = 0;
             for (int b = 0; b < batches.length; b++) {
                 long begin = System.nanoTime();
-                Variables vars = params.track();
+                Variables vars = Variables.track(params);
                 Var loss = batchLoss.loss(vars, data.batch(batches[b]));
-                Parameters grads = vars.gradients(loss);
+                NamedTensors grads = vars.gradients(loss);
                 requireFinite(loss, grads, epoch, b, params, history);
                 Step step = optimizer.step(params, grads, state);
                 params = step.params();
@@ -169,7 +169,7 @@ public final class Trainer {
         return new Run(params, state, history);
     }
 
-    private void save(Parameters params, OptimizerState state, int epochsDone) {
+    private void save(NamedTensors params, OptimizerState state, int epochsDone) {
         try {
             Checkpoint.save(checkpoint, optimizer, params, state, Map.of("epoch", (double) epochsDone));
         } catch (IOException e) {
@@ -177,7 +177,7 @@ public final class Trainer {
         }
     }
 
-    private static void requireFinite(Var loss, Parameters grads, int epoch, int batch, Parameters params, History history) {
+    private static void requireFinite(Var loss, NamedTensors grads, int epoch, int batch, NamedTensors params, History history) {
         String bad = !Double.isFinite(loss.item()) ? "the loss is " + loss.item() : null;
         for (Map.Entry<String, Tensor> g : grads.asMap().entrySet()) {
             if (bad == null && !g.getValue().isFinite()) {

@@ -1,6 +1,6 @@
 package org.adjoint.optim.train;
 
-import org.adjoint.nn.Parameters;
+import org.adjoint.core.NamedTensors;
 
 /**
  * Training stopped because a loss or gradient became NaN or infinite. Carries the last parameters
@@ -10,17 +10,17 @@ public final class TrainingDivergedException extends ArithmeticException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Parameters lastFiniteParameters;
+    private final transient NamedTensors lastFiniteParameters;
     private final transient History history;
 
-    TrainingDivergedException(String message, Parameters lastFiniteParameters, History history) {
+    TrainingDivergedException(String message, NamedTensors lastFiniteParameters, History history) {
         super(message);
         this.lastFiniteParameters = lastFiniteParameters;
         this.history = history;
     }
 
     /** The parameters before the step whose loss or gradient was not finite. */
-    public Parameters lastFiniteParameters() {
+    public NamedTensors lastFiniteParameters() {
         return lastFiniteParameters;
     }
 

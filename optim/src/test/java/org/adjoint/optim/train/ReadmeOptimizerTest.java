@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Activation;
 import org.adjoint.nn.Mlp;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Predictions;
 import org.adjoint.nn.Sequential;
 import org.adjoint.optim.Optimizer;
@@ -45,14 +45,14 @@ class ReadmeOptimizerTest {
     @Test
     void theOptimizerTourRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Sequential net = Mlp.of(Activation.RELU, 4, 16, 3);
-        Parameters params = Parameters.initialize(net, 0);
+        NamedTensors params = net.initialize(0);
         LabeledData train = TrainerTest.blobs(120, 1);
         LabeledData test = TrainerTest.blobs(60, 2);
         Tensor trainX = train.inputs();
         int[] trainY = train.labels();
         Tensor testX = test.inputs();
         int[] testY = test.labels();
-        Parameters grads = params.map(t -> t.mul(0));
+        NamedTensors grads = params.map(t -> t.mul(0));
 
         Optimizer optimizer = Optimizer.of(org.adjoint.optim.Adam.withLearningRate(1e-3))         // defaults as in torch.optim
                 .withGroup("layer1", Sgd.withLearningRate(0.01).momentum(0.9))  // a group with its own rule and rate
@@ -85,7 +85,7 @@ class ReadmeOptimizerTest {
         Map<String, Double> accuracy = new LinkedHashMap<>();
         for (UpdateRule<?> rule : List.of(Sgd.withLearningRate(0.02), new HeavyBall(0.02, 0.9))) {
             Trainer.Run run = Trainer.of(Optimizer.of(rule)).withEpochs(5).withBatchSize(32).withProgress(Progress.silent())
-                    .fit(Parameters.initialize(net, 0), data, loss);
+                    .fit(net.initialize(0), data, loss);
             finalLoss.put(rule.toString(), run.history().epochLosses()[4]);
             accuracy.put(rule.toString(), Predictions.accuracy(net, run.params(), data.inputs(), data.labels()));
         }

@@ -14,12 +14,13 @@ import java.util.Arrays;
 import java.util.Map;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Activation;
 import org.adjoint.nn.Mlp;
-import org.adjoint.nn.Parameters;
 import org.adjoint.nn.Predictions;
 import org.adjoint.nn.Sequential;
+import org.adjoint.nn.Variables;
 import org.adjoint.optim.Adam;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.Schedule;
@@ -56,7 +57,7 @@ class TrainerTest {
     void trainsAndRecordsEveryStepAndEpoch() {
         Trainer t = trainer().withEvaluation((epoch, params) -> Map.of("accuracy",
                 Predictions.accuracy(NET, params, DATA.inputs(), DATA.labels())));
-        Trainer.Run run = t.fit(Parameters.initialize(NET, 1), DATA, LOSS);
+        Trainer.Run run = t.fit(NET.initialize(1), DATA, LOSS);
         History h = run.history();
         assertEquals(4 * 6, h.stepLosses().length, "90 examples in batches of 16: 6 batches per epoch");
         assertEquals(4, h.epochLosses().length);
@@ -69,15 +70,15 @@ class TrainerTest {
 
     @Test
     void fullBatchTakesOneStepPerEpochAndDropLastLeavesOutThePartialBatch() {
-        assertEquals(4, trainer().withBatchSize(90).fit(Parameters.initialize(NET, 1), DATA, LOSS).history().stepLosses().length);
-        assertEquals(4 * 5, trainer().withDropLast(true).fit(Parameters.initialize(NET, 1), DATA, LOSS).history()
+        assertEquals(4, trainer().withBatchSize(90).fit(NET.initialize(1), DATA, LOSS).history().stepLosses().length);
+        assertEquals(4 * 5, trainer().withDropLast(true).fit(NET.initialize(1), DATA, LOSS).history()
                 .stepLosses().length);
     }
 
     @Test
     void aRunResumedFromACheckpointEndsBitForBitWhereAnUninterruptedRunEnds() throws IOException {
         Trainer t = trainer().withEpochs(5);
-        Parameters start = Parameters.initialize(NET, 2);
+        NamedTensors start = NET.initialize(2);
         Trainer.Run straight = t.fit(start, DATA, LOSS);
 
         Path file = dir.resolve("checkpoint.npz");
@@ -103,7 +104,7 @@ class TrainerTest {
             return ++calls[0] == 9 ? loss.mul(Double.NaN) : loss;
         };
         Trainer t = trainer();
-        Parameters start = Parameters.initialize(NET, 4);
+        NamedTensors start = NET.initialize(4);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> t.fit(start, DATA, breaksAtStep9));
         assertEquals("training diverged at epoch 2, step 3: the loss is NaN; the last finite parameters are kept", e.getMessage());
         assertEquals(stepsByHand(start, 8), e.lastFiniteParameters());
@@ -111,14 +112,14 @@ class TrainerTest {
     }
 
     /** The trainer's loop written out: the sampler's batches, one Adam step each, for {@code steps} steps. */
-    private static Parameters stepsByHand(Parameters start, int steps) {
+    private static NamedTensors stepsByHand(NamedTensors start, int steps) {
         Optimizer optimizer = Optimizer.of(Adam.withLearningRate(0.05));
         MinibatchSampler sampler = new MinibatchSampler(DATA.size(), 16, 3, false);
-        Parameters params = start;
+        NamedTensors params = start;
         org.adjoint.optim.OptimizerState state = optimizer.init(params);
         for (int k = 0; k < steps; k++) {
             int[] batch = sampler.batches(k / 6)[k % 6];
-            org.adjoint.nn.Variables v = params.track();
+            org.adjoint.nn.Variables v = Variables.track(params);
             org.adjoint.optim.Step step = optimizer.step(params, v.gradients(LOSS.loss(v, DATA.batch(batch))), state);
             params = step.params();
             state = step.state();
@@ -131,7 +132,7 @@ class TrainerTest {
         Trainer t = Trainer.of(Optimizer.of(Sgd.withLearningRate(1e200))).withEpochs(3).withBatchSize(90)
                 .withProgress(Progress.silent());
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> t.fit(Parameters.initialize(NET, 1), DATA, (p, b) -> p.get("layer1.weight").square().sum()));
+                () -> t.fit(NET.initialize(1), DATA, (p, b) -> p.get("layer1.weight").square().sum()));
         assertTrue(e.getMessage().startsWith("training diverged at epoch"), e.getMessage());
         assertTrue(e.lastFiniteParameters().flatten().isFinite());
     }
@@ -142,7 +143,7 @@ class TrainerTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         trainer().withEpochs(2).withProgress(new ConsoleProgress(out, false, 0))
                 .withEvaluation((epoch, params) -> Map.of("accuracy", 0.5))
-                .fit(Parameters.initialize(NET, 1), DATA, LOSS);
+                .fit(NET.initialize(1), DATA, LOSS);
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(2 * 6 + 2, lines.length);
         assertTrue(lines[0].matches("epoch 1/2, step 1/6, loss [0-9.]+, [0-9,]+ examples/s"), lines[0]);
@@ -153,7 +154,7 @@ class TrainerTest {
     void aScheduleCountedInEpochsDividesTheRateByTenEachEpoch() {
         Optimizer decaying = Optimizer.of(Sgd.withLearningRate(0.1)).withSchedule(Schedule.stepDecay(0.1, 1).inEpochs(6));
         Trainer.Run run = Trainer.of(decaying).withEpochs(3).withBatchSize(16).withProgress(Progress.silent())
-                .fit(Parameters.initialize(NET, 1), DATA, LOSS);
+                .fit(NET.initialize(1), DATA, LOSS);
         assertEquals(0.1 * 0.01, decaying.learningRate("layer1.weight", run.state()) * 10, 1e-15);
     }
 

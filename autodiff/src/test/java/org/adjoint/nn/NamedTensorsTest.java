@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.adjoint.autodiff.Derivatives;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.testing.Gen;
@@ -18,37 +19,37 @@ import org.adjoint.testing.Property;
 import org.adjoint.testing.TensorGens;
 import org.junit.jupiter.api.Test;
 
-class ParametersTest {
+class NamedTensorsTest {
 
     private static final Layer NET = Mlp.of(Activation.RELU, 4, 3, 2);
 
     /** Random parameter sets: 1–4 tensors of random shapes, named in order. */
-    static Gen<Parameters> parameterSets() {
+    static Gen<NamedTensors> parameterSets() {
         return Gen.lists(TensorGens.tensors(TensorGens.shapes(3, 4), Gen.doubles(-5, 5)), 1, 4).map(list -> {
             Map<String, Tensor> m = new LinkedHashMap<>();
             for (int i = 0; i < list.size(); i++) {
                 m.put("block" + (list.size() - i) + ".p" + i, list.get(i));
             }
-            return Parameters.of(m);
+            return NamedTensors.of(m);
         });
     }
 
     @Test
     void namesFollowTheLayersInOrder() {
-        Parameters p = Parameters.initialize(NET, 1);
+        NamedTensors p = NET.initialize(1);
         assertEquals(List.of("layer1.weight", "layer1.bias", "layer2.weight", "layer2.bias"), p.names());
         assertEquals(Shape.of(3, 4), p.get("layer1.weight").shape());
         assertEquals(4 * 3 + 3 + 3 * 2 + 2, p.elementCount());
         assertEquals(4, p.count());
-        assertEquals("Parameters[layer1.weight [3, 4], layer1.bias [3], layer2.weight [2, 3], layer2.bias [2]] (23 values)",
+        assertEquals("NamedTensors[layer1.weight [3, 4], layer1.bias [3], layer2.weight [2, 3], layer2.bias [2]] (23 values)",
                 p.toString());
     }
 
     @Test
     void initializationIsReproducibleFromTheSeed() {
-        assertEquals(Parameters.initialize(NET, 7), Parameters.initialize(NET, 7));
-        assertNotEquals(Parameters.initialize(NET, 7), Parameters.initialize(NET, 8));
-        assertEquals(Tensor.zeros(3), Parameters.initialize(NET, 7).get("layer1.bias"));
+        assertEquals(NET.initialize(7), NET.initialize(7));
+        assertNotEquals(NET.initialize(7), NET.initialize(8));
+        assertEquals(Tensor.zeros(3), NET.initialize(7).get("layer1.bias"));
     }
 
     @Test
@@ -66,13 +67,13 @@ class ParametersTest {
     void unflatteningARecordedVectorGivesTheSameLossAndGradient() {
         Tensor x = Tensor.randomNormal(3, 5, 4);
         int[] labels = {0, 1, 1, 0, 1};
-        Parameters p = Parameters.initialize(NET, 3);
-        Var direct = lossOf(p.track(), x, labels);
+        NamedTensors p = NET.initialize(3);
+        Var direct = lossOf(Variables.track(p), x, labels);
         Tensor theta = p.flatten();
-        double viaTheta = lossOf(p.unflatten(Var.param(theta)), x, labels).item();
+        double viaTheta = lossOf(Variables.unflatten(p, Var.param(theta)), x, labels).item();
         assertEquals(direct.item(), viaTheta, 0.0);
-        Tensor gradTheta = Derivatives.grad(t -> lossOf(p.unflatten(t), x, labels), theta);
-        Variables v = p.track();
+        Tensor gradTheta = Derivatives.grad(t -> lossOf(Variables.unflatten(p, t), x, labels), theta);
+        Variables v = Variables.track(p);
         Tensor directGradient = v.gradients(lossOf(v, x, labels)).flatten();
         assertTrue(directGradient.allClose(gradTheta, 1e-15, 1e-15), () -> directGradient + " vs " + gradTheta);
     }
@@ -83,8 +84,8 @@ class ParametersTest {
 
     @Test
     void withAndMapKeepShapes() {
-        Parameters p = Parameters.initialize(NET, 1);
-        Parameters q = p.with("layer2.bias", Tensor.vector(5, 6));
+        NamedTensors p = NET.initialize(1);
+        NamedTensors q = p.with("layer2.bias", Tensor.vector(5, 6));
         assertEquals(Tensor.vector(5, 6), q.get("layer2.bias"));
         assertEquals(Tensor.zeros(2), p.get("layer2.bias"), "the original is unchanged");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -96,14 +97,14 @@ class ParametersTest {
 
     @Test
     void missingNamesAndMismatchedSetsAreNamedInErrors() {
-        Parameters p = Parameters.initialize(NET, 1);
+        NamedTensors p = NET.initialize(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.get("layer3.weight"));
         assertEquals("no parameter named layer3.weight; the parameters are [layer1.weight, layer1.bias, layer2.weight,"
                 + " layer2.bias]", e.getMessage());
-        Parameters other = Parameters.initialize(Mlp.of(Activation.RELU, 4, 5, 2), 1);
+        NamedTensors other = Mlp.of(Activation.RELU, 4, 5, 2).initialize(1);
         e = assertThrows(IllegalArgumentException.class, () -> p.zip(other, Tensor::add));
         assertEquals("zip: layer1.weight has shape [3, 4] here but [5, 4] in the other", e.getMessage());
-        Parameters fewer = Parameters.of(Map.of("layer1.weight", p.get("layer1.weight")));
+        NamedTensors fewer = NamedTensors.of(Map.of("layer1.weight", p.get("layer1.weight")));
         e = assertThrows(IllegalArgumentException.class, () -> p.requireSameLayout("step", fewer));
         assertEquals("step: parameter 1 is layer1.bias here but missing in the other set", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> p.unflatten(Tensor.zeros(5)));
@@ -113,20 +114,20 @@ class ParametersTest {
     @Test
     void badNamesAreRejected() {
         for (String bad : new String[] {"", ".w", "w.", "a..b"}) {
-            assertThrows(IllegalArgumentException.class, () -> Parameters.of(Map.of(bad, Tensor.zeros(1))), bad);
+            assertThrows(IllegalArgumentException.class, () -> NamedTensors.of(Map.of(bad, Tensor.zeros(1))), bad);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Parameters.initialize(List.of(new ParameterSpec("w", Shape.of(1), Initializer.zeros()),
+                () -> ParameterSpec.initialize(List.of(new ParameterSpec("w", Shape.of(1), Initializer.zeros()),
                         new ParameterSpec("w", Shape.of(2), Initializer.zeros())), new java.util.Random(1)));
         assertEquals("initialize: two parameters are named w", e.getMessage());
     }
 
     @Test
     void trackedVariablesRecordAndConstantsDoNot() {
-        Parameters p = Parameters.initialize(NET, 1);
+        NamedTensors p = NET.initialize(1);
         Var x = Var.constant(Tensor.ones(2, 4));
-        assertTrue(NET.forward(p.track(), x).requiresGrad());
-        assertFalse(NET.forward(p.constants(), x).requiresGrad());
-        assertEquals(p, p.track().values());
+        assertTrue(NET.forward(Variables.track(p), x).requiresGrad());
+        assertFalse(NET.forward(Variables.constants(p), x).requiresGrad());
+        assertEquals(p, Variables.track(p).values());
     }
 }

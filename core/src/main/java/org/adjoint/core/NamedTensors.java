@@ -1,68 +1,44 @@
-package org.adjoint.nn;
+package org.adjoint.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
-import java.util.random.RandomGenerator;
-import org.adjoint.autodiff.Var;
-import org.adjoint.core.Shape;
-import org.adjoint.core.Tensor;
 
 /**
- * A model's parameters: named tensors in a stable order, such as {@code layer1.weight},
- * {@code layer1.bias}, {@code layer2.weight}. Immutable: an optimizer step returns a new set.
+ * Named tensors in a stable order, such as a model's parameters ({@code layer1.weight},
+ * {@code layer1.bias}, …), their gradients, or an optimizer's moments. Immutable: an optimizer step
+ * returns a new set. It is the one type that models ({@code org.adjoint.nn}), optimizers
+ * ({@code org.adjoint.optim}) and checkpoints share, so an optimizer updates anything with named
+ * tensors, not only a model's parameters.
  *
  * <pre>{@code
- * Layer net = Mlp.of(Activation.RELU, 64, 32, 10);
- * Parameters params = Parameters.initialize(net, 42);      // seeded: the same every time
- * Variables vars = params.track();                         // one Var.param per tensor
- * Var loss = Losses.softmaxCrossEntropy(net.forward(vars, Var.constant(x)), labels);
- * Parameters grads = vars.gradients(loss);                 // same names and shapes
+ * NamedTensors params = NamedTensors.of(Map.of("w", Tensor.zeros(3), "b", Tensor.scalar(0)));
+ * NamedTensors halved = params.map(t -> t.mul(0.5));            // same names and shapes
+ * Tensor theta = params.flatten();                              // one vector, for Newton or L-BFGS
  * }</pre>
  *
  * <p>The set can be flattened to one vector and back ({@link #flatten}, {@link #unflatten}), for
  * methods such as Newton's or L-BFGS that see all parameters as one point.
  */
-public final class Parameters {
+public final class NamedTensors {
 
     private final Map<String, Tensor> tensors;
 
-    private Parameters(Map<String, Tensor> tensors) {
+    private NamedTensors(Map<String, Tensor> tensors) {
         this.tensors = Collections.unmodifiableMap(tensors);
     }
 
     /** A set from named tensors, in the map's iteration order. */
-    public static Parameters of(Map<String, Tensor> tensors) {
+    public static NamedTensors of(Map<String, Tensor> tensors) {
         Map<String, Tensor> copy = new LinkedHashMap<>();
         tensors.forEach((name, value) -> copy.put(checkName(name), value));
-        return new Parameters(copy);
+        return new NamedTensors(copy);
     }
 
-    /** The parameters {@code layer} declares, initialized from a {@link Random} seeded with {@code seed}. */
-    public static Parameters initialize(Layer layer, long seed) {
-        return initialize(layer.parameters(), new Random(seed));
-    }
-
-    /** Parameters from their specifications, each drawn in order from {@code random}. */
-    public static Parameters initialize(List<ParameterSpec> specs, RandomGenerator random) {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (ParameterSpec spec : specs) {
-            Tensor value = spec.initializer().sample(spec.shape(), random);
-            if (!value.shape().equals(spec.shape())) {
-                throw new IllegalStateException("initialize: the initializer of " + spec.name() + " returned shape "
-                        + value.shape() + " instead of " + spec.shape());
-            }
-            if (tensors.put(spec.name(), value) != null) {
-                throw new IllegalArgumentException("initialize: two parameters are named " + spec.name());
-            }
-        }
-        return new Parameters(tensors);
-    }
 
     /** The names, in order. */
     public List<String> names() {
@@ -102,7 +78,7 @@ public final class Parameters {
     }
 
     /** The same set with {@code name}'s tensor replaced by one of the same shape. */
-    public Parameters with(String name, Tensor value) {
+    public NamedTensors with(String name, Tensor value) {
         Tensor old = get(name);
         if (!old.shape().equals(value.shape())) {
             throw new IllegalArgumentException("with: " + name + " has shape " + old.shape()
@@ -110,33 +86,24 @@ public final class Parameters {
         }
         Map<String, Tensor> copy = new LinkedHashMap<>(tensors);
         copy.put(name, value);
-        return new Parameters(copy);
+        return new NamedTensors(copy);
     }
 
     /** Every tensor transformed by {@code f}, which must keep its shape. */
-    public Parameters map(UnaryOperator<Tensor> f) {
+    public NamedTensors map(UnaryOperator<Tensor> f) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         tensors.forEach((name, t) -> out.put(name, sameShape("map", name, t.shape(), f.apply(t))));
-        return new Parameters(out);
+        return new NamedTensors(out);
     }
 
     /** {@code f(this[name], other[name])} for every name; both sets must have the same names and shapes. */
-    public Parameters zip(Parameters other, BinaryOperator<Tensor> f) {
+    public NamedTensors zip(NamedTensors other, BinaryOperator<Tensor> f) {
         requireSameLayout("zip", other);
         Map<String, Tensor> out = new LinkedHashMap<>();
         tensors.forEach((name, t) -> out.put(name, sameShape("zip", name, t.shape(), f.apply(t, other.tensors.get(name)))));
-        return new Parameters(out);
+        return new NamedTensors(out);
     }
 
-    /** Parameter values for recording a forward pass: one {@link Var#param} per tensor. */
-    public Variables track() {
-        return Variables.of(this, Var::param);
-    }
-
-    /** Parameter values for evaluation: one {@link Var#constant} per tensor, so nothing is recorded. */
-    public Variables constants() {
-        return Variables.of(this, Var::constant);
-    }
 
     /** All elements in one vector: the tensors in order, each in row-major order. */
     public Tensor flatten() {
@@ -150,7 +117,7 @@ public final class Parameters {
     }
 
     /** The inverse of {@link #flatten}: a set with these names and shapes holding the values of {@code vector}. */
-    public Parameters unflatten(Tensor vector) {
+    public NamedTensors unflatten(Tensor vector) {
         requireFlatLength("unflatten", vector.shape());
         double[] flat = vector.toArray();
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -162,31 +129,16 @@ public final class Parameters {
             out.put(e.getKey(), Tensor.of(shape, part));
             at += part.length;
         }
-        return new Parameters(out);
+        return new NamedTensors(out);
     }
 
-    /**
-     * The parameters as slices of one recorded vector θ, so that a model's loss becomes a function of
-     * θ alone and {@code Derivatives.hessian} or a Newton method can work on all parameters at once.
-     */
-    public Variables unflatten(Var theta) {
-        requireFlatLength("unflatten", theta.shape());
-        Map<String, Var> vars = new LinkedHashMap<>();
-        int at = 0;
-        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            Shape shape = e.getValue().shape();
-            vars.put(e.getKey(), theta.slice(0, at, at + shape.size()).reshape(shape));
-            at += shape.size();
-        }
-        return new Variables(vars);
-    }
 
     /**
      * Checks that {@code other} has the same names, in the same order, with the same shapes.
      *
      * @throws IllegalArgumentException naming the first parameter that differs and how
      */
-    public void requireSameLayout(String op, Parameters other) {
+    public void requireSameLayout(String op, NamedTensors other) {
         List<String> mine = names();
         List<String> theirs = other.names();
         for (int i = 0; i < Math.max(mine.size(), theirs.size()); i++) {
@@ -219,8 +171,13 @@ public final class Parameters {
         }
     }
 
-    /** A parameter name: dot-separated parts, each non-empty. */
-    static String checkName(String name) {
+    /**
+     * Checks a tensor name: dot-separated parts, each non-empty, such as {@code layer1.weight}.
+     *
+     * @return the name
+     * @throws IllegalArgumentException if it is null, empty, or has an empty part
+     */
+    public static String checkName(String name) {
         if (name == null || name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
             throw new IllegalArgumentException("invalid parameter name '" + name
                     + "': use non-empty parts separated by single dots, such as layer1.weight");
@@ -231,7 +188,7 @@ public final class Parameters {
     /** Equal names in the same order with exactly equal tensors. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Parameters other && new ArrayList<>(tensors.entrySet()).equals(new ArrayList<>(other.tensors.entrySet()));
+        return o instanceof NamedTensors other && new ArrayList<>(tensors.entrySet()).equals(new ArrayList<>(other.tensors.entrySet()));
     }
 
     @Override
@@ -239,11 +196,11 @@ public final class Parameters {
         return tensors.hashCode();
     }
 
-    /** The names and shapes, e.g. {@code Parameters[layer1.weight [32, 64], layer1.bias [32]] (2,080 values)}. */
+    /** The names and shapes, e.g. {@code NamedTensors[layer1.weight [32, 64], layer1.bias [32]] (2,080 values)}. */
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
         tensors.forEach((name, t) -> parts.add(name + " " + t.shape()));
-        return "Parameters" + parts + " (" + String.format(java.util.Locale.ROOT, "%,d", elementCount()) + " values)";
+        return "NamedTensors" + parts + " (" + String.format(java.util.Locale.ROOT, "%,d", elementCount()) + " values)";
     }
 }
