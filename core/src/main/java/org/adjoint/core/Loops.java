@@ -79,7 +79,7 @@ final class Loops {
         }
     };
     /** Vector API versions of the costly functions, or null when that API is not in use. */
-    private static final Transcendentals FAST =
+    static final Transcendentals FAST =
             Vectorization.choose("org.adjoint.core.VectorLoops", Transcendentals.class, null);
 
     static final UnaryLoop EXP = FAST != null ? FAST.exp() : (x, o, from, to) -> {
