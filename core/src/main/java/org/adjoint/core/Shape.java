@@ -199,6 +199,42 @@ public final class Shape {
         return true;
     }
 
+    /**
+     * The shape {@code dims} asks for when {@code op} views {@code size} elements of this shape in it:
+     * one extent may be −1, inferred from the others.
+     *
+     * @throws IllegalArgumentException naming {@code op}, this shape and {@code dims} if no such view exists
+     */
+    Shape reshaped(String op, int size, int... dims) {
+        int[] resolved = dims.clone();
+        int infer = -1;
+        int known = 1;
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] == -1 && infer < 0) {
+                infer = i;
+            } else if (resolved[i] < 0) {
+                throw new IllegalArgumentException(op + ": extent " + resolved[i] + " of axis " + i + " in "
+                        + Arrays.toString(dims) + " is negative; only one extent may be -1, to be inferred");
+            } else {
+                known *= resolved[i];
+            }
+        }
+        if (infer >= 0) {
+            if (known == 0 || size % known != 0) {
+                throw new IllegalArgumentException(op + ": cannot view shape " + this + " (" + size
+                        + " elements) as " + Arrays.toString(dims) + (known == 0
+                        ? ": with a zero extent beside it, the -1 could be anything" : ""));
+            }
+            resolved[infer] = size / known;
+        }
+        Shape target = Shape.of(resolved);
+        if (target.size() != size) {
+            throw new IllegalArgumentException(op + ": cannot view shape " + this + " (" + size
+                    + " elements) as " + Arrays.toString(dims));
+        }
+        return target;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof Shape other && Arrays.equals(dims, other.dims);

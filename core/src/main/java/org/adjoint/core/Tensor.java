@@ -105,11 +105,7 @@ public final class Tensor {
 
     /** The n×n identity matrix. */
     public static Tensor identity(int n) {
-        double[] data = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            data[i * n + i] = 1;
-        }
-        return new Tensor(Shape.of(n, n), data);
+        return Factories.identity(n);
     }
 
     /** The vector {@code [0, 1, …, n − 1]}. */
@@ -122,32 +118,12 @@ public final class Tensor {
      * step), as in NumPy; element i is computed as {@code start + i·step}, not by repeated addition.
      */
     public static Tensor arange(double start, double end, double step) {
-        if (step == 0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(end)) {
-            throw new IllegalArgumentException("arange: start " + start + ", end " + end + " and step " + step
-                    + " must be finite and the step nonzero");
-        }
-        int n = (int) Math.max(0, Math.ceil((end - start) / step));
-        double[] data = new double[n];
-        for (int i = 0; i < n; i++) {
-            data[i] = start + i * step;
-        }
-        return new Tensor(Shape.of(n), data);
+        return Factories.arange(start, end, step);
     }
 
     /** {@code n} evenly spaced values from {@code start} to {@code end}, both included. */
     public static Tensor linspace(double start, double end, int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("linspace: the number of points " + n + " is negative");
-        }
-        double[] data = new double[n];
-        double step = n > 1 ? (end - start) / (n - 1) : 0;
-        for (int i = 0; i < n; i++) {
-            data[i] = start + i * step;
-        }
-        if (n > 1) {
-            data[n - 1] = end;
-        }
-        return new Tensor(Shape.of(n), data);
+        return Factories.linspace(start, end, n);
     }
 
     /** Standard normal samples from a {@link Random} seeded with {@code seed}: the same seed, the same tensor. */
@@ -157,12 +133,7 @@ public final class Tensor {
 
     /** Standard normal samples drawn from {@code random}. */
     public static Tensor randomNormal(RandomGenerator random, int... dims) {
-        Shape shape = Shape.of(dims);
-        double[] data = new double[shape.size()];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = random.nextGaussian();
-        }
-        return new Tensor(shape, data);
+        return Factories.randomNormal(random, dims);
     }
 
     /** Samples uniform on {@code [low, high)} from a {@link Random} seeded with {@code seed}. */
@@ -172,27 +143,12 @@ public final class Tensor {
 
     /** Samples uniform on {@code [low, high)} drawn from {@code random}. */
     public static Tensor randomUniform(RandomGenerator random, double low, double high, int... dims) {
-        if (!(low < high) || !Double.isFinite(high - low)) {
-            throw new IllegalArgumentException("randomUniform: the range [" + low + ", " + high
-                    + ") must be finite and non-empty");
-        }
-        Shape shape = Shape.of(dims);
-        double[] data = new double[shape.size()];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = low + (high - low) * random.nextDouble();
-        }
-        return new Tensor(shape, data);
+        return Factories.randomUniform(random, low, high, dims);
     }
 
     /** The one-hot matrix of the labels: row i has a 1 in column {@code labels[i]}. */
     public static Tensor oneHot(int[] labels, int classes) {
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("oneHot: label " + labels[i] + " of row " + i
-                        + " is outside [0, " + classes + ")");
-            }
-        }
-        return Layout.scatter(full(Shape.of(labels.length), 1), labels, classes);
+        return Factories.oneHot(labels, classes);
     }
 
     // ---------------------------------------------------------------- inspection
@@ -707,33 +663,7 @@ public final class Tensor {
      * (immutable) storage, so it costs no copy.
      */
     public Tensor reshape(int... dims) {
-        int[] resolved = dims.clone();
-        int infer = -1;
-        int known = 1;
-        for (int i = 0; i < resolved.length; i++) {
-            if (resolved[i] == -1 && infer < 0) {
-                infer = i;
-            } else if (resolved[i] < 0) {
-                throw new IllegalArgumentException("reshape: extent " + resolved[i] + " of axis " + i + " in "
-                        + Arrays.toString(dims) + " is negative; only one extent may be -1, to be inferred");
-            } else {
-                known *= resolved[i];
-            }
-        }
-        if (infer >= 0) {
-            if (known == 0 || data.length % known != 0) {
-                throw new IllegalArgumentException("reshape: cannot view shape " + shape + " (" + data.length
-                        + " elements) as " + Arrays.toString(dims) + (known == 0
-                        ? ": with a zero extent beside it, the -1 could be anything" : ""));
-            }
-            resolved[infer] = data.length / known;
-        }
-        Shape target = Shape.of(resolved);
-        if (target.size() != data.length) {
-            throw new IllegalArgumentException("reshape: cannot view shape " + shape + " (" + data.length
-                    + " elements) as " + Arrays.toString(dims));
-        }
-        return new Tensor(target, data);
+        return new Tensor(shape.reshaped("reshape", data.length, dims), data);
     }
 
     /** The same elements viewed with {@code shape}, which must have the same size. */
@@ -805,15 +735,7 @@ public final class Tensor {
      * {@code |a − b| ≤ atol + rtol·|b|} (NumPy's {@code allclose}; NaN never matches).
      */
     public boolean allClose(Tensor other, double rtol, double atol) {
-        if (!shape.equals(other.shape)) {
-            return false;
-        }
-        for (int i = 0; i < data.length; i++) {
-            if (!(Math.abs(data[i] - other.data[i]) <= atol + rtol * Math.abs(other.data[i]))) {
-                return false;
-            }
-        }
-        return true;
+        return Comparison.allClose(this, other, rtol, atol);
     }
 
     /**
@@ -822,18 +744,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes differ
      */
     public double maxAbsDifference(Tensor other) {
-        if (!shape.equals(other.shape)) {
-            throw new IllegalArgumentException("maxAbsDifference: shapes " + shape + " and " + other.shape + " differ");
-        }
-        double worst = 0;
-        for (int i = 0; i < data.length; i++) {
-            double d = Math.abs(data[i] - other.data[i]);
-            if (Double.isNaN(d)) {
-                return d;
-            }
-            worst = Math.max(worst, d);
-        }
-        return worst;
+        return Comparison.maxAbsDifference(this, other);
     }
 
     /** Exact equality of shape and of every element's bits (so NaN equals NaN and 0.0 differs from −0.0). */
