@@ -73,6 +73,6 @@ final class Factories {
                         + " is outside [0, " + classes + ")");
             }
         }
-        return Layout.scatter(Tensor.full(Shape.of(labels.length), 1), labels, classes);
+        return Indexing.scatter(Tensor.full(Shape.of(labels.length), 1), labels, classes);
     }
 }

@@ -697,17 +697,17 @@ public final class Tensor {
 
     /** The elements with index in {@code [start, end)} along {@code axis}. */
     public Tensor slice(int axis, int start, int end) {
-        return Layout.slice(this, axis, start, end);
+        return Indexing.slice(this, axis, start, end);
     }
 
     /** Zeros added along {@code axis}: {@code before} of them ahead and {@code after} behind; the adjoint of {@link #slice}. */
     public Tensor pad(int axis, int before, int after) {
-        return Layout.pad(this, axis, before, after);
+        return Indexing.pad(this, axis, before, after);
     }
 
     /** The tensors joined along {@code axis}; their extents on other axes must agree. */
     public static Tensor concat(int axis, Tensor... tensors) {
-        return Layout.concat(axis, tensors);
+        return Indexing.concat(axis, tensors);
     }
 
     /**
@@ -715,17 +715,17 @@ public final class Tensor {
      * {@code axis = 0} the rows of a minibatch. Indices may repeat.
      */
     public Tensor take(int axis, int[] indices) {
-        return Layout.take(this, axis, indices);
+        return Indexing.take(this, axis, indices);
     }
 
     /** For a matrix, element {@code indices[i]} of each row i: the correct-class score picked per example. */
     public Tensor gather(int[] indices) {
-        return Layout.gather(this, indices);
+        return Indexing.gather(this, indices);
     }
 
     /** The adjoint of {@link #gather}: an {@code n × columns} matrix of zeros with {@code this[i]} at {@code (i, indices[i])}. */
     public Tensor scatter(int[] indices, int columns) {
-        return Layout.scatter(this, indices, columns);
+        return Indexing.scatter(this, indices, columns);
     }
 
     // ---------------------------------------------------------------- equality
