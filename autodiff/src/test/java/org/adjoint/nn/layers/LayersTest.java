@@ -1,4 +1,4 @@
-package org.adjoint.nn;
+package org.adjoint.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,8 @@ import java.util.Map;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
+import org.adjoint.nn.Layer;
+import org.adjoint.nn.Variables;
 import org.junit.jupiter.api.Test;
 
 class LayersTest {
@@ -87,6 +89,17 @@ class LayersTest {
         assertEquals(Tensor.vector(0, 0, 2), Activation.RELU.forward(null, x).value());
         assertEquals(x.value().tanh(), Activation.TANH.forward(null, x).value());
         assertEquals(x.value().sigmoid(), Activation.SIGMOID.forward(null, x).value());
+    }
+
+    @Test
+    void layersAreValuesThatPrintReadably() {
+        assertEquals(new Linear(3, 2), new Linear(3, 2));
+        assertEquals(new Affine(4, 3).hashCode(), new Affine(4, 3).hashCode());
+        assertEquals("Linear[in=3, out=2, weightInit=normal(0.0, 0.001)]", new Linear(3, 2).toString());
+        assertEquals("Affine[in=4, out=3, weightInit=heNormal()]", new Affine(4, 3).toString());
+        assertEquals(Mlp.of(Activation.TANH, 4, 3, 2).parameters(), Mlp.of(Activation.TANH, 4, 3, 2).parameters());
+        assertEquals("Sequential[layer1=Affine[in=4, out=3, weightInit=xavierNormal()], TANH, "
+                + "layer2=Affine[in=3, out=2, weightInit=xavierNormal()]]", Mlp.of(Activation.TANH, 4, 3, 2).toString());
     }
 
     @Test

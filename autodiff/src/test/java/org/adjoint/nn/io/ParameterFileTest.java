@@ -1,4 +1,4 @@
-package org.adjoint.nn;
+package org.adjoint.nn.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,9 @@ import java.util.Map;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
+import org.adjoint.nn.NamedTensorsTest;
+import org.adjoint.nn.layers.Activation;
+import org.adjoint.nn.layers.Mlp;
 import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

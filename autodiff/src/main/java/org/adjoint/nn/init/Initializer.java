@@ -1,4 +1,4 @@
-package org.adjoint.nn;
+package org.adjoint.nn.init;
 
 import java.util.random.RandomGenerator;
 import org.adjoint.core.Shape;
@@ -9,9 +9,13 @@ import org.adjoint.core.Tensor;
  * is given, so a seeded generator gives the same parameters every time.
  *
  * <p>The scaled initializers depend on a tensor's fan-in and fan-out ({@link Fans#of}): for a weight
- * of shape {@code [out, in, k…]} (the layout of {@link Affine}'s weight, and of a convolution's) the
+ * of shape {@code [out, in, k…]} (the layout of {@code Affine}'s weight, and of a convolution's) the
  * fan-in is {@code in · Πk} and the fan-out {@code out · Πk}; a vector has fan-in = fan-out = its
  * length, and a scalar 1. This is PyTorch's rule.
+ *
+ * <p>The factories' initializers are values: equal when made with equal arguments, and printed as
+ * the call that made them ({@code normal(0.0, 0.001)}), so a layer's {@code toString} and an error
+ * message name them. A lambda works as an initializer too, but prints as its class name.
  */
 @FunctionalInterface
 public interface Initializer {
@@ -37,12 +41,12 @@ public interface Initializer {
 
     /** All zeros (the usual choice for biases). */
     static Initializer zeros() {
-        return (shape, random) -> Tensor.zeros(shape);
+        return new Initializers.Zeros();
     }
 
     /** Every element equal to {@code value}. */
     static Initializer constant(double value) {
-        return (shape, random) -> Tensor.full(shape, value);
+        return new Initializers.Constant(value);
     }
 
     /** Uniform on {@code [low, high)}. */
@@ -50,7 +54,7 @@ public interface Initializer {
         if (!(low < high) || !Double.isFinite(high - low)) {
             throw new IllegalArgumentException("uniform: the range [" + low + ", " + high + ") must be finite and non-empty");
         }
-        return (shape, random) -> Tensor.randomUniform(random, low, high, shape.dims());
+        return new Initializers.Uniform(low, high);
     }
 
     /** Normal with the given mean and standard deviation; the lessons' {@code randn · 0.001} is {@code normal(0, 0.001)}. */
@@ -59,36 +63,26 @@ public interface Initializer {
             throw new IllegalArgumentException("normal: mean " + mean + " and standard deviation " + std
                     + " must be finite, the deviation non-negative");
         }
-        return (shape, random) -> Tensor.randomNormal(random, shape.dims()).mul(std).add(mean);
+        return new Initializers.Normal(mean, std);
     }
 
     /** Xavier/Glorot uniform: {@code U(−a, a)} with {@code a = √(6 / (fanIn + fanOut))}, for tanh and sigmoid layers. */
     static Initializer xavierUniform() {
-        return (shape, random) -> {
-            Fans f = Fans.of(shape);
-            double a = Math.sqrt(6.0 / (f.in() + f.out()));
-            return uniform(-a, a).sample(shape, random);
-        };
+        return Initializers.Scaled.XAVIER_UNIFORM;
     }
 
     /** Xavier/Glorot normal: {@code N(0, σ²)} with {@code σ = √(2 / (fanIn + fanOut))}. */
     static Initializer xavierNormal() {
-        return (shape, random) -> {
-            Fans f = Fans.of(shape);
-            return normal(0, Math.sqrt(2.0 / (f.in() + f.out()))).sample(shape, random);
-        };
+        return Initializers.Scaled.XAVIER_NORMAL;
     }
 
     /** He/Kaiming uniform for ReLU layers: {@code U(−a, a)} with {@code a = √(6 / fanIn)}. */
     static Initializer heUniform() {
-        return (shape, random) -> {
-            double a = Math.sqrt(6.0 / Fans.of(shape).in());
-            return uniform(-a, a).sample(shape, random);
-        };
+        return Initializers.Scaled.HE_UNIFORM;
     }
 
     /** He/Kaiming normal for ReLU layers: {@code N(0, σ²)} with {@code σ = √(2 / fanIn)}. */
     static Initializer heNormal() {
-        return (shape, random) -> normal(0, Math.sqrt(2.0 / Fans.of(shape).in())).sample(shape, random);
+        return Initializers.Scaled.HE_NORMAL;
     }
 }

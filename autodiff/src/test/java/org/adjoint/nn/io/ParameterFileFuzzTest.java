@@ -1,4 +1,4 @@
-package org.adjoint.nn;
+package org.adjoint.nn.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,9 +16,12 @@ import java.util.Random;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.Npz;
+import org.adjoint.nn.Layer;
+import org.adjoint.nn.layers.Activation;
+import org.adjoint.nn.layers.Mlp;
 import org.adjoint.testing.LoaderFuzz;
-import org.adjoint.testing.Mutant;
 import org.adjoint.testing.Mutant.Kind;
+import org.adjoint.testing.Mutant;
 import org.adjoint.testing.Mutants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

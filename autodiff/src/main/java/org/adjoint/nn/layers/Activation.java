@@ -1,6 +1,8 @@
-package org.adjoint.nn;
+package org.adjoint.nn.layers;
 
 import org.adjoint.autodiff.Var;
+import org.adjoint.nn.Layer;
+import org.adjoint.nn.Variables;
 
 /** Elementwise activation layers, without parameters. */
 public enum Activation implements Layer {

@@ -1,7 +1,9 @@
-package org.adjoint.nn;
+package org.adjoint.nn.layers;
 
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.Tensor;
+import org.adjoint.nn.Layer;
+import org.adjoint.nn.Variables;
 
 /**
  * The "bias trick": appends a column of ones to a batch {@code [n, d] → [n, d + 1]}, so that the

@@ -1,4 +1,4 @@
-package org.adjoint.nn;
+package org.adjoint.nn.io;
 
 import java.io.IOException;
 import java.nio.file.Path;

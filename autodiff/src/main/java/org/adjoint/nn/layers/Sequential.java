@@ -1,4 +1,4 @@
-package org.adjoint.nn;
+package org.adjoint.nn.layers;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
+import org.adjoint.nn.Layer;
+import org.adjoint.nn.ParameterSpec;
+import org.adjoint.nn.Variables;
 
 /**
  * Layers applied one after another. Each layer that has parameters reads them in its own scope:

@@ -1,8 +1,12 @@
-package org.adjoint.nn;
+package org.adjoint.nn.layers;
 
 import java.util.List;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.Shape;
+import org.adjoint.nn.Layer;
+import org.adjoint.nn.ParameterSpec;
+import org.adjoint.nn.Variables;
+import org.adjoint.nn.init.Initializer;
 
 /**
  * The lessons' linear score function {@code f(x; W) = W·x}, applied to a batch as {@code x·Wᵀ}, with

@@ -1,4 +1,4 @@
-package org.adjoint.nn;
+package org.adjoint.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +11,7 @@ import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
+import org.adjoint.nn.Variables;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;

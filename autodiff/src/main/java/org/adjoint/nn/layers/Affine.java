@@ -1,9 +1,13 @@
-package org.adjoint.nn;
+package org.adjoint.nn.layers;
 
 import java.util.List;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
+import org.adjoint.nn.Layer;
+import org.adjoint.nn.ParameterSpec;
+import org.adjoint.nn.Variables;
+import org.adjoint.nn.init.Initializer;
 
 /**
  * The fully connected layer {@code y = x·Wᵀ + b} with {@code W} of shape {@code [out, in]} and

@@ -1,6 +1,7 @@
-package org.adjoint.nn;
+package org.adjoint.nn.init;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,23 @@ class InitializerTest {
         assertEquals(new Initializer.Fans(4 * 25, 3 * 25), Initializer.Fans.of(Shape.of(3, 4, 5, 5)));
         assertEquals(new Initializer.Fans(7, 7), Initializer.Fans.of(Shape.of(7)));
         assertEquals(new Initializer.Fans(1, 1), Initializer.Fans.of(Shape.SCALAR));
+    }
+
+    @Test
+    void factoriesGiveValuesThatPrintAsTheirCall() {
+        assertEquals(Initializer.normal(0, 0.001), Initializer.normal(0, 0.001));
+        assertEquals(Initializer.normal(0, 0.001).hashCode(), Initializer.normal(0, 0.001).hashCode());
+        assertNotEquals(Initializer.normal(0, 0.001), Initializer.normal(0, 0.01));
+        assertEquals(Initializer.heNormal(), Initializer.heNormal());
+        assertNotEquals(Initializer.heNormal(), Initializer.heUniform());
+        assertEquals("normal(0.0, 0.001)", Initializer.normal(0, 0.001).toString());
+        assertEquals("uniform(-1.0, 1.0)", Initializer.uniform(-1, 1).toString());
+        assertEquals("constant(0.5)", Initializer.constant(0.5).toString());
+        assertEquals("zeros()", Initializer.zeros().toString());
+        assertEquals("xavierUniform()", Initializer.xavierUniform().toString());
+        assertEquals("xavierNormal()", Initializer.xavierNormal().toString());
+        assertEquals("heUniform()", Initializer.heUniform().toString());
+        assertEquals("heNormal()", Initializer.heNormal().toString());
     }
 
     @Test

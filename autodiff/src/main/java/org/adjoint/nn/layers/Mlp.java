@@ -1,4 +1,6 @@
-package org.adjoint.nn;
+package org.adjoint.nn.layers;
+
+import org.adjoint.nn.init.Initializer;
 
 /**
  * A multilayer perceptron from a list of widths: {@code Mlp.of(Activation.RELU, 784, 128, 10)} is
