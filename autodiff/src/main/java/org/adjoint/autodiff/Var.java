@@ -74,7 +74,7 @@ import org.adjoint.core.Tensor;
  *
  * <p>This class is a facade: each operation delegates in one line to its op class in
  * {@code org.adjoint.autodiff.ops}, and the engine ({@code org.adjoint.autodiff.engine}) reads a
- * node's op, inputs and traversal scratch through {@link Nodes}, never through public methods.
+ * node's op, inputs and traversal scratch through {@code engine.Nodes}, never through public methods.
  */
 public final class Var {
 

@@ -27,7 +27,7 @@ public interface Pointwise {
 
     /**
      * Whether the local derivative can be infinite or NaN although every input and the output are
-     * finite: {@code sqrt} and {@code x^p} (p < 1) at 0, {@code 1/b} and {@code log} at (or next to)
+     * finite: {@code sqrt} and {@code x^p} (p &lt; 1) at 0, {@code 1/b} and {@code log} at (or next to)
      * 0, {@code tan} near its poles. Other ops' derivatives are finite wherever their values are, so
      * their contributions are exactly 0 wherever the cotangent is, and the engine skips the check.
      */

@@ -6,7 +6,7 @@ import org.adjoint.autodiff.engine.Pointwise;
 import org.adjoint.core.Tensor;
 
 /**
- * y = min(a, b) elementwise (broadcast);  ā = ȳ · [a < b],  b̄ = ȳ · [b < a], and where a = b each
+ * y = min(a, b) elementwise (broadcast);  ā = ȳ · [a &lt; b],  b̄ = ȳ · [b &lt; a], and where a = b each
  * gets half of ȳ, as {@code torch.minimum} does. A NaN in a or b gives NaN weights, as in {@link Maximum}.
  */
 public record Minimum() implements BinaryOp, Pointwise {

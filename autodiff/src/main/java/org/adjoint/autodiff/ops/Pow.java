@@ -10,7 +10,7 @@ import org.adjoint.core.Tensor;
  * give 0 · ∞ = NaN take the derivative of the function instead, as PyTorch does: ā = 0 at a = 0,
  * b = 0 (a⁰ is 1 for every a), and b̄ = 0 where a = 0 and b ≥ 0 (0ᵇ is 0 for every b > 0). The masks
  * are data, so second derivatives through those zeros are 0; the true mixed derivative
- * ∂²(aᵇ)/∂a∂b = aᵇ⁻¹(1 + b ln a) is −∞ at a = 0 for 0 < b ≤ 1, where a is at the edge of the
+ * ∂²(aᵇ)/∂a∂b = aᵇ⁻¹(1 + b ln a) is −∞ at a = 0 for 0 &lt; b ≤ 1, where a is at the edge of the
  * domain. (Elsewhere, e.g. at b = 0 with a ≠ 0, nothing is masked, so ∂ā/∂b = 1/a there.) A negative
  * base has no real power for non-integer exponents, so b̄ is NaN there (y is too unless b is an
  * integer: (−2)³ = −8 with ā = 12, but no derivative in b). A constant exponent never evaluates b̄.
@@ -40,7 +40,7 @@ public record Pow() implements BinaryOp, Pointwise {
         return zeroPower.sum().item() == 0 ? formula : Var.where(zeroPower, ZERO, formula);
     }
 
-    /** aᵇ⁻¹ is infinite at a = 0 for b < 1, and ln a is −∞ there. */
+    /** aᵇ⁻¹ is infinite at a = 0 for b &lt; 1, and ln a is −∞ there. */
     @Override
     public boolean singularAtFiniteValues() {
         return true;

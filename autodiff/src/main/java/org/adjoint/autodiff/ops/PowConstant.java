@@ -30,7 +30,7 @@ public record PowConstant(double p) implements UnaryOp, Pointwise {
         return yBar.mul(x.pow(p - 1).mul(p));
     }
 
-    /** Xᵖ⁻¹ is infinite at x = 0 for p < 1. */
+    /** Xᵖ⁻¹ is infinite at x = 0 for p &lt; 1. */
     @Override
     public boolean singularAtFiniteValues() {
         return p < 1;

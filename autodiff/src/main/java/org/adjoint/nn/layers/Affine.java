@@ -11,7 +11,7 @@ import org.adjoint.nn.init.Initializer;
 
 /**
  * The fully connected layer {@code y = x·Wᵀ + b} with {@code W} of shape {@code [out, in]} and
- * {@code b} of shape {@code [out]} (PyTorch's {@code Linear}). NamedTensors {@code weight} (He normal by
+ * {@code b} of shape {@code [out]} (PyTorch's {@code Linear}). Parameters {@code weight} (He normal by
  * default, for ReLU networks) and {@code bias} (zeros).
  *
  * @param in          the number of input features
