@@ -342,7 +342,7 @@ public final class Var {
 
     /** The sum along one axis, which is removed. */
     public Var sum(int axis) {
-        return apply(new Sum(IntList.copyOf(axis), false), this);
+        return apply(new Sum(IntList.of(axis), false), this);
     }
 
     /** The sum along the given axes, kept with extent 1 if {@code keepDims}. */
@@ -377,7 +377,7 @@ public final class Var {
 
     /** The largest element along one axis, which is removed. */
     public Var max(int axis) {
-        return apply(new ReduceMax(IntList.copyOf(axis), false), this);
+        return apply(new ReduceMax(IntList.of(axis), false), this);
     }
 
     /** The largest elements along the given axes, kept with extent 1 if {@code keepDims}. */
@@ -392,7 +392,7 @@ public final class Var {
 
     /** The smallest element along one axis, which is removed. */
     public Var min(int axis) {
-        return apply(new ReduceMin(IntList.copyOf(axis), false), this);
+        return apply(new ReduceMin(IntList.of(axis), false), this);
     }
 
     /** The smallest elements along the given axes, kept with extent 1 if {@code keepDims}. */
@@ -412,7 +412,7 @@ public final class Var {
 
     /** {@code exp(x) / Σ exp(x)} along {@code axis}, computed without overflow. */
     public Var softmax(int axis) {
-        return apply(new Softmax(IntList.copyOf(axis)), this);
+        return apply(new Softmax(IntList.of(axis)), this);
     }
 
     /** {@code x − log Σ exp(x)} along {@code axis}, computed without overflow. */
@@ -500,8 +500,8 @@ public final class Var {
      * Elements of {@code a} where {@code mask} is nonzero and of {@code b} elsewhere. The mask is data,
      * not differentiated. The branch not chosen receives an exact zero cotangent, selected rather than
      * multiplied, and a zero cotangent pulls back to zero through every elementwise op whatever its
-     * local derivative (the engine's zero-cotangent rule), so a NaN or infinity computed in that branch never reaches
-     * the gradient or the Hessian: {@code where(x > 0, sqrt(x), 0)} at x ≤ 0 and
+     * local derivative (the engine's zero-cotangent rule), so a NaN or infinity computed in that
+     * branch never reaches the gradient or the Hessian: {@code where(x > 0, sqrt(x), 0)} at x ≤ 0 and
      * {@code where(x != 0, sin(x)/x, 1)} at 0 differentiate as the chosen branch. (PyTorch and JAX give
      * NaN there and advise a second {@code where} to keep the other branch's input in its domain;
      * that is unnecessary here.)

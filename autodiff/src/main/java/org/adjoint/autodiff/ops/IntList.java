@@ -21,6 +21,11 @@ public final class IntList {
         return new IntList(values.clone());
     }
 
+    /** The one-element list {@code value}: a single axis. */
+    public static IntList of(int value) {
+        return new IntList(new int[] {value});
+    }
+
     /** The list {@code 0, 1, …, n − 1}: every axis of a rank-n tensor. */
     public static IntList range(int n) {
         int[] values = new int[n];
