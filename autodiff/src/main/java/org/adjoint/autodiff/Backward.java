@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import org.adjoint.autodiff.engine.Graph;
 import org.adjoint.core.Tensor;
 
 /**

@@ -2,10 +2,7 @@ package org.adjoint.autodiff;
 
 import java.util.Arrays;
 import java.util.function.Function;
-import java.util.function.IntFunction;
-import java.util.function.ToDoubleFunction;
 import org.adjoint.core.FiniteDifferences;
-import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
 /**
@@ -30,6 +27,10 @@ import org.adjoint.core.Tensor;
  * GradCheck.Report r = GradCheck.defaults().gradient(x -> x.tanh().sum(), x);
  * if (!r.passed()) System.out.println(r);   // the worst entry, its two values and its error
  * }</pre>
+ *
+ * <p>This class holds the configuration and the two checks; the derivatives on either side are
+ * computed by {@code GradCheckDerivatives}, entries are numbered and named by
+ * {@code GradCheckEntries}, and the worst one is tracked by {@code GradCheckWorst}.
  */
 public final class GradCheck {
 
@@ -93,14 +94,14 @@ public final class GradCheck {
 
     /** Checks the gradient of a scalar function with respect to each of its inputs. */
     public Report gradient(Function<Var[], Var> f, Tensor... inputs) {
-        Tensor[] analytic = analyticGradients(f, inputs);
-        Worst worst = new Worst(Math.abs(scalar(f.apply(constants(inputs))).item()));
+        Tensor[] analytic = GradCheckDerivatives.analyticGradients(f, inputs);
+        double magnitude = Math.abs(GradCheckDerivatives.scalar(f.apply(GradCheckDerivatives.constants(inputs))).item());
+        GradCheckWorst worst = new GradCheckWorst(scale, magnitude);
         for (int i = 0; i < inputs.length; i++) {
             int which = i;
-            ToDoubleFunction<Tensor> fi = t -> f.apply(constants(inputs, which, t)).item();
-            Tensor numeric = extrapolated(FiniteDifferences.gradient(fi, inputs[i], step, FiniteDifferences.Scheme.CENTERED),
-                    FiniteDifferences.gradient(fi, inputs[i], step / 2, FiniteDifferences.Scheme.CENTERED));
-            worst.compare(analytic[i], numeric, k -> "∂/∂x" + which + coordinates(inputs[which].shape(), k));
+            Tensor numeric = GradCheckDerivatives.numericGradient(f, inputs, i, step);
+            worst.compare(analytic[i], numeric,
+                    k -> "∂/∂x" + which + GradCheckEntries.coordinates(inputs[which].shape(), k));
         }
         return worst.report(tolerance);
     }
@@ -115,13 +116,15 @@ public final class GradCheck {
      * inputs: the autodiff Hessian, row by row, against centered differences of the autodiff gradient.
      */
     public Report hessian(Function<Var[], Var> f, Tensor... inputs) {
-        Entries entries = new Entries(inputs);
-        double[][] analytic = analyticHessian(f, inputs, entries);
+        GradCheckEntries entries = new GradCheckEntries(inputs);
+        double[][] analytic = GradCheckDerivatives.analyticHessian(f, inputs, entries);
         double[][] numeric = new double[entries.count()][];
         for (int c = 0; c < entries.count(); c++) {
-            numeric[c] = entries.flatten(numericColumn(f, inputs, entries.input(c), entries.element(c)));
+            numeric[c] = entries.flatten(GradCheckDerivatives.numericHessianColumn(f, inputs, entries.input(c),
+                    entries.element(c), step));
         }
-        Worst worst = new Worst(largestMagnitude(entries.flatten(analyticGradients(f, inputs))));
+        double magnitude = largestMagnitude(entries.flatten(GradCheckDerivatives.analyticGradients(f, inputs)));
+        GradCheckWorst worst = new GradCheckWorst(scale, magnitude);
         for (int r = 0; r < entries.count(); r++) {
             int row = r;
             double[] numericRow = new double[entries.count()];
@@ -129,55 +132,6 @@ public final class GradCheck {
             worst.compare(analytic[r], numericRow, c -> "∂²/" + entries.name(row) + entries.name(c));
         }
         return worst.report(tolerance);
-    }
-
-    /** Row r of the Hessian is the gradient, with respect to every input, of gradient entry r. */
-    private static double[][] analyticHessian(Function<Var[], Var> f, Tensor[] inputs, Entries entries) {
-        Var[] params = params(inputs);
-        Var[] gradients = Backward.of(scalar(f.apply(params))).allowingUnused().differentiableGradients(params);
-        double[][] rows = new double[entries.count()][];
-        for (int r = 0; r < entries.count(); r++) {
-            Var gradient = gradients[entries.input(r)];
-            if (!gradient.requiresGrad()) {
-                rows[r] = new double[entries.count()];
-                continue;
-            }
-            double[] seed = new double[gradient.value().size()];
-            seed[entries.element(r)] = 1;
-            rows[r] = entries.flatten(Backward.of(gradient).withSeed(Tensor.of(gradient.shape(), seed))
-                    .allowingUnused().gradients(params));
-        }
-        return rows;
-    }
-
-    /** The derivative of the whole autodiff gradient along element e of input j, by extrapolated centered differences. */
-    private Tensor[] numericColumn(Function<Var[], Var> f, Tensor[] inputs, int j, int e) {
-        Tensor[] wide = centeredColumn(f, inputs, j, e, step);
-        Tensor[] narrow = centeredColumn(f, inputs, j, e, step / 2);
-        Tensor[] column = new Tensor[inputs.length];
-        Arrays.setAll(column, i -> extrapolated(wide[i], narrow[i]));
-        return column;
-    }
-
-    private static Tensor[] centeredColumn(Function<Var[], Var> f, Tensor[] inputs, int j, int e, double h) {
-        Tensor[] plus = analyticGradients(f, moved(inputs, j, e, h));
-        Tensor[] minus = analyticGradients(f, moved(inputs, j, e, -h));
-        Tensor[] column = new Tensor[inputs.length];
-        Arrays.setAll(column, i -> plus[i].sub(minus[i]).div(2 * h));
-        return column;
-    }
-
-    /** One Richardson step from centered differences with steps h and h/2: {@code (4·D(h/2) − D(h)) / 3}. */
-    private static Tensor extrapolated(Tensor wide, Tensor narrow) {
-        return narrow.mul(4).sub(wide).div(3);
-    }
-
-    private static Tensor[] moved(Tensor[] inputs, int j, int e, double delta) {
-        Tensor[] moved = inputs.clone();
-        double[] data = inputs[j].toArray();
-        data[e] += delta;
-        moved[j] = Tensor.of(inputs[j].shape(), data);
-        return moved;
     }
 
     private static double largestMagnitude(double[] values) {
@@ -188,126 +142,10 @@ public final class GradCheck {
         return largest;
     }
 
-    private static Tensor[] analyticGradients(Function<Var[], Var> f, Tensor[] inputs) {
-        Var[] params = params(inputs);
-        return Backward.of(scalar(f.apply(params))).allowingUnused().gradients(params);
-    }
-
-    private static Var[] params(Tensor[] inputs) {
-        Var[] params = new Var[inputs.length];
-        Arrays.setAll(params, i -> Var.param(inputs[i]));
-        return params;
-    }
-
-    private static Var[] constants(Tensor[] inputs) {
-        Var[] vars = new Var[inputs.length];
-        Arrays.setAll(vars, i -> Var.constant(inputs[i]));
-        return vars;
-    }
-
-    private static Var[] constants(Tensor[] inputs, int replaced, Tensor value) {
-        Var[] vars = new Var[inputs.length];
-        Arrays.setAll(vars, i -> Var.constant(i == replaced ? value : inputs[i]));
-        return vars;
-    }
-
-    private static Var scalar(Var y) {
-        if (y.value().size() != 1) {
-            throw new IllegalArgumentException("gradcheck: the function must return a scalar but returned shape "
-                    + y.shape());
-        }
-        return y;
-    }
-
-    private static String coordinates(Shape shape, int flat) {
-        int[] index = new int[shape.rank()];
-        for (int d = shape.rank() - 1; d >= 0; d--) {
-            index[d] = flat % shape.dim(d);
-            flat /= shape.dim(d);
-        }
-        return Arrays.toString(index);
-    }
-
     private static double positive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("GradCheck: " + name + " = " + value + " must be positive and finite");
         }
         return value;
-    }
-
-    /** Every element of every input, numbered in order, so that a Hessian is one square matrix. */
-    private static final class Entries {
-        private final Tensor[] inputs;
-        private final int[] offsets;
-
-        Entries(Tensor[] inputs) {
-            this.inputs = inputs;
-            this.offsets = new int[inputs.length + 1];
-            for (int i = 0; i < inputs.length; i++) {
-                offsets[i + 1] = offsets[i] + inputs[i].size();
-            }
-        }
-
-        int count() {
-            return offsets[inputs.length];
-        }
-
-        int input(int entry) {
-            int i = 0;
-            while (offsets[i + 1] <= entry) {
-                i++;
-            }
-            return i;
-        }
-
-        int element(int entry) {
-            return entry - offsets[input(entry)];
-        }
-
-        String name(int entry) {
-            return "∂x" + input(entry) + coordinates(inputs[input(entry)].shape(), element(entry));
-        }
-
-        double[] flatten(Tensor[] parts) {
-            double[] flat = new double[count()];
-            for (int i = 0; i < parts.length; i++) {
-                System.arraycopy(parts[i].toArray(), 0, flat, offsets[i], parts[i].size());
-            }
-            return flat;
-        }
-    }
-
-    /** The running worst entry of a comparison; the first NaN, once met, stays the worst. */
-    private final class Worst {
-        private final double floor;
-        private double error;
-        private String location = "nowhere (no entries)";
-        private double analytic;
-        private double numeric;
-
-        /** A comparison of derivatives of something of magnitude {@code magnitude}. */
-        Worst(double magnitude) {
-            this.floor = scale * Math.max(1, Double.isFinite(magnitude) ? magnitude : 1);
-        }
-
-        void compare(Tensor a, Tensor n, IntFunction<String> where) {
-            compare(a.toArray(), n.toArray(), where);
-        }
-
-        void compare(double[] a, double[] n, IntFunction<String> where) {
-            for (int k = 0; k < a.length && !Double.isNaN(error); k++) {
-                double e = Math.abs(a[k] - n[k]) / Math.max(floor, Math.max(Math.abs(a[k]), Math.abs(n[k])));
-                if (Double.isNaN(e) || e > error) {
-                    error = e;
-                    location = where.apply(k);
-                    analytic = a[k];
-                    numeric = n[k];
-                }
-            }
-        }
-
-        Report report(double tol) {
-            return new Report(error, location, analytic, numeric, tol);
-        }
     }
 }

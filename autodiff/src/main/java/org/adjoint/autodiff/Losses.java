@@ -1,5 +1,7 @@
 package org.adjoint.autodiff;
 
+import org.adjoint.autodiff.ops.IntList;
+import org.adjoint.autodiff.ops.SoftmaxCrossEntropy;
 import org.adjoint.core.Tensor;
 
 /**
@@ -20,7 +22,7 @@ public final class Losses {
      */
     public static Var softmaxCrossEntropy(Var scores, int[] labels) {
         checkScores("softmaxCrossEntropy", scores, labels);
-        return Var.apply(new SoftmaxCrossEntropy(labels.clone()), scores);
+        return Var.apply(new SoftmaxCrossEntropy(IntList.copyOf(labels)), scores);
     }
 
     /**

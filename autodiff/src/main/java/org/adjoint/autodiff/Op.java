@@ -1,5 +1,7 @@
 package org.adjoint.autodiff;
 
+import org.adjoint.core.Tensor;
+
 /**
  * An elementary operation as the backward pass sees it: how to pull a cotangent back through it.
  *
@@ -10,7 +12,12 @@ package org.adjoint.autodiff;
  *
  * <p>Most ops implement the typed sub-interfaces {@link UnaryOp} or {@link BinaryOp}, which also carry
  * the forward computation; implement one of those to add a differentiable operation of your own and
- * apply it with {@link Var#apply(UnaryOp, Var)} or {@link Var#apply(BinaryOp, Var, Var)}.
+ * apply it with {@link Var#apply(UnaryOp, Var)} or {@link Var#apply(BinaryOp, Var, Var)}. An op of
+ * any other arity implements {@code Op} directly, computes its forward value itself, and records it
+ * with {@link Var#record(Op, Tensor, Var...)}.
+ *
+ * <p>Give an op a readable {@code toString} and value equality (a record whose components are
+ * values does both): the engine names the op in error messages and anomaly reports.
  */
 public interface Op {
 

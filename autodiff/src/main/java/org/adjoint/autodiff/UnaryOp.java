@@ -1,11 +1,10 @@
 package org.adjoint.autodiff;
 
-import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 
 /**
  * An operation of one differentiable input, its forward computation and its derivative rule side by
- * side. NamedTensors that are not differentiated (an exponent, axes, a shape) are fields of the op.
+ * side. Arguments that are not differentiated (an exponent, axes, a shape) are fields of the op.
  *
  * <pre>{@code
  * // y = sin(x);  x̄ = ȳ · cos(x)

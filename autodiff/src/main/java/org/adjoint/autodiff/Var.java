@@ -2,7 +2,51 @@ package org.adjoint.autodiff;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
+import org.adjoint.autodiff.engine.Nodes;
+import org.adjoint.autodiff.ops.Abs;
+import org.adjoint.autodiff.ops.Add;
+import org.adjoint.autodiff.ops.Atan;
+import org.adjoint.autodiff.ops.BroadcastTo;
+import org.adjoint.autodiff.ops.Clamp;
+import org.adjoint.autodiff.ops.Concat;
+import org.adjoint.autodiff.ops.Cos;
+import org.adjoint.autodiff.ops.Div;
+import org.adjoint.autodiff.ops.Exp;
+import org.adjoint.autodiff.ops.Gather;
+import org.adjoint.autodiff.ops.IntList;
+import org.adjoint.autodiff.ops.Log;
+import org.adjoint.autodiff.ops.LogSoftmax;
+import org.adjoint.autodiff.ops.LogSumExp;
+import org.adjoint.autodiff.ops.MatMul;
+import org.adjoint.autodiff.ops.MatMulTransposed;
+import org.adjoint.autodiff.ops.Maximum;
+import org.adjoint.autodiff.ops.Mean;
+import org.adjoint.autodiff.ops.Minimum;
+import org.adjoint.autodiff.ops.Mul;
+import org.adjoint.autodiff.ops.Neg;
+import org.adjoint.autodiff.ops.Pad;
+import org.adjoint.autodiff.ops.Permute;
+import org.adjoint.autodiff.ops.Pow;
+import org.adjoint.autodiff.ops.PowConstant;
+import org.adjoint.autodiff.ops.ReduceMax;
+import org.adjoint.autodiff.ops.ReduceMin;
+import org.adjoint.autodiff.ops.Relu;
+import org.adjoint.autodiff.ops.Reshape;
+import org.adjoint.autodiff.ops.Scale;
+import org.adjoint.autodiff.ops.Scatter;
+import org.adjoint.autodiff.ops.Shift;
+import org.adjoint.autodiff.ops.Sigmoid;
+import org.adjoint.autodiff.ops.Sin;
+import org.adjoint.autodiff.ops.Slice;
+import org.adjoint.autodiff.ops.Softmax;
+import org.adjoint.autodiff.ops.Sqrt;
+import org.adjoint.autodiff.ops.Sub;
+import org.adjoint.autodiff.ops.Sum;
+import org.adjoint.autodiff.ops.SumTo;
+import org.adjoint.autodiff.ops.Tan;
+import org.adjoint.autodiff.ops.Tanh;
+import org.adjoint.autodiff.ops.TransposedMatMul;
+import org.adjoint.autodiff.ops.Where;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
@@ -27,6 +71,10 @@ import org.adjoint.core.Tensor;
  * Var loss = Losses.softmaxCrossEntropy(Var.constant(x).matmul(w), labels);
  * Tensor dw = Backward.of(loss).gradient(w);
  * }</pre>
+ *
+ * <p>This class is a facade: each operation delegates in one line to its op class in
+ * {@code org.adjoint.autodiff.ops}, and the engine ({@code org.adjoint.autodiff.engine}) reads a
+ * node's op, inputs and traversal scratch through {@code engine.Nodes}, never through public methods.
  */
 public final class Var {
 
@@ -39,6 +87,7 @@ public final class Var {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        Nodes.install(new NodeFields());
     }
 
     private final Tensor value;
@@ -46,16 +95,17 @@ public final class Var {
     private final Var[] inputs;
     private final boolean requiresGrad;
     /**
-     * The graph traversal that has claimed this node's {@link #slot}, or null; see {@link Graph}.
-     * Written only through {@code CLAIM}, by compare-and-set.
+     * The graph traversal that has claimed this node's {@link #slot}, or null (the slot-claim protocol
+     * of {@code engine.Traversal}). Written only through {@code CLAIM}, by compare-and-set.
      */
     @SuppressWarnings("unused") // accessed through CLAIM
     private Object claim;
     /** Scratch space of the traversal that claimed this node. */
     private int slot;
     /**
-     * Whether the engine's zero-cotangent rule can have work to do at this node ({@link Pointwise}):
-     * 0 not yet known, 1 no, 2 yes. A cache of a fact about the immutable op and values.
+     * Whether the engine's zero-cotangent rule can have work to do at this node
+     * ({@code engine.Pointwise}): 0 not yet known, 1 no, 2 yes. A cache of a fact about the immutable
+     * op and values.
      */
     private byte zeroRule;
 
@@ -100,8 +150,14 @@ public final class Var {
         return a.requiresGrad || b.requiresGrad ? new Var(y, op, new Var[] {a, b}, true) : constant(y);
     }
 
-    /** Records an op of any arity whose forward value was computed by the caller. */
-    static Var record(Op op, Tensor value, Var... inputs) {
+    /**
+     * Records an op of any arity whose forward value the caller computed: for a custom {@link Op}
+     * that is neither a {@link UnaryOp} nor a {@link BinaryOp}, or that computes its forward from
+     * several inputs at once. {@code value} must be the op's output for the inputs' values; the
+     * engine calls {@link Op#vjp} with the inputs in this order. Records nothing, and returns a
+     * constant, when no input requires a gradient.
+     */
+    public static Var record(Op op, Tensor value, Var... inputs) {
         for (Var input : inputs) {
             if (input.requiresGrad) {
                 return new Var(value, op, inputs.clone(), true);
@@ -137,50 +193,6 @@ public final class Var {
         return requiresGrad ? constant(value) : this;
     }
 
-    Op op() {
-        return op;
-    }
-
-    /** The traversal holding this node's slot, or null; it may have finished (see {@link Graph}). */
-    Object claimant() {
-        return CLAIM.getOpaque(this);
-    }
-
-    /** Claims this node's slot for {@code traversal} if {@code holder} still holds it; whether that succeeded. */
-    boolean claim(Object holder, Object traversal) {
-        return CLAIM.compareAndSet(this, holder, traversal);
-    }
-
-    /**
-     * Whether {@code traversal} holds this node's slot. An opaque read suffices: only the traversal
-     * itself stores a reference to itself, so any other value it may see means "not mine".
-     */
-    boolean claimedBy(Object traversal) {
-        return CLAIM.getOpaque(this) == traversal;
-    }
-
-    int slot() {
-        return slot;
-    }
-
-    void slot(int value) {
-        slot = value;
-    }
-
-    Var[] inputs() {
-        return inputs;
-    }
-
-    /** Whether a zero cotangent could meet an infinite or NaN derivative at this node; asked once, then remembered. */
-    boolean mayNeedZeroMask() {
-        byte known = zeroRule;
-        if (known == 0) {
-            known = Pointwise.mayNeedMask(this) ? (byte) 2 : (byte) 1;
-            zeroRule = known;
-        }
-        return known == 2;
-    }
-
     @Override
     public String toString() {
         String kind = op != null ? "recorded by " + op : requiresGrad ? "param" : "constant";
@@ -202,11 +214,6 @@ public final class Var {
     /** {@code this · other}, elementwise. */
     public Var mul(Var other) {
         return apply(Mul.INSTANCE, this, other);
-    }
-
-    /** {@code (this · other) · c}, elementwise, as one op (derivative rules use it: one pass, not two). */
-    Var mulScaled(Var other, double c) {
-        return apply(new ScaledMul(c), this, other);
     }
 
     /** {@code this / other}, elementwise. */
@@ -330,22 +337,22 @@ public final class Var {
 
     /** The sum of all elements, a scalar. */
     public Var sum() {
-        return sum(allAxes(), false);
+        return apply(new Sum(IntList.range(value.rank()), false), this);
     }
 
     /** The sum along one axis, which is removed. */
     public Var sum(int axis) {
-        return sum(new int[] {axis}, false);
+        return apply(new Sum(IntList.of(axis), false), this);
     }
 
     /** The sum along the given axes, kept with extent 1 if {@code keepDims}. */
     public Var sum(int[] axes, boolean keepDims) {
-        return apply(new Sum(axes.clone(), keepDims), this);
+        return apply(new Sum(IntList.copyOf(axes), keepDims), this);
     }
 
     /** The mean of all elements, a scalar; an empty value has no mean (an exception, not NaN). */
     public Var mean() {
-        return mean(allAxes(), false);
+        return Mean.all(this);
     }
 
     /** The mean along one axis, which is removed. */
@@ -360,57 +367,52 @@ public final class Var {
      *     mean of nothing is undefined (NumPy and PyTorch return NaN)
      */
     public Var mean(int[] axes, boolean keepDims) {
-        Var sum = sum(axes, keepDims);
-        if (value.size() == 0 && sum.value.size() > 0) {
-            throw new IllegalArgumentException("mean: axes " + Arrays.toString(axes) + " of shape " + shape()
-                    + " hold no elements, and the mean of nothing is undefined");
-        }
-        return sum.mul((double) sum.value.size() / value.size());
+        return Mean.apply(this, axes, keepDims);
     }
 
     /** The largest element, a scalar; tied maxima share the gradient equally. */
     public Var max() {
-        return max(allAxes(), false);
+        return apply(new ReduceMax(IntList.range(value.rank()), false), this);
     }
 
     /** The largest element along one axis, which is removed. */
     public Var max(int axis) {
-        return max(new int[] {axis}, false);
+        return apply(new ReduceMax(IntList.of(axis), false), this);
     }
 
     /** The largest elements along the given axes, kept with extent 1 if {@code keepDims}. */
     public Var max(int[] axes, boolean keepDims) {
-        return apply(new ReduceMax(axes.clone(), keepDims), this);
+        return apply(new ReduceMax(IntList.copyOf(axes), keepDims), this);
     }
 
     /** The smallest element, a scalar; tied minima share the gradient equally. */
     public Var min() {
-        return min(allAxes(), false);
+        return apply(new ReduceMin(IntList.range(value.rank()), false), this);
     }
 
     /** The smallest element along one axis, which is removed. */
     public Var min(int axis) {
-        return min(new int[] {axis}, false);
+        return apply(new ReduceMin(IntList.of(axis), false), this);
     }
 
     /** The smallest elements along the given axes, kept with extent 1 if {@code keepDims}. */
     public Var min(int[] axes, boolean keepDims) {
-        return apply(new ReduceMin(axes.clone(), keepDims), this);
+        return apply(new ReduceMin(IntList.copyOf(axes), keepDims), this);
     }
 
     /** {@code log Σ exp(x)} over all elements, computed without overflow. */
     public Var logSumExp() {
-        return logSumExp(allAxes(), false);
+        return apply(new LogSumExp(IntList.range(value.rank()), false), this);
     }
 
     /** {@code log Σ exp(x)} along the given axes, computed without overflow. */
     public Var logSumExp(int[] axes, boolean keepDims) {
-        return apply(new LogSumExp(axes.clone(), keepDims), this);
+        return apply(new LogSumExp(IntList.copyOf(axes), keepDims), this);
     }
 
     /** {@code exp(x) / Σ exp(x)} along {@code axis}, computed without overflow. */
     public Var softmax(int axis) {
-        return apply(new Softmax(new int[] {axis}), this);
+        return apply(new Softmax(IntList.of(axis)), this);
     }
 
     /** {@code x − log Σ exp(x)} along {@code axis}, computed without overflow. */
@@ -428,20 +430,11 @@ public final class Var {
         return shape.equals(shape()) ? this : apply(new BroadcastTo(shape), this);
     }
 
-    private int[] allAxes() {
-        int[] axes = new int[value.rank()];
-        Arrays.setAll(axes, i -> i);
-        return axes;
-    }
-
     // ---------------------------------------------------------------- linear algebra and layout
 
     /** The matrix product; vectors act as a row on the left and a column on the right, as in NumPy. */
     public Var matmul(Var other) {
-        if (value.rank() == 2 && other.value.rank() == 2) {
-            return apply(MatMul.INSTANCE, this, other);
-        }
-        return MatMul.withVectors(this, other);
+        return MatMul.apply(this, other);
     }
 
     /**
@@ -460,14 +453,12 @@ public final class Var {
 
     /** The axes reversed: the matrix transpose for rank 2. */
     public Var transpose() {
-        int[] axes = allAxes();
-        Arrays.setAll(axes, i -> axes.length - 1 - i);
-        return permute(axes);
+        return apply(Permute.reversed(value.rank()), this);
     }
 
     /** The axes reordered: axis i of the result is axis {@code axes[i]}. */
     public Var permute(int... axes) {
-        return apply(new Permute(axes.clone()), this);
+        return apply(new Permute(IntList.copyOf(axes)), this);
     }
 
     /** The same elements in a new shape; one extent may be −1. */
@@ -492,12 +483,12 @@ public final class Var {
 
     /** For a matrix, element {@code indices[i]} of each row i (the correct-class score per example). */
     public Var gather(int[] indices) {
-        return apply(new Gather(indices.clone()), this);
+        return apply(new Gather(IntList.copyOf(indices)), this);
     }
 
     /** An {@code n × columns} matrix of zeros with {@code this[i]} at {@code (i, indices[i])}: the adjoint of gather. */
     public Var scatter(int[] indices, int columns) {
-        return apply(new Scatter(indices.clone(), columns), this);
+        return apply(new Scatter(IntList.copyOf(indices), columns), this);
     }
 
     /** The values joined along {@code axis}. */
@@ -509,13 +500,63 @@ public final class Var {
      * Elements of {@code a} where {@code mask} is nonzero and of {@code b} elsewhere. The mask is data,
      * not differentiated. The branch not chosen receives an exact zero cotangent, selected rather than
      * multiplied, and a zero cotangent pulls back to zero through every elementwise op whatever its
-     * local derivative ({@link Pointwise}), so a NaN or infinity computed in that branch never reaches
-     * the gradient or the Hessian: {@code where(x > 0, sqrt(x), 0)} at x ≤ 0 and
+     * local derivative (the engine's zero-cotangent rule), so a NaN or infinity computed in that
+     * branch never reaches the gradient or the Hessian: {@code where(x > 0, sqrt(x), 0)} at x ≤ 0 and
      * {@code where(x != 0, sin(x)/x, 1)} at 0 differentiate as the chosen branch. (PyTorch and JAX give
      * NaN there and advise a second {@code where} to keep the other branch's input in its domain;
      * that is unnecessary here.)
      */
     public static Var where(Tensor mask, Var a, Var b) {
         return apply(new Where(mask), a, b);
+    }
+
+    // ---------------------------------------------------------------- the engine's access
+
+    /**
+     * The engine's access to the node fields above, installed in {@link Nodes} when this class is
+     * initialized: the only implementation of {@link Nodes.Access}, so the engine's calls through it
+     * inline to plain field accesses.
+     */
+    private static final class NodeFields implements Nodes.Access {
+
+        @Override
+        public Op op(Var node) {
+            return node.op;
+        }
+
+        @Override
+        public Var[] inputs(Var node) {
+            return node.inputs;
+        }
+
+        @Override
+        public Object claimant(Var node) {
+            return CLAIM.getOpaque(node);
+        }
+
+        @Override
+        public boolean claim(Var node, Object holder, Object traversal) {
+            return CLAIM.compareAndSet(node, holder, traversal);
+        }
+
+        @Override
+        public int slot(Var node) {
+            return node.slot;
+        }
+
+        @Override
+        public void slot(Var node, int value) {
+            node.slot = value;
+        }
+
+        @Override
+        public byte zeroRule(Var node) {
+            return node.zeroRule;
+        }
+
+        @Override
+        public void zeroRule(Var node, byte value) {
+            node.zeroRule = value;
+        }
     }
 }

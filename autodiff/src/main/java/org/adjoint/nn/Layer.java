@@ -6,7 +6,7 @@ import org.adjoint.core.NamedTensors;
 
 /**
  * A reusable piece of a model: a forward pass plus the parameters it needs, named relative to the
- * layer ({@code weight}, {@code bias}). Composites such as {@link Sequential} give each child a scope
+ * layer ({@code weight}, {@code bias}). Composites such as {@code Sequential} give each child a scope
  * and prefix its parameters' names, so that {@link #initialize(long)} can build the
  * whole set.
  */

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.adjoint.core.NamedTensors;
-import org.adjoint.core.Tensor;
 import org.adjoint.core.Shape;
+import org.adjoint.core.Tensor;
+import org.adjoint.nn.init.Initializer;
 
 /**
  * A parameter a layer needs: its name (relative to the layer), its shape, and how to initialize it.

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.adjoint.autodiff.engine.Nodes;
 import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -127,8 +128,8 @@ class ConcurrencyTest {
         Var inner = x.sin().mul(x);
         Tensor expected = Backward.of(inner.square().sum()).gradient(x);
         Object otherTraversal = new Object();
-        assertEquals(true, inner.claim(inner.claimant(), otherTraversal), "could not occupy the slot");
-        assertEquals(true, x.claim(x.claimant(), otherTraversal), "could not occupy the slot");
+        assertEquals(true, Nodes.claim(inner, Nodes.claimant(inner), otherTraversal), "could not occupy the slot");
+        assertEquals(true, Nodes.claim(x, Nodes.claimant(x), otherTraversal), "could not occupy the slot");
         assertEquals(expected, Backward.of(inner.square().sum()).gradient(x));
         assertEquals(expected, Backward.of(inner.square().sum()).gradient(x), "and again");
     }

@@ -584,7 +584,7 @@ class NumericalEdgeCaseTest {
 
     /**
      * where(false, op(x), x): the gradient is exactly that of x, 1, and the Hessian exactly 0, at NaN,
-     * ±∞, 0 and −1, whatever op computed. An elementwise op not marked {@link Pointwise} fails here.
+     * ±∞, 0 and −1, whatever op computed. An elementwise op not marked {@code engine.Pointwise} fails here.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("elementwiseOps")

@@ -14,17 +14,20 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
+import org.adjoint.nn.init.Initializer;
+import org.adjoint.nn.layers.Activation;
+import org.adjoint.nn.layers.Mlp;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
 import org.adjoint.testing.TensorGens;
 import org.junit.jupiter.api.Test;
 
-class NamedTensorsTest {
+public class NamedTensorsTest {
 
     private static final Layer NET = Mlp.of(Activation.RELU, 4, 3, 2);
 
     /** Random parameter sets: 1–4 tensors of random shapes, named in order. */
-    static Gen<NamedTensors> parameterSets() {
+    public static Gen<NamedTensors> parameterSets() {
         return Gen.lists(TensorGens.tensors(TensorGens.shapes(3, 4), Gen.doubles(-5, 5)), 1, 4).map(list -> {
             Map<String, Tensor> m = new LinkedHashMap<>();
             for (int i = 0; i < list.size(); i++) {

@@ -9,6 +9,10 @@ import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
+import org.adjoint.nn.io.ParameterFile;
+import org.adjoint.nn.layers.Activation;
+import org.adjoint.nn.layers.Mlp;
+import org.adjoint.nn.layers.Sequential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -133,7 +133,7 @@ class CheckpointTest {
     @Test
     void aParameterFileIsNotACheckpoint() throws IOException {
         Path file = dir.resolve("params.npz");
-        org.adjoint.nn.ParameterFile.save(file, params());
+        org.adjoint.nn.io.ParameterFile.save(file, params());
         MalformedFileException e = assertThrows(MalformedFileException.class,
                 () -> Checkpoint.load(file, Optimizer.of(Sgd.withLearningRate(1)), params()));
         assertTrue(e.getMessage().endsWith("not an Adjoint checkpoint (no meta/format = 1.0)"), e.getMessage());

@@ -17,10 +17,10 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.autodiff.VarFunction;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Activation;
-import org.adjoint.nn.Mlp;
-import org.adjoint.nn.Sequential;
 import org.adjoint.nn.Variables;
+import org.adjoint.nn.layers.Activation;
+import org.adjoint.nn.layers.Mlp;
+import org.adjoint.nn.layers.Sequential;
 import org.junit.jupiter.api.Test;
 
 /**

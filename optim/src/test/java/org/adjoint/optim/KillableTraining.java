@@ -8,11 +8,11 @@ import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Activation;
-import org.adjoint.nn.Mlp;
-import org.adjoint.nn.ParameterFile;
-import org.adjoint.nn.Sequential;
 import org.adjoint.nn.Variables;
+import org.adjoint.nn.io.ParameterFile;
+import org.adjoint.nn.layers.Activation;
+import org.adjoint.nn.layers.Mlp;
+import org.adjoint.nn.layers.Sequential;
 
 /**
  * The training run that {@link CrashSafetyTest} kills: a tanh MLP on fixed synthetic data with Adam,

@@ -1,0 +1,19 @@
+package org.adjoint.autodiff.ops;
+
+import org.adjoint.autodiff.UnaryOp;
+import org.adjoint.autodiff.Var;
+import org.adjoint.core.Tensor;
+
+/** y = max x over {@code axes};  x̄ = ȳ shared equally among the maximal elements. */
+public record ReduceMax(IntList axes, boolean keepDims) implements UnaryOp {
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.max(axes.array(), keepDims);
+    }
+
+    @Override
+    public Var vjp(Var x, Var y, Var yBar) {
+        return Extremum.vjp(axes.array(), x, y, yBar);
+    }
+}

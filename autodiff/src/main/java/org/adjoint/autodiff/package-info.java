@@ -1,0 +1,15 @@
+/**
+ * Reverse-mode automatic differentiation with exact higher-order derivatives: the public API.
+ *
+ * <p>{@link org.adjoint.autodiff.Var} is a differentiable value and the facade of every operation;
+ * {@link org.adjoint.autodiff.Backward} runs a reverse sweep and returns gradients;
+ * {@link org.adjoint.autodiff.Derivatives} gives {@code grad}, {@code jacobian}, {@code hessian} and
+ * {@code hvp} of a {@link org.adjoint.autodiff.VarFunction}; {@link org.adjoint.autodiff.GradCheck}
+ * checks derivatives against finite differences; {@link org.adjoint.autodiff.Losses} holds the usual
+ * losses. {@link org.adjoint.autodiff.Op}, {@link org.adjoint.autodiff.UnaryOp} and
+ * {@link org.adjoint.autodiff.BinaryOp} are the extension points for operations of your own.
+ *
+ * <p>Not here: the op classes behind {@code Var}'s methods ({@code org.adjoint.autodiff.ops}) and
+ * the backward engine ({@code org.adjoint.autodiff.engine}); neither is exported.
+ */
+package org.adjoint.autodiff;

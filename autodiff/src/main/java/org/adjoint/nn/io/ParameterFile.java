@@ -1,0 +1,73 @@
+package org.adjoint.nn.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.adjoint.core.NamedTensors;
+import org.adjoint.core.Tensor;
+import org.adjoint.core.io.MalformedFileException;
+import org.adjoint.core.io.Npz;
+
+/**
+ * Saving and loading parameter sets as NumPy {@code .npz} archives: one {@code name.npy} array per
+ * parameter, float64, little-endian, bit for bit (see {@link Npz}). In Python:
+ * {@code numpy.load("model.npz")["layer1.weight"]}. Saving is atomic; loading checks the file's
+ * integrity and, with {@link #load}, that it fits the model.
+ */
+public final class ParameterFile {
+
+    private ParameterFile() {
+    }
+
+    /** Writes {@code params} to {@code file} atomically, replacing any previous file. */
+    public static void save(Path file, NamedTensors params) throws IOException {
+        Npz.write(file, params.asMap());
+    }
+
+    /**
+     * Reads every parameter in {@code file}, in the file's order.
+     *
+     * @throws IOException if the file is missing, truncated or corrupt, or holds an array whose name is
+     *     not a parameter name (a {@link MalformedFileException} naming the file)
+     */
+    public static NamedTensors read(Path file) throws IOException {
+        Map<String, Tensor> stored = Npz.read(file);
+        try {
+            return NamedTensors.of(stored);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFileException(file + ": not a parameter file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads {@code file} and checks that it holds exactly the parameters of {@code model}, with the same
+     * shapes; the result is in the model's order. Nothing is changed if it does not fit.
+     *
+     * @throws IllegalArgumentException naming the missing, unexpected or differently shaped parameters
+     * @throws IOException if the file is missing, truncated or corrupt
+     */
+    public static NamedTensors load(Path file, NamedTensors model) throws IOException {
+        Map<String, Tensor> stored = Npz.read(file);
+        List<String> missing = new ArrayList<>(model.names());
+        missing.removeAll(stored.keySet());
+        List<String> unexpected = new ArrayList<>(stored.keySet());
+        unexpected.removeAll(model.names());
+        if (!missing.isEmpty() || !unexpected.isEmpty()) {
+            throw new IllegalArgumentException("load: " + file + " does not fit the model: missing " + missing
+                    + ", unexpected " + unexpected);
+        }
+        Map<String, Tensor> ordered = new LinkedHashMap<>();
+        for (String name : model.names()) {
+            Tensor value = stored.get(name);
+            if (!value.shape().equals(model.get(name).shape())) {
+                throw new IllegalArgumentException("load: " + name + " has shape " + value.shape() + " in " + file
+                        + " but " + model.get(name).shape() + " in the model");
+            }
+            ordered.put(name, value);
+        }
+        return NamedTensors.of(ordered);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Concrete layers: fully connected ({@link org.adjoint.nn.layers.Affine},
+ * {@link org.adjoint.nn.layers.Linear}, {@link org.adjoint.nn.layers.AppendOnes}), elementwise
+ * {@link org.adjoint.nn.layers.Activation}s, and composition ({@link org.adjoint.nn.layers.Sequential},
+ * {@link org.adjoint.nn.layers.Mlp}). Each is a small immutable value implementing
+ * {@link org.adjoint.nn.Layer}.
+ *
+ * <p>Not here: the layer contracts ({@code org.adjoint.nn}) and how parameters are first drawn
+ * ({@code org.adjoint.nn.init}).
+ */
+package org.adjoint.nn.layers;
