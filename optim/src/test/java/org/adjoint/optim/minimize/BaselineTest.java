@@ -3,6 +3,9 @@ package org.adjoint.optim.minimize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
+import org.adjoint.optim.minimize.baseline.RandomSearch;
+import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.junit.jupiter.api.Test;
 
 /** The lessons' random baselines, against following the gradient with the same budget of evaluations. */

@@ -5,6 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.internal.Vectors;
+import org.adjoint.optim.minimize.linesearch.Backtracking;
+import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
+import org.adjoint.optim.minimize.linesearch.GridSearch;
+import org.adjoint.optim.minimize.linesearch.LineFunction;
+import org.adjoint.optim.minimize.linesearch.LinePoint;
+import org.adjoint.optim.minimize.linesearch.LineSearchResult;
+import org.adjoint.optim.minimize.linesearch.StrongWolfe;
+import org.adjoint.optim.minimize.newton.Newton;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package org.adjoint.optim.minimize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.adjoint.optim.minimize.newton.Newton;
 import org.junit.jupiter.api.Test;
 
 /**

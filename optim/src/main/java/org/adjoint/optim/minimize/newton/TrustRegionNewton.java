@@ -1,0 +1,97 @@
+package org.adjoint.optim.minimize.newton;
+
+import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.Evaluation;
+import org.adjoint.optim.minimize.MinimizationResult;
+import org.adjoint.optim.minimize.Minimizer;
+import org.adjoint.optim.minimize.Objective;
+import org.adjoint.optim.minimize.StopReason;
+import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.internal.Iterate;
+import org.adjoint.optim.minimize.internal.Run;
+import org.adjoint.optim.minimize.internal.Vectors;
+
+/**
+ * Trust-region Newton with the Steihaug conjugate-gradient solver (Nocedal and Wright, Algorithms
+ * 4.1 and 7.2): each step approximately minimizes the quadratic model
+ * {@code m(p) = f + ∇fᵀp + ½pᵀHp} within {@code ‖p‖ ≤ Δ}, using Hessian-vector products only. The
+ * radius shrinks when the model predicts badly ({@code ρ < ¼}) and grows when a step on the boundary
+ * predicts well ({@code ρ > ¾}); a step is taken when {@code ρ > η}. Robust where the Hessian is
+ * indefinite, without a line search.
+ *
+ * @param initialRadius Δ₀
+ * @param maxRadius     the largest Δ
+ * @param eta           the acceptance threshold η, in [0, ¼)
+ */
+public record TrustRegionNewton(double initialRadius, double maxRadius, double eta) implements Minimizer {
+
+    /** Validates the settings. */
+    public TrustRegionNewton {
+        if (!(initialRadius > 0 && initialRadius <= maxRadius) || Double.isInfinite(maxRadius) || !(eta >= 0 && eta < 0.25)) {
+            throw new IllegalArgumentException("TrustRegionNewton: need 0 < initialRadius ≤ maxRadius < ∞ and 0 ≤ eta < 1/4, got "
+                    + initialRadius + ", " + maxRadius + ", " + eta);
+        }
+    }
+
+    /** Δ₀ = 1, Δmax = 1e4, η = 0.1. */
+    public static TrustRegionNewton standard() {
+        return new TrustRegionNewton(1, 1e4, 0.1);
+    }
+
+    @Override
+    public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
+        Run run = new Run("TrustRegionNewton", f, x0, stopping);
+        Evaluation e0 = run.evaluate(x0);
+        if (!e0.isFinite()) {
+            run.record(x0, e0.value(), null);
+            return run.stop(StopReason.NON_FINITE_VALUE, "f or ∇f is not finite at the starting point (f = " + e0.value() + ")");
+        }
+        Iterate current = new Iterate(x0, e0);
+        run.record(current);
+        double radius = initialRadius;
+        while (true) {
+            if (current.gradientNorm() <= stopping.gradientTolerance()) {
+                return run.stop(StopReason.GRADIENT_TOLERANCE, "‖∇f‖ = " + current.gradientNorm() + " ≤ " + stopping.gradientTolerance());
+            }
+            MinimizationResult exhausted = run.budgetExhausted();
+            if (exhausted != null) {
+                return exhausted;
+            }
+            if (radius <= 1e-15 * (1 + Vectors.norm(current.x()))) {
+                return run.stop(StopReason.TRUST_REGION_COLLAPSED, "the trust radius shrank to " + radius);
+            }
+            Iterate at = current;
+            Tensor p = Steihaug.solve(at.gradient(), v -> run.objective().hessianVector(at.x(), v), radius);
+            Tensor hp = run.objective().hessianVector(at.x(), p);
+            double predicted = -(Vectors.dot(at.gradient(), p) + 0.5 * Vectors.dot(p, hp));
+            Tensor candidate = at.x().add(p);
+            double value = run.objective().value(candidate);
+            if (Double.isNaN(value)) {
+                return run.stop(StopReason.NON_FINITE_VALUE, "f is NaN at a trial point at iteration " + run.iterations());
+            }
+            double rho = (at.value() - value) / predicted;
+            double stepLength = Vectors.norm(p);
+            if (rho < 0.25) {
+                radius = 0.25 * stepLength;
+            } else if (rho > 0.75 && stepLength >= 0.99 * radius) {
+                radius = Math.min(2 * radius, maxRadius);
+            }
+            run.iterationDone();
+            if (rho > eta) {
+                Evaluation e = run.evaluate(candidate);
+                if (!e.isFinite()) {
+                    return run.stop(StopReason.NON_FINITE_VALUE, "∇f is not finite at iteration " + run.iterations());
+                }
+                Iterate next = new Iterate(candidate, e);
+                run.record(next);
+                if (run.smallChange(at.value(), next.value())) {
+                    return run.stop(StopReason.FUNCTION_TOLERANCE, "f changed from " + at.value() + " to " + next.value());
+                }
+                if (run.smallStep(at.x(), next.x())) {
+                    return run.stop(StopReason.STEP_TOLERANCE, "the step was " + stepLength);
+                }
+                current = next;
+            }
+        }
+    }
+}
