@@ -8,7 +8,6 @@ import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.internal.DescentLoop;
 import org.adjoint.optim.minimize.internal.Directions;
 import org.adjoint.optim.minimize.internal.Run;
-import org.adjoint.optim.minimize.internal.Vectors;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
 
 /**
@@ -32,32 +31,8 @@ public record NewtonCg(LineSearch lineSearch, int maxCgIterations) implements Mi
     public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
         Run run = new Run("NewtonCg", f, x0, stopping);
         int cap = maxCgIterations > 0 ? maxCgIterations : x0.size();
-        Directions directions = at -> {
-            Tensor g = at.gradient();
-            double gNorm = Vectors.norm(g);
-            double tolerance = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
-            Tensor z = Tensor.zeros(g.shape());
-            Tensor r = g;
-            Tensor d = g.neg();
-            double rr = Vectors.dot(r, r);
-            for (int j = 0; j < cap; j++) {
-                Tensor hd = run.objective().hessianVector(at.x(), d);
-                double curvature = Vectors.dot(d, hd);
-                if (curvature <= 0) {
-                    return j == 0 ? g.neg() : z;
-                }
-                double alpha = rr / curvature;
-                z = Vectors.addScaled(z, alpha, d);
-                r = Vectors.addScaled(r, alpha, hd);
-                double rrNext = Vectors.dot(r, r);
-                if (Math.sqrt(rrNext) < tolerance) {
-                    return z;
-                }
-                d = Vectors.addScaled(r.neg(), rrNext / rr, d);
-                rr = rrNext;
-            }
-            return z;
-        };
+        Directions directions = at -> TruncatedConjugateGradient.lineSearchStep(at.gradient(),
+                v -> run.objective().hessianVector(at.x(), v), cap);
         return DescentLoop.run(run, directions, lineSearch, x0);
     }
 }

@@ -61,7 +61,8 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
                 return run.stop(StopReason.TRUST_REGION_COLLAPSED, "the trust radius shrank to " + radius);
             }
             Iterate at = current;
-            Tensor p = Steihaug.solve(at.gradient(), v -> run.objective().hessianVector(at.x(), v), radius);
+            Tensor p = TruncatedConjugateGradient.trustRegionStep(at.gradient(), v -> run.objective().hessianVector(at.x(), v),
+                    radius);
             Tensor hp = run.objective().hessianVector(at.x(), p);
             double predicted = -(Vectors.dot(at.gradient(), p) + 0.5 * Vectors.dot(p, hp));
             Tensor candidate = at.x().add(p);
