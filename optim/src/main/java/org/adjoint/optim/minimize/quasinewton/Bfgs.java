@@ -21,7 +21,7 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * </pre>
  * with the direction {@code d = −H·∇f} and a strong Wolfe line search (c₂ = 0.9), which guarantees
  * {@code yᵀs > 0}. H starts as I and is rescaled to {@code (yᵀs / yᵀy)·I} before the first update
- * (eq. 6.20). An update with {@code yᵀs ≤ 1e-10·‖s‖·‖y‖} is skipped. Superlinear convergence; O(n²)
+ * (eq. 6.20). An update with {@code yᵀs ≤ 1e-10·‖s‖·‖y‖} is skipped (see {@link CurvaturePair}). Superlinear convergence; O(n²)
  * memory, so for a few thousand variables use {@link Lbfgs}.
  *
  * @param lineSearch how the step is chosen
@@ -59,17 +59,17 @@ public record Bfgs(LineSearch lineSearch) implements Minimizer {
 
         @Override
         public void stepped(Iterate from, Iterate to) {
-            Tensor s = to.x().sub(from.x());
-            Tensor y = to.gradient().sub(from.gradient());
-            double ys = Vectors.dot(y, s);
-            if (!(ys > 1e-10 * Vectors.norm(s) * Vectors.norm(y))) {
-                return;
-            }
+            CurvaturePair.between(from, to).ifPresent(this::update);
+        }
+
+        private void update(CurvaturePair pair) {
+            Tensor s = pair.s();
+            Tensor y = pair.y();
             if (!updated) {
-                h = h.mul(ys / Vectors.dot(y, y));
+                h = h.mul(pair.sy() / Vectors.dot(y, y));
                 updated = true;
             }
-            double rho = 1 / ys;
+            double rho = pair.rho();
             Tensor hy = h.matmul(y);
             double yhy = Vectors.dot(y, hy);
             h = h.sub(outer(s, hy).add(outer(hy, s)).mul(rho)).add(outer(s, s).mul(rho * rho * yhy + rho));

@@ -19,7 +19,7 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * Limited-memory BFGS (Nocedal and Wright, Algorithms 7.4 and 7.5): the inverse-Hessian approximation
  * is never formed; the direction comes from the last m pairs (s, y) by the two-loop recursion, with
  * the initial matrix {@code γ·I}, {@code γ = sᵀy / yᵀy} of the newest pair. O(m·n) memory and time per
- * step, for thousands of variables. Pairs with {@code yᵀs ≤ 1e-10·‖s‖·‖y‖} are not kept.
+ * step, for thousands of variables. Pairs with {@code yᵀs ≤ 1e-10·‖s‖·‖y‖} are not kept (see {@link CurvaturePair}).
  *
  * @param memory     m, the number of pairs kept
  * @param lineSearch how the step is chosen (strong Wolfe, c₂ = 0.9, by default)
@@ -45,11 +45,8 @@ public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
 
     /** The kept pairs of one run, newest first. */
     private static final class Pairs implements Directions {
-        private record Pair(Tensor s, Tensor y, double rho) {
-        }
-
         private final int memory;
-        private final Deque<Pair> pairs = new ArrayDeque<>();
+        private final Deque<CurvaturePair> pairs = new ArrayDeque<>();
 
         Pairs(int memory) {
             this.memory = memory;
@@ -60,15 +57,15 @@ public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
             Tensor q = at.gradient();
             double[] alphas = new double[pairs.size()];
             int i = 0;
-            for (Pair p : pairs) {
+            for (CurvaturePair p : pairs) {
                 alphas[i] = p.rho() * Vectors.dot(p.s(), q);
                 q = Vectors.addScaled(q, -alphas[i++], p.y());
             }
-            Pair newest = pairs.peekFirst();
-            Tensor r = newest == null ? q : q.mul(Vectors.dot(newest.s(), newest.y()) / Vectors.dot(newest.y(), newest.y()));
-            Iterator<Pair> oldestFirst = pairs.descendingIterator();
+            CurvaturePair newest = pairs.peekFirst();
+            Tensor r = newest == null ? q : q.mul(newest.sy() / Vectors.dot(newest.y(), newest.y()));
+            Iterator<CurvaturePair> oldestFirst = pairs.descendingIterator();
             for (int k = pairs.size() - 1; oldestFirst.hasNext(); k--) {
-                Pair p = oldestFirst.next();
+                CurvaturePair p = oldestFirst.next();
                 double beta = p.rho() * Vectors.dot(p.y(), r);
                 r = Vectors.addScaled(r, alphas[k] - beta, p.s());
             }
@@ -77,16 +74,12 @@ public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
 
         @Override
         public void stepped(Iterate from, Iterate to) {
-            Tensor s = to.x().sub(from.x());
-            Tensor y = to.gradient().sub(from.gradient());
-            double ys = Vectors.dot(y, s);
-            if (!(ys > 1e-10 * Vectors.norm(s) * Vectors.norm(y))) {
-                return;
-            }
-            pairs.addFirst(new Pair(s, y, 1 / ys));
-            if (pairs.size() > memory) {
-                pairs.removeLast();
-            }
+            CurvaturePair.between(from, to).ifPresent(pair -> {
+                pairs.addFirst(pair);
+                if (pairs.size() > memory) {
+                    pairs.removeLast();
+                }
+            });
         }
     }
 }
