@@ -26,17 +26,22 @@ public record NonlinearConjugateGradient(Beta beta, LineSearch lineSearch) imple
     /** The choice of β. */
     public enum Beta {
         /** Fletcher–Reeves: {@code β = ‖∇fₖ₊₁‖² / ‖∇fₖ‖²}. */
-        FLETCHER_REEVES,
+        FLETCHER_REEVES {
+            @Override
+            double of(Tensor gNew, Tensor gOld) {
+                return Vectors.dot(gNew, gNew) / Vectors.dot(gOld, gOld);
+            }
+        },
         /** Polak–Ribière+: {@code β = max(0, ∇fₖ₊₁ᵀ(∇fₖ₊₁ − ∇fₖ) / ‖∇fₖ‖²)}. */
-        POLAK_RIBIERE_PLUS;
+        POLAK_RIBIERE_PLUS {
+            @Override
+            double of(Tensor gNew, Tensor gOld) {
+                return Math.max(0, Vectors.dot(gNew, gNew.sub(gOld)) / Vectors.dot(gOld, gOld));
+            }
+        };
 
-        double of(Tensor gNew, Tensor gOld) {
-            double oldSquared = Vectors.dot(gOld, gOld);
-            return switch (this) {
-                case FLETCHER_REEVES -> Vectors.dot(gNew, gNew) / oldSquared;
-                case POLAK_RIBIERE_PLUS -> Math.max(0, Vectors.dot(gNew, gNew.sub(gOld)) / oldSquared);
-            };
-        }
+        /** β from the new and the old gradient. */
+        abstract double of(Tensor gNew, Tensor gOld);
     }
 
     /** The method with β and the strong Wolfe search with c₂ = 0.1. */
