@@ -1,9 +1,13 @@
-package org.adjoint.optim.minimize;
+package org.adjoint.optim.minimize.newton;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.adjoint.optim.minimize.newton.Newton;
+import org.adjoint.optim.minimize.CriticalPoint;
+import org.adjoint.optim.minimize.MinimizationResult;
+import org.adjoint.optim.minimize.Objective;
+import org.adjoint.optim.minimize.StopReason;
+import org.adjoint.optim.minimize.TestProblems;
 import org.junit.jupiter.api.Test;
 
 /**

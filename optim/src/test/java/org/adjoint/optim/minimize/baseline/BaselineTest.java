@@ -1,10 +1,13 @@
-package org.adjoint.optim.minimize;
+package org.adjoint.optim.minimize.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
-import org.adjoint.optim.minimize.baseline.RandomSearch;
+import org.adjoint.optim.minimize.MinimizationResult;
+import org.adjoint.optim.minimize.Objective;
+import org.adjoint.optim.minimize.StopReason;
+import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.TestProblems;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.junit.jupiter.api.Test;
 
