@@ -23,52 +23,68 @@ public final class DescentLoop {
     public static MinimizationResult run(Run run, Directions directions, LineSearch lineSearch, Tensor x0) {
         Evaluation e0 = run.evaluate(x0);
         if (!e0.isFinite()) {
-            run.record(x0, e0.value(), null);
-            return run.stop(StopReason.NON_FINITE_VALUE, "f or ∇f is not finite at the starting point (f = " + e0.value() + ")");
+            return run.stopAtNonFiniteStart(x0, e0);
         }
         Iterate current = new Iterate(x0, e0);
         run.record(current);
         while (true) {
-            if (current.gradientNorm() <= run.stopping().gradientTolerance()) {
-                return run.stop(StopReason.GRADIENT_TOLERANCE, "‖∇f‖ = " + current.gradientNorm() + " ≤ "
-                        + run.stopping().gradientTolerance());
+            MinimizationResult stop = run.stopBeforeStep(current);
+            if (stop != null) {
+                return stop;
             }
-            MinimizationResult exhausted = run.budgetExhausted();
-            if (exhausted != null) {
-                return exhausted;
+            Outcome moved = step(run, directions, lineSearch, current);
+            if (moved.stop() != null) {
+                return moved.stop();
             }
-            Tensor d;
-            try {
-                d = directions.direction(current);
-            } catch (HessianException e) {
-                return run.stop(StopReason.SINGULAR_HESSIAN, e.getMessage() + " at iteration " + run.iterations());
+            Iterate from = current;
+            current = moved.next();
+            Iterate to = current;
+            stop = run.stopAfterStep(from, to, () -> Vectors.norm(to.x().sub(from.x())));
+            if (stop != null) {
+                return stop;
             }
-            if (!d.isFinite()) {
-                return run.stop(StopReason.NON_FINITE_VALUE, "the search direction is not finite at iteration " + run.iterations());
-            }
-            LineSearchResult ls = lineSearch.search(new LineFunction(run.objective(), current.x(), d, current.evaluation()),
-                    directions.initialStep(current, d));
-            if (!ls.succeeded()) {
-                return run.stop(StopReason.LINE_SEARCH_FAILED, ls.failure() + " (iteration " + run.iterations() + ")");
-            }
-            LinePoint p = ls.point();
-            Evaluation e = p.gradient() != null ? new Evaluation(p.value(), p.gradient()) : run.evaluate(p.x());
-            if (!e.isFinite()) {
-                run.record(p.x(), e.value(), null);
-                return run.stop(StopReason.NON_FINITE_VALUE, "f or ∇f is not finite at iteration " + (run.iterations() + 1)
-                        + " (f = " + e.value() + ")");
-            }
-            Iterate next = new Iterate(p.x(), e);
-            run.iterationDone();
-            run.record(next);
-            directions.stepped(current, next);
-            if (run.smallChange(current.value(), next.value())) {
-                return run.stop(StopReason.FUNCTION_TOLERANCE, "f changed from " + current.value() + " to " + next.value());
-            }
-            if (run.smallStep(current.x(), next.x())) {
-                return run.stop(StopReason.STEP_TOLERANCE, "the step was " + Vectors.norm(next.x().sub(current.x())));
-            }
-            current = next;
+        }
+    }
+
+    /** One iteration from {@code current}: a direction, a line search along it, and the move. */
+    private static Outcome step(Run run, Directions directions, LineSearch lineSearch, Iterate current) {
+        Tensor d;
+        try {
+            d = directions.direction(current);
+        } catch (HessianException e) {
+            return Outcome.stopped(run.stop(StopReason.SINGULAR_HESSIAN, e.getMessage() + " at iteration " + run.iterations()));
+        }
+        if (!d.isFinite()) {
+            return Outcome.stopped(run.stop(StopReason.NON_FINITE_VALUE, "the search direction is not finite at iteration "
+                    + run.iterations()));
+        }
+        LineSearchResult ls = lineSearch.search(new LineFunction(run.objective(), current.x(), d, current.evaluation()),
+                directions.initialStep(current, d));
+        if (!ls.succeeded()) {
+            return Outcome.stopped(run.stop(StopReason.LINE_SEARCH_FAILED, ls.failure() + " (iteration " + run.iterations() + ")"));
+        }
+        LinePoint p = ls.point();
+        Evaluation e = p.gradient() != null ? new Evaluation(p.value(), p.gradient()) : run.evaluate(p.x());
+        if (!e.isFinite()) {
+            run.record(p.x(), e.value(), null);
+            return Outcome.stopped(run.stop(StopReason.NON_FINITE_VALUE, "f or ∇f is not finite at iteration "
+                    + (run.iterations() + 1) + " (f = " + e.value() + ")"));
+        }
+        Iterate next = new Iterate(p.x(), e);
+        run.iterationDone();
+        run.record(next);
+        directions.stepped(current, next);
+        return Outcome.movedTo(next);
+    }
+
+    /** Where an iteration ended: at the next iterate, or with the run stopped. */
+    private record Outcome(Iterate next, MinimizationResult stop) {
+        static Outcome movedTo(Iterate next) {
+            return new Outcome(next, null);
+        }
+
+        static Outcome stopped(MinimizationResult stop) {
+            return new Outcome(null, stop);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.adjoint.optim.minimize.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.CountingObjective;
 import org.adjoint.optim.minimize.Evaluation;
@@ -104,14 +105,44 @@ public final class Run {
         return f.counts().total() >= stopping.maxEvaluations();
     }
 
+    /**
+     * Records the starting point where f or ∇f is not finite, and stops: a run cannot begin there.
+     */
+    public MinimizationResult stopAtNonFiniteStart(Tensor x0, Evaluation e0) {
+        record(x0, e0.value(), null);
+        return stop(StopReason.NON_FINITE_VALUE, "f or ∇f is not finite at the starting point (f = " + e0.value() + ")");
+    }
+
+    /** The stop before a step from {@code current}: the gradient tolerance met, or a budget spent; else null. */
+    public MinimizationResult stopBeforeStep(Iterate current) {
+        if (current.gradientNorm() <= stopping.gradientTolerance()) {
+            return stop(StopReason.GRADIENT_TOLERANCE, "‖∇f‖ = " + current.gradientNorm() + " ≤ " + stopping.gradientTolerance());
+        }
+        return budgetExhausted();
+    }
+
+    /**
+     * The stop after the step from {@code from} to {@code to}: the function or the step tolerance met;
+     * else null. {@code stepLength} is asked only for the message.
+     */
+    public MinimizationResult stopAfterStep(Iterate from, Iterate to, DoubleSupplier stepLength) {
+        if (smallChange(from.value(), to.value())) {
+            return stop(StopReason.FUNCTION_TOLERANCE, "f changed from " + from.value() + " to " + to.value());
+        }
+        if (smallStep(from.x(), to.x())) {
+            return stop(StopReason.STEP_TOLERANCE, "the step was " + stepLength.getAsDouble());
+        }
+        return null;
+    }
+
     /** Whether the change from value a to value b meets the function tolerance. */
-    public boolean smallChange(double a, double b) {
+    private boolean smallChange(double a, double b) {
         return stopping.functionTolerance() > 0
                 && Math.abs(a - b) <= stopping.functionTolerance() * Math.max(Math.max(Math.abs(a), Math.abs(b)), 1);
     }
 
     /** Whether the step from x to y meets the step tolerance. */
-    public boolean smallStep(Tensor x, Tensor y) {
+    private boolean smallStep(Tensor x, Tensor y) {
         return stopping.stepTolerance() > 0
                 && Vectors.norm(y.sub(x)) <= stopping.stepTolerance() * (1 + Vectors.norm(x));
     }

@@ -43,56 +43,66 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
         Run run = new Run("TrustRegionNewton", f, x0, stopping);
         Evaluation e0 = run.evaluate(x0);
         if (!e0.isFinite()) {
-            run.record(x0, e0.value(), null);
-            return run.stop(StopReason.NON_FINITE_VALUE, "f or ∇f is not finite at the starting point (f = " + e0.value() + ")");
+            return run.stopAtNonFiniteStart(x0, e0);
         }
         Iterate current = new Iterate(x0, e0);
         run.record(current);
         double radius = initialRadius;
         while (true) {
-            if (current.gradientNorm() <= stopping.gradientTolerance()) {
-                return run.stop(StopReason.GRADIENT_TOLERANCE, "‖∇f‖ = " + current.gradientNorm() + " ≤ " + stopping.gradientTolerance());
-            }
-            MinimizationResult exhausted = run.budgetExhausted();
-            if (exhausted != null) {
-                return exhausted;
+            MinimizationResult stop = run.stopBeforeStep(current);
+            if (stop != null) {
+                return stop;
             }
             if (radius <= 1e-15 * (1 + Vectors.norm(current.x()))) {
                 return run.stop(StopReason.TRUST_REGION_COLLAPSED, "the trust radius shrank to " + radius);
             }
-            Iterate at = current;
+            Trial trial = Trial.at(run, current, radius);
+            if (Double.isNaN(trial.value())) {
+                return run.stop(StopReason.NON_FINITE_VALUE, "f is NaN at a trial point at iteration " + run.iterations());
+            }
+            radius = nextRadius(radius, trial);
+            run.iterationDone();
+            if (trial.rho() > eta) {
+                Evaluation e = run.evaluate(trial.candidate());
+                if (!e.isFinite()) {
+                    return run.stop(StopReason.NON_FINITE_VALUE, "∇f is not finite at iteration " + run.iterations());
+                }
+                Iterate next = new Iterate(trial.candidate(), e);
+                run.record(next);
+                stop = run.stopAfterStep(current, next, trial::stepLength);
+                if (stop != null) {
+                    return stop;
+                }
+                current = next;
+            }
+        }
+    }
+
+    /** Shrinks Δ to ¼‖p‖ after a poor prediction, doubles it (up to Δmax) after a good one on the boundary. */
+    private double nextRadius(double radius, Trial trial) {
+        if (trial.rho() < 0.25) {
+            return 0.25 * trial.stepLength();
+        }
+        if (trial.rho() > 0.75 && trial.stepLength() >= 0.99 * radius) {
+            return Math.min(2 * radius, maxRadius);
+        }
+        return radius;
+    }
+
+    /**
+     * A trial step p from Steihaug-CG, the point {@code x + p}, f there, and {@code ρ}, the actual over the
+     * predicted decrease {@code −(∇fᵀp + ½pᵀHp)}.
+     */
+    private record Trial(Tensor candidate, double value, double rho, double stepLength) {
+
+        static Trial at(Run run, Iterate at, double radius) {
             Tensor p = TruncatedConjugateGradient.trustRegionStep(at.gradient(), v -> run.objective().hessianVector(at.x(), v),
                     radius);
             Tensor hp = run.objective().hessianVector(at.x(), p);
             double predicted = -(Vectors.dot(at.gradient(), p) + 0.5 * Vectors.dot(p, hp));
             Tensor candidate = at.x().add(p);
             double value = run.objective().value(candidate);
-            if (Double.isNaN(value)) {
-                return run.stop(StopReason.NON_FINITE_VALUE, "f is NaN at a trial point at iteration " + run.iterations());
-            }
-            double rho = (at.value() - value) / predicted;
-            double stepLength = Vectors.norm(p);
-            if (rho < 0.25) {
-                radius = 0.25 * stepLength;
-            } else if (rho > 0.75 && stepLength >= 0.99 * radius) {
-                radius = Math.min(2 * radius, maxRadius);
-            }
-            run.iterationDone();
-            if (rho > eta) {
-                Evaluation e = run.evaluate(candidate);
-                if (!e.isFinite()) {
-                    return run.stop(StopReason.NON_FINITE_VALUE, "∇f is not finite at iteration " + run.iterations());
-                }
-                Iterate next = new Iterate(candidate, e);
-                run.record(next);
-                if (run.smallChange(at.value(), next.value())) {
-                    return run.stop(StopReason.FUNCTION_TOLERANCE, "f changed from " + at.value() + " to " + next.value());
-                }
-                if (run.smallStep(at.x(), next.x())) {
-                    return run.stop(StopReason.STEP_TOLERANCE, "the step was " + stepLength);
-                }
-                current = next;
-            }
+            return new Trial(candidate, value, (at.value() - value) / predicted, Vectors.norm(p));
         }
     }
 }
