@@ -16,9 +16,9 @@ import org.adjoint.examples.plot.Landscape;
 import org.adjoint.examples.plot.LineChart;
 import org.adjoint.optim.minimize.CriticalPoint;
 import org.adjoint.optim.minimize.MinimizationResult;
-import org.adjoint.optim.minimize.Newton;
 import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.newton.Newton;
 
 /**
  * Lesson 7: critical points, where the gradient vanishes, and the second-derivative test. On

@@ -17,9 +17,9 @@ import org.adjoint.examples.data.Split;
 import org.adjoint.examples.lessons.LinearClassifier.Loss;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Objective;
-import org.adjoint.optim.minimize.RandomLocalSearch;
-import org.adjoint.optim.minimize.RandomSearch;
 import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
+import org.adjoint.optim.minimize.baseline.RandomSearch;
 import org.adjoint.optim.train.LabeledData;
 
 /**

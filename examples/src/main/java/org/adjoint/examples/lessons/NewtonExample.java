@@ -12,13 +12,13 @@ import org.adjoint.examples.Options;
 import org.adjoint.examples.Outcome;
 import org.adjoint.examples.plot.Landscape;
 import org.adjoint.examples.plot.LineChart;
-import org.adjoint.optim.minimize.Bfgs;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
-import org.adjoint.optim.minimize.Newton;
 import org.adjoint.optim.minimize.Objective;
-import org.adjoint.optim.minimize.SteepestDescent;
 import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.gradient.SteepestDescent;
+import org.adjoint.optim.minimize.newton.Newton;
+import org.adjoint.optim.minimize.quasinewton.Bfgs;
 
 /**
  * Lesson 9: Newton's method {@code x' = x − H⁻¹∇f} with the exact Hessian against steepest descent

@@ -34,7 +34,8 @@ public record CriticalPoint(Kind kind, double gradientNorm, Tensor eigenvalues, 
      * an eigenvalue counts as zero when {@code |λ| ≤ 1e-8·max(1, max|λ|)}.
      */
     public static CriticalPoint classify(Objective f, Tensor x, double gradientTolerance) {
-        double gradientNorm = Vectors.norm(f.evaluate(x).gradient());
+        Tensor g = f.evaluate(x).gradient();
+        double gradientNorm = Math.sqrt(g.mul(g).sum().item());
         LinearAlgebra.SymmetricEigen eig = LinearAlgebra.symmetricEigen(f.hessian(x));
         double[] values = eig.values().toArray();
         double largest = eig.values().abs().max().item();

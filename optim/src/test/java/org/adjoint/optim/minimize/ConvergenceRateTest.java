@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.gradient.SteepestDescent;
+import org.adjoint.optim.minimize.newton.Newton;
+import org.adjoint.optim.minimize.quasinewton.Bfgs;
 import org.junit.jupiter.api.Test;
 
 /** The rates the theory promises, read off the trace of iterates on Rosenbrock's function. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.newton.Newton;
 import org.junit.jupiter.api.Test;
 
 /** The lessons' second-derivative test on their examples. */

@@ -8,6 +8,23 @@ import java.util.List;
 import org.adjoint.autodiff.Var;
 import org.adjoint.autodiff.VarFunction;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
+import org.adjoint.optim.minimize.baseline.RandomSearch;
+import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
+import org.adjoint.optim.minimize.gradient.SteepestDescent;
+import org.adjoint.optim.minimize.linesearch.Backtracking;
+import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
+import org.adjoint.optim.minimize.linesearch.GridSearch;
+import org.adjoint.optim.minimize.linesearch.LineFunction;
+import org.adjoint.optim.minimize.linesearch.LineSearch;
+import org.adjoint.optim.minimize.linesearch.LineSearchResult;
+import org.adjoint.optim.minimize.linesearch.StrongWolfe;
+import org.adjoint.optim.minimize.newton.HessianModification;
+import org.adjoint.optim.minimize.newton.Newton;
+import org.adjoint.optim.minimize.newton.NewtonCg;
+import org.adjoint.optim.minimize.newton.TrustRegionNewton;
+import org.adjoint.optim.minimize.quasinewton.Bfgs;
+import org.adjoint.optim.minimize.quasinewton.Lbfgs;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gives a clear exception or a result that says why it stopped; the best point is never lost. */

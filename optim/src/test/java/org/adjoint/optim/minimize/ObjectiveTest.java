@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.adjoint.autodiff.Derivatives;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.quasinewton.Bfgs;
 import org.junit.jupiter.api.Test;
 
 class ObjectiveTest {

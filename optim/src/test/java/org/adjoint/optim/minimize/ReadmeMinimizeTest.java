@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.newton.Newton;
 import org.junit.jupiter.api.Test;
 
 /** The README's minimization snippet, verbatim. */

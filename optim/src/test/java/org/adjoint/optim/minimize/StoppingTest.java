@@ -3,6 +3,8 @@ package org.adjoint.optim.minimize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.adjoint.optim.minimize.gradient.SteepestDescent;
+import org.adjoint.optim.minimize.quasinewton.Bfgs;
 import org.junit.jupiter.api.Test;
 
 /** Each stopping criterion, and the trace a result carries. */

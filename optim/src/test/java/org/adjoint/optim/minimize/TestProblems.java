@@ -15,7 +15,7 @@ import org.adjoint.core.Tensor;
  * @param minimum  the minimizer the methods are expected to reach from the start
  * @param value    f there
  */
-record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, double value) {
+public record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, double value) {
 
     @Override
     public String toString() {
@@ -23,12 +23,12 @@ record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, do
     }
 
     /** The problems with n ≤ 4. */
-    static List<TestProblems> small() {
+    public static List<TestProblems> small() {
         return List.of(rosenbrock(), freudensteinRoth(), beale(), helicalValley(), powellSingular(), wood());
     }
 
     /** (1) Rosenbrock: 100(x₂ − x₁²)² + (1 − x₁)², from (−1.2, 1) to (1, 1). */
-    static TestProblems rosenbrock() {
+    public static TestProblems rosenbrock() {
         return new TestProblems("Rosenbrock (1)", x -> {
             Var x1 = x.slice(0, 0, 1);
             Var x2 = x.slice(0, 1, 2);
@@ -41,7 +41,7 @@ record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, do
      * start descent methods reach the local minimum f = 48.9842… at (11.4128, −0.8968), as documented
      * by Moré, Garbow and Hillstrom.
      */
-    static TestProblems freudensteinRoth() {
+    public static TestProblems freudensteinRoth() {
         return new TestProblems("Freudenstein-Roth (2)", x -> {
             Var x1 = x.slice(0, 0, 1);
             Var x2 = x.slice(0, 1, 2);
@@ -52,7 +52,7 @@ record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, do
     }
 
     /** (5) Beale: Σ (yᵢ − x₁(1 − x₂ⁱ))², y = (1.5, 2.25, 2.625), from (1, 1) to (3, 0.5). */
-    static TestProblems beale() {
+    public static TestProblems beale() {
         return new TestProblems("Beale (5)", x -> {
             Var x1 = x.slice(0, 0, 1);
             Var x2 = x.slice(0, 1, 2);
@@ -71,7 +71,7 @@ record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, do
      * (7) Helical valley: 100(x₃ − 10θ)² + 100(√(x₁² + x₂²) − 1)² + x₃², with
      * θ = arctan(x₂/x₁)/2π (+½ if x₁ < 0), from (−1, 0, 0) to (1, 0, 0).
      */
-    static TestProblems helicalValley() {
+    public static TestProblems helicalValley() {
         return new TestProblems("Helical valley (7)", x -> {
             Var x1 = x.slice(0, 0, 1);
             Var x2 = x.slice(0, 1, 2);
@@ -87,7 +87,7 @@ record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, do
      * (13) Powell singular: (x₁ + 10x₂)² + 5(x₃ − x₄)² + (x₂ − 2x₃)⁴ + 10(x₁ − x₄)⁴, from (3, −1, 0, 1)
      * to 0, where the Hessian is singular, so Newton's method converges only linearly.
      */
-    static TestProblems powellSingular() {
+    public static TestProblems powellSingular() {
         return new TestProblems("Powell singular (13)", x -> {
             Var x1 = x.slice(0, 0, 1);
             Var x2 = x.slice(0, 1, 2);
@@ -99,7 +99,7 @@ record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, do
     }
 
     /** (14) Wood, from (−3, −1, −3, −1) to (1, 1, 1, 1). */
-    static TestProblems wood() {
+    public static TestProblems wood() {
         return new TestProblems("Wood (14)", x -> {
             Var x1 = x.slice(0, 0, 1);
             Var x2 = x.slice(0, 1, 2);
@@ -116,7 +116,7 @@ record TestProblems(String name, VarFunction f, Tensor start, Tensor minimum, do
      * (21) Extended Rosenbrock: Σ over pairs of 100(x₂ᵢ − x₂ᵢ₋₁²)² + (1 − x₂ᵢ₋₁)², from
      * (−1.2, 1, −1.2, 1, …) to all ones, written with tensor ops on the odd and even coordinates.
      */
-    static TestProblems extendedRosenbrock(int n) {
+    public static TestProblems extendedRosenbrock(int n) {
         double[] start = new double[n];
         for (int i = 0; i < n; i++) {
             start[i] = i % 2 == 0 ? -1.2 : 1;

@@ -1,0 +1,68 @@
+package org.adjoint.optim.minimize.linesearch;
+
+import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.Evaluation;
+import org.adjoint.optim.minimize.Objective;
+
+/**
+ * The objective restricted to a ray, {@code φ(α) = f(x + α·d)}, with {@code φ'(α) = ∇f(x + α·d)·d}:
+ * what a {@link LineSearch} sees. It knows φ(0) and φ'(0) from the evaluation at x.
+ */
+public final class LineFunction {
+
+    private final Objective f;
+    private final Tensor x;
+    private final Tensor d;
+    private final double value0;
+    private final double slope0;
+
+    /**
+     * The restriction of {@code f} to the ray from {@code x} along {@code d}, given f and ∇f at x.
+     *
+     * @throws IllegalArgumentException if the shapes of x, d and the gradient differ
+     */
+    public LineFunction(Objective f, Tensor x, Tensor d, Evaluation atX) {
+        if (!x.shape().equals(d.shape()) || !x.shape().equals(atX.gradient().shape())) {
+            throw new IllegalArgumentException("line search: the point " + x.shape() + ", direction " + d.shape()
+                    + " and gradient " + atX.gradient().shape() + " must have one shape");
+        }
+        this.f = f;
+        this.x = x;
+        this.d = d;
+        this.value0 = atX.value();
+        this.slope0 = atX.gradient().mul(d).sum().item();
+    }
+
+    /** φ(0) = f(x). */
+    public double value0() {
+        return value0;
+    }
+
+    /** φ'(0) = ∇f(x)·d, negative for a descent direction. */
+    public double slope0() {
+        return slope0;
+    }
+
+    /** The direction d. */
+    public Tensor direction() {
+        return d;
+    }
+
+    /** The point {@code x + α·d}. */
+    public Tensor point(double alpha) {
+        return x.add(d.mul(alpha));
+    }
+
+    /** φ(α), one value evaluation. */
+    public LinePoint value(double alpha) {
+        Tensor p = point(alpha);
+        return new LinePoint(alpha, p, f.value(p), null, Double.NaN);
+    }
+
+    /** φ(α) and φ'(α), one gradient evaluation. */
+    public LinePoint evaluate(double alpha) {
+        Tensor p = point(alpha);
+        Evaluation e = f.evaluate(p);
+        return new LinePoint(alpha, p, e.value(), e.gradient(), e.gradient().mul(d).sum().item());
+    }
+}

@@ -1,0 +1,108 @@
+package org.adjoint.optim.minimize.newton;
+
+import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.Evaluation;
+import org.adjoint.optim.minimize.MinimizationResult;
+import org.adjoint.optim.minimize.Minimizer;
+import org.adjoint.optim.minimize.Objective;
+import org.adjoint.optim.minimize.StopReason;
+import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.internal.Iterate;
+import org.adjoint.optim.minimize.internal.Run;
+import org.adjoint.optim.minimize.internal.Vectors;
+
+/**
+ * Trust-region Newton with the Steihaug conjugate-gradient solver (Nocedal and Wright, Algorithms
+ * 4.1 and 7.2): each step approximately minimizes the quadratic model
+ * {@code m(p) = f + ∇fᵀp + ½pᵀHp} within {@code ‖p‖ ≤ Δ}, using Hessian-vector products only. The
+ * radius shrinks when the model predicts badly ({@code ρ < ¼}) and grows when a step on the boundary
+ * predicts well ({@code ρ > ¾}); a step is taken when {@code ρ > η}. Robust where the Hessian is
+ * indefinite, without a line search.
+ *
+ * @param initialRadius Δ₀
+ * @param maxRadius     the largest Δ
+ * @param eta           the acceptance threshold η, in [0, ¼)
+ */
+public record TrustRegionNewton(double initialRadius, double maxRadius, double eta) implements Minimizer {
+
+    /** Validates the settings. */
+    public TrustRegionNewton {
+        if (!(initialRadius > 0 && initialRadius <= maxRadius) || Double.isInfinite(maxRadius) || !(eta >= 0 && eta < 0.25)) {
+            throw new IllegalArgumentException("TrustRegionNewton: need 0 < initialRadius ≤ maxRadius < ∞ and 0 ≤ eta < 1/4, got "
+                    + initialRadius + ", " + maxRadius + ", " + eta);
+        }
+    }
+
+    /** Δ₀ = 1, Δmax = 1e4, η = 0.1. */
+    public static TrustRegionNewton standard() {
+        return new TrustRegionNewton(1, 1e4, 0.1);
+    }
+
+    @Override
+    public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
+        Run run = new Run("TrustRegionNewton", f, x0, stopping);
+        Evaluation e0 = run.evaluate(x0);
+        if (!e0.isFinite()) {
+            return run.stopAtNonFiniteStart(x0, e0);
+        }
+        Iterate current = new Iterate(x0, e0);
+        run.record(current);
+        double radius = initialRadius;
+        while (true) {
+            MinimizationResult stop = run.stopBeforeStep(current);
+            if (stop != null) {
+                return stop;
+            }
+            if (radius <= 1e-15 * (1 + Vectors.norm(current.x()))) {
+                return run.stop(StopReason.TRUST_REGION_COLLAPSED, "the trust radius shrank to " + radius);
+            }
+            Trial trial = Trial.at(run, current, radius);
+            if (Double.isNaN(trial.value())) {
+                return run.stop(StopReason.NON_FINITE_VALUE, "f is NaN at a trial point at iteration " + run.iterations());
+            }
+            radius = nextRadius(radius, trial);
+            run.iterationDone();
+            if (trial.rho() > eta) {
+                Evaluation e = run.evaluate(trial.candidate());
+                if (!e.isFinite()) {
+                    return run.stop(StopReason.NON_FINITE_VALUE, "∇f is not finite at iteration " + run.iterations());
+                }
+                Iterate next = new Iterate(trial.candidate(), e);
+                run.record(next);
+                stop = run.stopAfterStep(current, next, trial::stepLength);
+                if (stop != null) {
+                    return stop;
+                }
+                current = next;
+            }
+        }
+    }
+
+    /** Shrinks Δ to ¼‖p‖ after a poor prediction, doubles it (up to Δmax) after a good one on the boundary. */
+    private double nextRadius(double radius, Trial trial) {
+        if (trial.rho() < 0.25) {
+            return 0.25 * trial.stepLength();
+        }
+        if (trial.rho() > 0.75 && trial.stepLength() >= 0.99 * radius) {
+            return Math.min(2 * radius, maxRadius);
+        }
+        return radius;
+    }
+
+    /**
+     * A trial step p from Steihaug-CG, the point {@code x + p}, f there, and {@code ρ}, the actual over the
+     * predicted decrease {@code −(∇fᵀp + ½pᵀHp)}.
+     */
+    private record Trial(Tensor candidate, double value, double rho, double stepLength) {
+
+        static Trial at(Run run, Iterate at, double radius) {
+            Tensor p = TruncatedConjugateGradient.trustRegionStep(at.gradient(), v -> run.objective().hessianVector(at.x(), v),
+                    radius);
+            Tensor hp = run.objective().hessianVector(at.x(), p);
+            double predicted = -(Vectors.dot(at.gradient(), p) + 0.5 * Vectors.dot(p, hp));
+            Tensor candidate = at.x().add(p);
+            double value = run.objective().value(candidate);
+            return new Trial(candidate, value, (at.value() - value) / predicted, Vectors.norm(p));
+        }
+    }
+}

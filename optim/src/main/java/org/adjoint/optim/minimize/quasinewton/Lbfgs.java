@@ -1,0 +1,85 @@
+package org.adjoint.optim.minimize.quasinewton;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.MinimizationResult;
+import org.adjoint.optim.minimize.Minimizer;
+import org.adjoint.optim.minimize.Objective;
+import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.internal.DescentLoop;
+import org.adjoint.optim.minimize.internal.Directions;
+import org.adjoint.optim.minimize.internal.Iterate;
+import org.adjoint.optim.minimize.internal.Run;
+import org.adjoint.optim.minimize.internal.Vectors;
+import org.adjoint.optim.minimize.linesearch.LineSearch;
+
+/**
+ * Limited-memory BFGS (Nocedal and Wright, Algorithms 7.4 and 7.5): the inverse-Hessian approximation
+ * is never formed; the direction comes from the last m pairs (s, y) by the two-loop recursion, with
+ * the initial matrix {@code γ·I}, {@code γ = sᵀy / yᵀy} of the newest pair. O(m·n) memory and time per
+ * step, for thousands of variables. Pairs with {@code yᵀs ≤ 1e-10·‖s‖·‖y‖} are not kept (see {@link CurvaturePair}).
+ *
+ * @param memory     m, the number of pairs kept
+ * @param lineSearch how the step is chosen (strong Wolfe, c₂ = 0.9, by default)
+ */
+public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
+
+    /** Validates the memory. */
+    public Lbfgs {
+        if (memory < 1) {
+            throw new IllegalArgumentException("Lbfgs: memory = " + memory + " must be at least 1");
+        }
+    }
+
+    /** L-BFGS keeping {@code m} pairs, with the strong Wolfe line search. */
+    public static Lbfgs withMemory(int m) {
+        return new Lbfgs(m, LineSearch.strongWolfe());
+    }
+
+    @Override
+    public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
+        return DescentLoop.run(new Run("Lbfgs", f, x0, stopping), new Pairs(memory), lineSearch, x0);
+    }
+
+    /** The kept pairs of one run, newest first. */
+    private static final class Pairs implements Directions {
+        private final int memory;
+        private final Deque<CurvaturePair> pairs = new ArrayDeque<>();
+
+        Pairs(int memory) {
+            this.memory = memory;
+        }
+
+        @Override
+        public Tensor direction(Iterate at) {
+            Tensor q = at.gradient();
+            double[] alphas = new double[pairs.size()];
+            int i = 0;
+            for (CurvaturePair p : pairs) {
+                alphas[i] = p.rho() * Vectors.dot(p.s(), q);
+                q = Vectors.addScaled(q, -alphas[i++], p.y());
+            }
+            CurvaturePair newest = pairs.peekFirst();
+            Tensor r = newest == null ? q : q.mul(newest.sy() / Vectors.dot(newest.y(), newest.y()));
+            Iterator<CurvaturePair> oldestFirst = pairs.descendingIterator();
+            for (int k = pairs.size() - 1; oldestFirst.hasNext(); k--) {
+                CurvaturePair p = oldestFirst.next();
+                double beta = p.rho() * Vectors.dot(p.y(), r);
+                r = Vectors.addScaled(r, alphas[k] - beta, p.s());
+            }
+            return r.neg();
+        }
+
+        @Override
+        public void stepped(Iterate from, Iterate to) {
+            CurvaturePair.between(from, to).ifPresent(pair -> {
+                pairs.addFirst(pair);
+                if (pairs.size() > memory) {
+                    pairs.removeLast();
+                }
+            });
+        }
+    }
+}
