@@ -1,4 +1,4 @@
-package org.adjoint.optim;
+package org.adjoint.optim.schedule;
 
 /**
  * A learning-rate schedule: the factor by which each group's base learning rate is multiplied at a

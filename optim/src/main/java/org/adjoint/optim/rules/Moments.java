@@ -1,4 +1,4 @@
-package org.adjoint.optim;
+package org.adjoint.optim.rules;
 
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;

@@ -1,4 +1,4 @@
-package org.adjoint.optim;
+package org.adjoint.optim.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Files;

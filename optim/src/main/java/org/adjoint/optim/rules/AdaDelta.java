@@ -1,4 +1,4 @@
-package org.adjoint.optim;
+package org.adjoint.optim.rules;
 
 import java.util.Map;
 import org.adjoint.core.Tensor;

@@ -1,4 +1,4 @@
-package org.adjoint.optim;
+package org.adjoint.optim.schedule;
 
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;

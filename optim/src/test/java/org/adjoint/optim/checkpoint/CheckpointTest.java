@@ -1,4 +1,4 @@
-package org.adjoint.optim;
+package org.adjoint.optim.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
