@@ -1,15 +1,18 @@
 package org.adjoint.optim.checkpoint;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.adjoint.core.NamedTensors;
-import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.core.io.Npz;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.RuleState;
+import org.adjoint.optim.Slots;
+import org.adjoint.optim.UpdateRule;
 
 /**
  * A training checkpoint in one file: the parameters, the optimizer state, and a few counters of the
@@ -19,12 +22,15 @@ import org.adjoint.core.io.Npz;
  *   <li>{@code params/<name>}: each parameter;
  *   <li>{@code state/<name>/<slot>}: each parameter's rule state (moments, accumulators, step counts);
  *   <li>{@code meta/step}, {@code meta/learningRateFactor}: the optimizer's step count and last factor;
- *   <li>{@code meta/rule/<name>}: the rule and hyperparameters that made the state, as UTF-8 bytes;
+ *   <li>{@code meta/rule/<name>}: the type of the rule that made the state, its class name as UTF-8 bytes;
+ *   <li>{@code meta/config/<name>/<component>}: that rule's hyperparameters, one scalar per component of
+ *       its record (see {@link RuleIdentity});
  *   <li>{@code counter/<key>}: the caller's counters.
  * </ul>
  * Loading checks everything against the live optimizer and parameters before returning anything: a
- * file that is corrupt, truncated, for other parameters, or written by another rule or other
- * hyperparameters is refused with an exception naming the difference.
+ * file that is corrupt, truncated, for other parameters, or written by a rule that is not
+ * {@code equals} to the live one (another type, or other hyperparameters) is refused with an exception
+ * naming the difference.
  */
 public final class Checkpoint {
 
@@ -56,10 +62,11 @@ public final class Checkpoint {
         entries.put("meta/step", Tensor.scalar(state.step()));
         entries.put("meta/learningRateFactor", Tensor.scalar(state.learningRateFactor()));
         for (String name : params.names()) {
-            UpdateRule<?> rule = optimizer.ruleFor(name);
+            RuleState<?> ruleState = state.ruleState(name);
             entries.put("params/" + name, params.get(name));
-            entries.put("meta/rule/" + name, text(rule.toString()));
-            Optimizer.save(rule, state.slot(name)).forEach((slot, t) -> entries.put("state/" + name + "/" + slot, t));
+            entries.put("meta/rule/" + name, Text.encode(ruleState.rule().getClass().getName()));
+            RuleIdentity.configuration(ruleState.rule()).forEach((key, t) -> entries.put("meta/config/" + name + "/" + key, t));
+            ruleState.save().forEach((slot, t) -> entries.put("state/" + name + "/" + slot, t));
         }
         counters.forEach((key, value) -> entries.put("counter/" + key, Tensor.scalar(value)));
         Npz.write(file, entries);
@@ -78,7 +85,7 @@ public final class Checkpoint {
             throw new MalformedFileException(file + ": not an Adjoint checkpoint (no " + FORMAT + " = " + VERSION + ")");
         }
         Map<String, Tensor> params = new LinkedHashMap<>();
-        Map<String, Object> slots = new LinkedHashMap<>();
+        Map<String, RuleState<?>> ruleStates = new LinkedHashMap<>();
         for (String name : template.names()) {
             Tensor value = entry(file, entries, "params/" + name);
             if (!value.shape().equals(template.get(name).shape())) {
@@ -86,14 +93,10 @@ public final class Checkpoint {
                         + " but the model's has " + template.get(name).shape());
             }
             UpdateRule<?> rule = optimizer.ruleFor(name);
-            String written = text(file, entry(file, entries, "meta/rule/" + name));
-            if (!written.equals(rule.toString())) {
-                throw new IllegalArgumentException("checkpoint " + file + ": the state of " + name + " was written by "
-                        + written + " but this optimizer uses " + rule);
-            }
+            requireSameRule(file, entries, name, rule);
             params.put(name, value);
             try {
-                slots.put(name, rule.restore(withPrefix(entries, "state/" + name + "/"), value));
+                ruleStates.put(name, RuleState.restore(rule, withPrefix(entries, "state/" + name + "/"), value));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("checkpoint " + file + ", parameter " + name + ": " + e.getMessage(), e);
             }
@@ -110,7 +113,21 @@ public final class Checkpoint {
         for (Map.Entry<String, Tensor> counter : withPrefix(entries, "counter/").entrySet()) {
             counters.put(counter.getKey(), scalar(file, "counter/" + counter.getKey(), counter.getValue()));
         }
-        return new Contents(NamedTensors.of(params), optimizer.restore(step, factor, slots), counters);
+        return new Contents(NamedTensors.of(params), new OptimizerState(step, factor, ruleStates), counters);
+    }
+
+    /** Refuses a file whose state for {@code name} was written by a rule of another type or configuration. */
+    private static void requireSameRule(Path file, Map<String, Tensor> entries, String name, UpdateRule<?> rule)
+            throws MalformedFileException {
+        String type = Text.decodeOrNull(entry(file, entries, "meta/rule/" + name));
+        if (type == null) {
+            throw new MalformedFileException(file + ": the checkpoint's meta/rule/" + name + " is not text");
+        }
+        Map<String, Tensor> written = withPrefix(entries, "meta/config/" + name + "/");
+        if (!type.equals(rule.getClass().getName()) || !RuleIdentity.same(written, RuleIdentity.configuration(rule))) {
+            throw new IllegalArgumentException("checkpoint " + file + ": the state of " + name + " was written by "
+                    + RuleIdentity.describe(type, written) + " but this optimizer uses " + rule);
+        }
     }
 
     private static Tensor entry(Path file, Map<String, Tensor> entries, String key) throws MalformedFileException {
@@ -136,27 +153,5 @@ public final class Checkpoint {
             }
         });
         return out;
-    }
-
-    /** Text stored as a vector of its UTF-8 bytes (NumPy: {@code bytes(a.astype('u1')).decode()}). */
-    private static Tensor text(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        double[] values = new double[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            values[i] = bytes[i] & 0xFF;
-        }
-        return Tensor.of(Shape.of(values.length), values);
-    }
-
-    private static String text(Path file, Tensor t) throws MalformedFileException {
-        double[] values = t.toArray();
-        byte[] bytes = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            if (!(values[i] >= 0 && values[i] <= 255 && values[i] == Math.rint(values[i]))) {
-                throw new MalformedFileException(file + ": a text entry holds " + values[i] + ", not a byte");
-            }
-            bytes[i] = (byte) values[i];
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,10 @@ package org.adjoint.optim.rules;
 
 import java.util.Map;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
+import org.adjoint.optim.Slots;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 
 /**
  * AdaDelta (Zeiler, 2012), as {@code torch.optim.Adadelta}:
@@ -14,8 +18,13 @@ import org.adjoint.core.Tensor;
  * </pre>
  * with ε inside both square roots. It needs no learning rate: η is an optional multiplier, 1 by
  * default. Defaults as in PyTorch: η = 1, ρ = 0.9, ε = 1e-6, λ = 0.
+ *
+ * @param learningRate the multiplier η, at least 0
+ * @param rho          the decay rate ρ, in [0, 1]
+ * @param epsilon      ε, above 0
+ * @param weightDecay  λ, at least 0
  */
-public final class AdaDelta implements UpdateRule<AdaDelta.State> {
+public record AdaDelta(double learningRate, double rho, double epsilon, double weightDecay) implements UpdateRule<AdaDelta.State> {
 
     /**
      * AdaDelta's state for one tensor.
@@ -28,46 +37,17 @@ public final class AdaDelta implements UpdateRule<AdaDelta.State> {
 
     private static final String NAME = "AdaDelta";
 
-    private final double learningRate;
-    private final double rho;
-    private final double epsilon;
-    private final double weightDecay;
-
-    private AdaDelta(double learningRate, double rho, double epsilon, double weightDecay) {
-        this.learningRate = Hyperparameters.learningRate(NAME, learningRate);
-        this.rho = Hyperparameters.closedUnitInterval(NAME, "rho", rho);
-        this.epsilon = Hyperparameters.positive(NAME, "epsilon", epsilon);
-        this.weightDecay = Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
+    /** Validates every hyperparameter. */
+    public AdaDelta {
+        Hyperparameters.learningRate(NAME, learningRate);
+        Hyperparameters.closedUnitInterval(NAME, "rho", rho);
+        Hyperparameters.positive(NAME, "epsilon", epsilon);
+        Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
     }
 
     /** AdaDelta with PyTorch's defaults (multiplier 1). */
-    public static AdaDelta create() {
-        return new AdaDelta(1, 0.9, 1e-6, 0);
-    }
-
-    /** The same rule with multiplier η. */
-    public AdaDelta learningRate(double eta) {
-        return new AdaDelta(eta, rho, epsilon, weightDecay);
-    }
-
-    /** The same rule with decay rate ρ in [0, 1]. */
-    public AdaDelta rho(double newRho) {
-        return new AdaDelta(learningRate, newRho, epsilon, weightDecay);
-    }
-
-    /** The same rule with ε > 0. */
-    public AdaDelta epsilon(double newEpsilon) {
-        return new AdaDelta(learningRate, rho, newEpsilon, weightDecay);
-    }
-
-    /** The same rule with coupled L2 weight decay λ. */
-    public AdaDelta weightDecay(double lambda) {
-        return new AdaDelta(learningRate, rho, epsilon, lambda);
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    public AdaDelta() {
+        this(1, 0.9, 1e-6, 0);
     }
 
     @Override
@@ -93,11 +73,5 @@ public final class AdaDelta implements UpdateRule<AdaDelta.State> {
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
         return new State(Slots.get(NAME, saved, "square_avg", param.shape()), Slots.get(NAME, saved, "acc_delta", param.shape()));
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "[learningRate=" + learningRate + ", rho=" + rho + ", epsilon=" + epsilon + ", weightDecay="
-                + weightDecay + "]";
     }
 }

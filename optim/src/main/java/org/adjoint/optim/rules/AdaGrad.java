@@ -3,6 +3,10 @@ package org.adjoint.optim.rules;
 import java.util.Map;
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
+import org.adjoint.optim.Slots;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 
 /**
  * AdaGrad (Duchi, Hazan and Singer, 2011), as {@code torch.optim.Adagrad}:
@@ -15,8 +19,15 @@ import org.adjoint.core.Tensor;
  * </pre>
  * so ε is added outside the square root. Defaults as in PyTorch: η = 1e-2, δ = 0, λ = 0, initial
  * accumulator 0, ε = 1e-10.
+ *
+ * @param learningRate       η, at least 0
+ * @param learningRateDecay  δ, at least 0
+ * @param weightDecay        λ, at least 0
+ * @param initialAccumulator the starting value of s, at least 0
+ * @param epsilon            ε, above 0
  */
-public final class AdaGrad implements UpdateRule<AdaGrad.State> {
+public record AdaGrad(double learningRate, double learningRateDecay, double weightDecay, double initialAccumulator,
+                      double epsilon) implements UpdateRule<AdaGrad.State> {
 
     /**
      * AdaGrad's state for one tensor.
@@ -29,49 +40,18 @@ public final class AdaGrad implements UpdateRule<AdaGrad.State> {
 
     private static final String NAME = "AdaGrad";
 
-    private final double learningRate;
-    private final double learningRateDecay;
-    private final double weightDecay;
-    private final double initialAccumulator;
-    private final double epsilon;
-
-    private AdaGrad(double learningRate, double learningRateDecay, double weightDecay, double initialAccumulator,
-                    double epsilon) {
-        this.learningRate = Hyperparameters.learningRate(NAME, learningRate);
-        this.learningRateDecay = Hyperparameters.nonNegative(NAME, "learningRateDecay", learningRateDecay);
-        this.weightDecay = Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
-        this.initialAccumulator = Hyperparameters.nonNegative(NAME, "initialAccumulator", initialAccumulator);
-        this.epsilon = Hyperparameters.positive(NAME, "epsilon", epsilon);
+    /** Validates every hyperparameter. */
+    public AdaGrad {
+        Hyperparameters.learningRate(NAME, learningRate);
+        Hyperparameters.nonNegative(NAME, "learningRateDecay", learningRateDecay);
+        Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
+        Hyperparameters.nonNegative(NAME, "initialAccumulator", initialAccumulator);
+        Hyperparameters.positive(NAME, "epsilon", epsilon);
     }
 
     /** AdaGrad with learning rate η and PyTorch's other defaults. */
-    public static AdaGrad withLearningRate(double learningRate) {
-        return new AdaGrad(learningRate, 0, 0, 0, 1e-10);
-    }
-
-    /** The same rule with learning-rate decay δ: step t uses {@code η / (1 + (t − 1)·δ)}. */
-    public AdaGrad learningRateDecay(double delta) {
-        return new AdaGrad(learningRate, delta, weightDecay, initialAccumulator, epsilon);
-    }
-
-    /** The same rule with coupled L2 weight decay λ. */
-    public AdaGrad weightDecay(double lambda) {
-        return new AdaGrad(learningRate, learningRateDecay, lambda, initialAccumulator, epsilon);
-    }
-
-    /** The same rule with the accumulator starting at {@code value} instead of 0. */
-    public AdaGrad initialAccumulator(double value) {
-        return new AdaGrad(learningRate, learningRateDecay, weightDecay, value, epsilon);
-    }
-
-    /** The same rule with ε > 0. */
-    public AdaGrad epsilon(double newEpsilon) {
-        return new AdaGrad(learningRate, learningRateDecay, weightDecay, initialAccumulator, newEpsilon);
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    public AdaGrad(double learningRate) {
+        this(learningRate, 0, 0, 0, 1e-10);
     }
 
     @Override
@@ -97,11 +77,5 @@ public final class AdaGrad implements UpdateRule<AdaGrad.State> {
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
         return new State(Slots.counter(NAME, saved, "step"), Slots.get(NAME, saved, "sum", param.shape()));
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "[learningRate=" + learningRate + ", learningRateDecay=" + learningRateDecay + ", weightDecay="
-                + weightDecay + ", initialAccumulator=" + initialAccumulator + ", epsilon=" + epsilon + "]";
     }
 }

@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
+import org.adjoint.optim.Slots;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 
 /**
  * Adam (Kingma and Ba, 2015), as {@code torch.optim.Adam}:
@@ -12,139 +16,101 @@ import org.adjoint.core.Tensor;
  *   g ← g + λ·θ                           (coupled L2 weight decay, if λ ≠ 0)
  *   m ← β₁·m + (1 − β₁)·g
  *   v ← β₂·v + (1 − β₂)·g²
- *   v̂max ← max(v̂max, v)                   (AMSGrad only; then v̂max replaces v below)
  *   θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
- * so ε is added outside the square root, after the second moment's bias correction. With bias
- * correction switched off ({@link #withoutBiasCorrection()}, the first form in the EECS 498 notes) the
- * update is {@code θ ← θ − η·m / (√v + ε)}; with β₁ = 0 that is exactly {@link RmsProp}. Defaults as in
- * PyTorch: η = 1e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ = 0.
+ * so ε is added outside the square root, after the second moment's bias correction. Variants are
+ * rules of their own: {@link AmsGrad} (the largest second moment so far), {@link UncorrectedAdam}
+ * (no bias correction) and {@link AdamW} (decoupled weight decay). Defaults as in PyTorch: β₁ = 0.9,
+ * β₂ = 0.999, ε = 1e-8, λ = 0.
+ *
+ * @param learningRate η, at least 0
+ * @param beta1        β₁, in [0, 1)
+ * @param beta2        β₂, in [0, 1)
+ * @param epsilon      ε, above 0
+ * @param weightDecay  λ, at least 0
  */
-public final class Adam implements UpdateRule<Adam.State> {
+public record Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
+        implements UpdateRule<Adam.State> {
 
     /**
-     * Adam's state for one tensor.
+     * The state of Adam, {@link UncorrectedAdam} and {@link AdamW} for one tensor.
      *
      * @param step the number of steps taken, t
      * @param m    the first moment
      * @param v    the second moment
-     * @param vMax the largest second moment so far (AMSGrad only, else null)
      */
-    public record State(long step, Tensor m, Tensor v, Tensor vMax) {
+    public record State(long step, Tensor m, Tensor v) {
     }
 
-    private final String name;
-    private final double learningRate;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double weightDecay;
-    private final boolean amsgrad;
-    private final boolean biasCorrection;
+    private static final String NAME = "Adam";
 
-    private Adam(String name, double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
-                 boolean amsgrad, boolean biasCorrection) {
-        this.name = name;
-        this.learningRate = Hyperparameters.learningRate(name, learningRate);
-        this.beta1 = Hyperparameters.unitInterval(name, "beta1", beta1);
-        this.beta2 = Hyperparameters.unitInterval(name, "beta2", beta2);
-        this.epsilon = Hyperparameters.positive(name, "epsilon", epsilon);
-        this.weightDecay = Hyperparameters.nonNegative(name, "weightDecay", weightDecay);
-        this.amsgrad = amsgrad;
-        this.biasCorrection = biasCorrection;
+    /** Validates every hyperparameter. */
+    public Adam {
+        Hyperparameters.learningRate(NAME, learningRate);
+        validateMoments(NAME, beta1, beta2, epsilon);
+        Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
     }
 
     /** Adam with learning rate η and PyTorch's other defaults. */
-    public static Adam withLearningRate(double learningRate) {
-        return named("Adam", learningRate);
-    }
-
-    /** Adam with PyTorch's defaults, reporting errors under {@code name} (AdamW builds on it). */
-    static Adam named(String name, double learningRate) {
-        return new Adam(name, learningRate, 0.9, 0.999, 1e-8, 0, false, true);
-    }
-
-    /** The same rule with decay rates β₁ and β₂, each in [0, 1). */
-    public Adam betas(double newBeta1, double newBeta2) {
-        return new Adam(name, learningRate, newBeta1, newBeta2, epsilon, weightDecay, amsgrad, biasCorrection);
-    }
-
-    /** The same rule with ε > 0. */
-    public Adam epsilon(double newEpsilon) {
-        return new Adam(name, learningRate, beta1, beta2, newEpsilon, weightDecay, amsgrad, biasCorrection);
-    }
-
-    /** The same rule with coupled L2 weight decay λ (for decoupled decay use {@link AdamW}). */
-    public Adam weightDecay(double lambda) {
-        return new Adam(name, learningRate, beta1, beta2, epsilon, lambda, amsgrad, biasCorrection);
-    }
-
-    /** AMSGrad (Reddi, Kale and Kumar, 2018): the largest second moment so far is used. */
-    public Adam amsgrad() {
-        return new Adam(name, learningRate, beta1, beta2, epsilon, weightDecay, true, biasCorrection);
-    }
-
-    /** The same rule without bias correction: {@code θ ← θ − η·m / (√v + ε)}. */
-    public Adam withoutBiasCorrection() {
-        return new Adam(name, learningRate, beta1, beta2, epsilon, weightDecay, amsgrad, false);
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    public Adam(double learningRate) {
+        this(learningRate, 0.9, 0.999, 1e-8, 0);
     }
 
     @Override
     public State init(Tensor param) {
-        Tensor zeros = Tensor.zeros(param.shape());
-        return new State(0, zeros, zeros, amsgrad ? zeros : null);
+        return start(param);
     }
 
     @Override
     public Update<State> apply(Tensor param, Tensor grad, State state, double lr) {
-        return step(param, Moments.withWeightDecay(grad, param, weightDecay), state, lr);
-    }
-
-    /** The Adam step proper, shared with {@link AdamW}: the gradient already carries any coupled decay. */
-    Update<State> step(Tensor param, Tensor g, State state, double lr) {
-        long t = state.step() + 1;
-        Tensor m = Moments.average(state.m(), beta1, g);
-        Tensor v = Moments.averageOfSquares(state.v(), beta2, g);
-        Tensor vMax = amsgrad ? state.vMax().maximum(v) : null;
-        Tensor second = amsgrad ? vMax : v;
-        double stepSize = biasCorrection ? lr / (1 - Math.pow(beta1, t)) : lr;
-        double rootScale = biasCorrection ? Math.sqrt(1 - Math.pow(beta2, t)) : 1;
-        Tensor updated = Fused.rootRatioStep(param, m, second, rootScale, epsilon, stepSize);
-        return new Update<>(updated, new State(t, m, v, vMax));
+        return step(param, Moments.withWeightDecay(grad, param, weightDecay), state, lr, beta1, beta2, epsilon);
     }
 
     @Override
     public Map<String, Tensor> save(State state) {
-        Map<String, Tensor> saved = new LinkedHashMap<>();
-        saved.put("step", Tensor.scalar(state.step()));
-        saved.put("exp_avg", state.m());
-        saved.put("exp_avg_sq", state.v());
-        if (state.vMax() != null) {
-            saved.put("max_exp_avg_sq", state.vMax());
-        }
-        return saved;
+        return save(state.step(), state.m(), state.v());
     }
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
-        return new State(Slots.counter(name, saved, "step"), Slots.get(name, saved, "exp_avg", param.shape()),
-                Slots.get(name, saved, "exp_avg_sq", param.shape()),
-                amsgrad ? Slots.get(name, saved, "max_exp_avg_sq", param.shape()) : null);
+        return restore(NAME, saved, param);
     }
 
-    @Override
-    public String toString() {
-        return name + "[" + hyperparameters() + "]";
+    /** The bias-corrected Adam step, shared with {@link AdamW}: {@code g} already carries any coupled decay. */
+    static Update<State> step(Tensor param, Tensor g, State state, double lr, double beta1, double beta2, double epsilon) {
+        long t = state.step() + 1;
+        Tensor m = Moments.average(state.m(), beta1, g);
+        Tensor v = Moments.averageOfSquares(state.v(), beta2, g);
+        Tensor updated = Fused.rootRatioStep(param, m, v, Math.sqrt(1 - Math.pow(beta2, t)), epsilon,
+                lr / (1 - Math.pow(beta1, t)));
+        return new Update<>(updated, new State(t, m, v));
     }
 
-    /** The hyperparameters as {@code name=value} pairs. */
-    String hyperparameters() {
-        return "learningRate=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
-                + ", weightDecay=" + weightDecay + ", amsgrad=" + amsgrad + ", biasCorrection=" + biasCorrection;
+    /** The β₁, β₂ and ε checks of the Adam family. */
+    static void validateMoments(String rule, double beta1, double beta2, double epsilon) {
+        Hyperparameters.unitInterval(rule, "beta1", beta1);
+        Hyperparameters.unitInterval(rule, "beta2", beta2);
+        Hyperparameters.positive(rule, "epsilon", epsilon);
+    }
+
+    /** Zero moments at step 0. */
+    static State start(Tensor param) {
+        Tensor zeros = Tensor.zeros(param.shape());
+        return new State(0, zeros, zeros);
+    }
+
+    /** The step count and moments, in a fixed order (so the same checkpoint is written byte for byte). */
+    static Map<String, Tensor> save(long step, Tensor m, Tensor v) {
+        Map<String, Tensor> saved = new LinkedHashMap<>();
+        saved.put("step", Tensor.scalar(step));
+        saved.put("exp_avg", m);
+        saved.put("exp_avg_sq", v);
+        return saved;
+    }
+
+    /** The state {@link #save} wrote, for the rule named {@code rule}. */
+    static State restore(String rule, Map<String, Tensor> saved, Tensor param) {
+        return new State(Slots.counter(rule, saved, "step"), Slots.get(rule, saved, "exp_avg", param.shape()),
+                Slots.get(rule, saved, "exp_avg_sq", param.shape()));
     }
 }

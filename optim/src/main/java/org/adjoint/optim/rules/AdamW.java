@@ -2,6 +2,9 @@ package org.adjoint.optim.rules;
 
 import java.util.Map;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 
 /**
  * AdamW (Loshchilov and Hutter, 2019), as {@code torch.optim.AdamW}: weight decay decoupled from the
@@ -10,72 +13,48 @@ import org.adjoint.core.Tensor;
  *   θ ← θ·(1 − η·λ)
  *   θ ← Adam step of θ with gradient g (no coupled decay)
  * </pre>
- * Defaults as in PyTorch: η = 1e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ = 1e-2.
+ * Defaults as in PyTorch: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ = 1e-2.
+ *
+ * @param learningRate η, at least 0
+ * @param beta1        β₁, in [0, 1)
+ * @param beta2        β₂, in [0, 1)
+ * @param epsilon      ε, above 0
+ * @param weightDecay  the decoupled decay λ, at least 0
  */
-public final class AdamW implements UpdateRule<Adam.State> {
+public record AdamW(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
+        implements UpdateRule<Adam.State> {
 
     private static final String NAME = "AdamW";
 
-    private final Adam adam;
-    private final double weightDecay;
-
-    private AdamW(Adam adam, double weightDecay) {
-        this.adam = adam;
-        this.weightDecay = Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
+    /** Validates every hyperparameter. */
+    public AdamW {
+        Hyperparameters.learningRate(NAME, learningRate);
+        Adam.validateMoments(NAME, beta1, beta2, epsilon);
+        Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
     }
 
     /** AdamW with learning rate η and PyTorch's other defaults (λ = 0.01). */
-    public static AdamW withLearningRate(double learningRate) {
-        return new AdamW(Adam.named(NAME, learningRate), 0.01);
-    }
-
-    /** The same rule with decay rates β₁ and β₂, each in [0, 1). */
-    public AdamW betas(double beta1, double beta2) {
-        return new AdamW(adam.betas(beta1, beta2), weightDecay);
-    }
-
-    /** The same rule with ε > 0. */
-    public AdamW epsilon(double epsilon) {
-        return new AdamW(adam.epsilon(epsilon), weightDecay);
-    }
-
-    /** The same rule with decoupled weight decay λ. */
-    public AdamW weightDecay(double lambda) {
-        return new AdamW(adam, lambda);
-    }
-
-    /** The same rule with AMSGrad. */
-    public AdamW amsgrad() {
-        return new AdamW(adam.amsgrad(), weightDecay);
-    }
-
-    @Override
-    public double learningRate() {
-        return adam.learningRate();
+    public AdamW(double learningRate) {
+        this(learningRate, 0.9, 0.999, 1e-8, 0.01);
     }
 
     @Override
     public Adam.State init(Tensor param) {
-        return adam.init(param);
+        return Adam.start(param);
     }
 
     @Override
     public Update<Adam.State> apply(Tensor param, Tensor grad, Adam.State state, double lr) {
-        return adam.step(param.mul(1 - lr * weightDecay), grad, state, lr);
+        return Adam.step(param.mul(1 - lr * weightDecay), grad, state, lr, beta1, beta2, epsilon);
     }
 
     @Override
     public Map<String, Tensor> save(Adam.State state) {
-        return adam.save(state);
+        return Adam.save(state.step(), state.m(), state.v());
     }
 
     @Override
     public Adam.State restore(Map<String, Tensor> saved, Tensor param) {
-        return adam.restore(saved, param);
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "[decoupledWeightDecay=" + weightDecay + ", " + adam.hyperparameters() + "]";
+        return Adam.restore(NAME, saved, param);
     }
 }

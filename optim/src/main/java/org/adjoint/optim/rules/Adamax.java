@@ -2,6 +2,10 @@ package org.adjoint.optim.rules;
 
 import java.util.Map;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
+import org.adjoint.optim.Slots;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 
 /**
  * Adamax, the infinity-norm variant of Adam (Kingma and Ba, 2015, section 7), as
@@ -15,8 +19,15 @@ import org.adjoint.core.Tensor;
  * </pre>
  * so ε is added to |g| inside the maximum. Defaults as in PyTorch: η = 2e-3, β₁ = 0.9, β₂ = 0.999,
  * ε = 1e-8, λ = 0.
+ *
+ * @param learningRate η, at least 0
+ * @param beta1        β₁, in [0, 1)
+ * @param beta2        β₂, in [0, 1)
+ * @param epsilon      ε, above 0
+ * @param weightDecay  λ, at least 0
  */
-public final class Adamax implements UpdateRule<Adamax.State> {
+public record Adamax(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
+        implements UpdateRule<Adamax.State> {
 
     /**
      * Adamax's state for one tensor.
@@ -30,43 +41,16 @@ public final class Adamax implements UpdateRule<Adamax.State> {
 
     private static final String NAME = "Adamax";
 
-    private final double learningRate;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double weightDecay;
-
-    private Adamax(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
-        this.learningRate = Hyperparameters.learningRate(NAME, learningRate);
-        this.beta1 = Hyperparameters.unitInterval(NAME, "beta1", beta1);
-        this.beta2 = Hyperparameters.unitInterval(NAME, "beta2", beta2);
-        this.epsilon = Hyperparameters.positive(NAME, "epsilon", epsilon);
-        this.weightDecay = Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
+    /** Validates every hyperparameter. */
+    public Adamax {
+        Hyperparameters.learningRate(NAME, learningRate);
+        Adam.validateMoments(NAME, beta1, beta2, epsilon);
+        Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
     }
 
     /** Adamax with learning rate η and PyTorch's other defaults. */
-    public static Adamax withLearningRate(double learningRate) {
-        return new Adamax(learningRate, 0.9, 0.999, 1e-8, 0);
-    }
-
-    /** The same rule with decay rates β₁ and β₂, each in [0, 1). */
-    public Adamax betas(double newBeta1, double newBeta2) {
-        return new Adamax(learningRate, newBeta1, newBeta2, epsilon, weightDecay);
-    }
-
-    /** The same rule with ε > 0. */
-    public Adamax epsilon(double newEpsilon) {
-        return new Adamax(learningRate, beta1, beta2, newEpsilon, weightDecay);
-    }
-
-    /** The same rule with coupled L2 weight decay λ. */
-    public Adamax weightDecay(double lambda) {
-        return new Adamax(learningRate, beta1, beta2, epsilon, lambda);
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    public Adamax(double learningRate) {
+        this(learningRate, 0.9, 0.999, 1e-8, 0);
     }
 
     @Override
@@ -94,11 +78,5 @@ public final class Adamax implements UpdateRule<Adamax.State> {
     public State restore(Map<String, Tensor> saved, Tensor param) {
         return new State(Slots.counter(NAME, saved, "step"), Slots.get(NAME, saved, "exp_avg", param.shape()),
                 Slots.get(NAME, saved, "exp_inf", param.shape()));
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "[learningRate=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
-                + ", weightDecay=" + weightDecay + "]";
     }
 }

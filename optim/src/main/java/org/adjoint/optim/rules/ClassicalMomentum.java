@@ -2,6 +2,10 @@ package org.adjoint.optim.rules;
 
 import java.util.Map;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
+import org.adjoint.optim.Slots;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 
 /**
  * Momentum with the velocity in parameter units (Sutskever, Martens, Dahl and Hinton 2013; the CS231n
@@ -13,8 +17,13 @@ import org.adjoint.core.Tensor;
  * </pre>
  * Its first step equals {@link Sgd}'s with momentum; the two differ once the learning rate changes,
  * because here a new rate only affects new gradients while the accumulated velocity keeps the old one.
+ *
+ * @param learningRate η, at least 0
+ * @param momentum     γ, in [0, 1)
+ * @param weightDecay  λ, at least 0
  */
-public final class ClassicalMomentum implements UpdateRule<ClassicalMomentum.State> {
+public record ClassicalMomentum(double learningRate, double momentum, double weightDecay)
+        implements UpdateRule<ClassicalMomentum.State> {
 
     /**
      * The velocity.
@@ -26,29 +35,16 @@ public final class ClassicalMomentum implements UpdateRule<ClassicalMomentum.Sta
 
     private static final String NAME = "ClassicalMomentum";
 
-    private final double learningRate;
-    private final double momentum;
-    private final double weightDecay;
-
-    private ClassicalMomentum(double learningRate, double momentum, double weightDecay) {
-        this.learningRate = Hyperparameters.learningRate(NAME, learningRate);
-        this.momentum = Hyperparameters.unitInterval(NAME, "momentum", momentum);
-        this.weightDecay = Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
+    /** Validates every hyperparameter. */
+    public ClassicalMomentum {
+        Hyperparameters.learningRate(NAME, learningRate);
+        Hyperparameters.unitInterval(NAME, "momentum", momentum);
+        Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
     }
 
-    /** Learning rate η and momentum γ in [0, 1). */
-    public static ClassicalMomentum of(double learningRate, double momentum) {
-        return new ClassicalMomentum(learningRate, momentum, 0);
-    }
-
-    /** The same rule with coupled L2 weight decay λ. */
-    public ClassicalMomentum weightDecay(double lambda) {
-        return new ClassicalMomentum(learningRate, momentum, lambda);
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    /** Learning rate η and momentum γ in [0, 1), without weight decay. */
+    public ClassicalMomentum(double learningRate, double momentum) {
+        this(learningRate, momentum, 0);
     }
 
     @Override
@@ -71,10 +67,5 @@ public final class ClassicalMomentum implements UpdateRule<ClassicalMomentum.Sta
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
         return new State(Slots.get(NAME, saved, "velocity", param.shape()));
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "[learningRate=" + learningRate + ", momentum=" + momentum + ", weightDecay=" + weightDecay + "]";
     }
 }

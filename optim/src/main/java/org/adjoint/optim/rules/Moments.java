@@ -1,11 +1,15 @@
 package org.adjoint.optim.rules;
 
+import java.util.Map;
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Slots;
 
 /**
- * The exponential moving averages that the adaptive rules share, written once so that rules which
- * coincide mathematically (Adam with β₁ = 0 and RMSProp) also coincide in floating point.
+ * The small pieces the rules share, written once so that rules which coincide mathematically (Adam
+ * with β₁ = 0 and no bias correction, and RMSProp) also coincide in floating point: the exponential
+ * moving averages (the fused kernels of {@link Fused}), coupled weight decay, and the optional
+ * momentum buffer of the SGD family.
  */
 final class Moments {
 
@@ -25,5 +29,15 @@ final class Moments {
     /** {@code g + λ·θ}: coupled L2 weight decay, or {@code g} itself when λ = 0. */
     static Tensor withWeightDecay(Tensor g, Tensor theta, double lambda) {
         return lambda != 0 ? g.add(theta.mul(lambda)) : g;
+    }
+
+    /** A momentum buffer that may be absent (before the first step), saved as PyTorch names it. */
+    static Map<String, Tensor> saveBuffer(Tensor buffer) {
+        return buffer == null ? Map.of() : Map.of("momentum_buffer", buffer);
+    }
+
+    /** The buffer {@link #saveBuffer} wrote, or null if it wrote none. */
+    static Tensor restoreBuffer(String rule, Map<String, Tensor> saved, Tensor param) {
+        return saved.isEmpty() ? null : Slots.get(rule, saved, "momentum_buffer", param.shape());
     }
 }

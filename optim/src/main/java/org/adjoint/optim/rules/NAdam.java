@@ -1,7 +1,12 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
+import org.adjoint.optim.Slots;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 
 /**
  * NAdam, Adam with Nesterov momentum (Dozat, 2016), as {@code torch.optim.NAdam}, with the momentum
@@ -16,8 +21,16 @@ import org.adjoint.core.Tensor;
  *   θ ← θ − η·(1 − μₜ)/(1 − Π) · g/d − η·μₜ₊₁/(1 − Π·μₜ₊₁) · m/d
  * </pre>
  * Defaults as in PyTorch: η = 2e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ = 0, ψ = 4e-3.
+ *
+ * @param learningRate  η, at least 0
+ * @param beta1         β₁, in [0, 1)
+ * @param beta2         β₂, in [0, 1)
+ * @param epsilon       ε, above 0
+ * @param weightDecay   λ, at least 0
+ * @param momentumDecay ψ, at least 0
  */
-public final class NAdam implements UpdateRule<NAdam.State> {
+public record NAdam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay, double momentumDecay)
+        implements UpdateRule<NAdam.State> {
 
     /**
      * NAdam's state for one tensor.
@@ -32,50 +45,17 @@ public final class NAdam implements UpdateRule<NAdam.State> {
 
     private static final String NAME = "NAdam";
 
-    private final double learningRate;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double weightDecay;
-    private final double momentumDecay;
-
-    private NAdam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay, double momentumDecay) {
-        this.learningRate = Hyperparameters.learningRate(NAME, learningRate);
-        this.beta1 = Hyperparameters.unitInterval(NAME, "beta1", beta1);
-        this.beta2 = Hyperparameters.unitInterval(NAME, "beta2", beta2);
-        this.epsilon = Hyperparameters.positive(NAME, "epsilon", epsilon);
-        this.weightDecay = Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
-        this.momentumDecay = Hyperparameters.nonNegative(NAME, "momentumDecay", momentumDecay);
+    /** Validates every hyperparameter. */
+    public NAdam {
+        Hyperparameters.learningRate(NAME, learningRate);
+        Adam.validateMoments(NAME, beta1, beta2, epsilon);
+        Hyperparameters.nonNegative(NAME, "weightDecay", weightDecay);
+        Hyperparameters.nonNegative(NAME, "momentumDecay", momentumDecay);
     }
 
     /** NAdam with learning rate η and PyTorch's other defaults. */
-    public static NAdam withLearningRate(double learningRate) {
-        return new NAdam(learningRate, 0.9, 0.999, 1e-8, 0, 4e-3);
-    }
-
-    /** The same rule with decay rates β₁ and β₂, each in [0, 1). */
-    public NAdam betas(double newBeta1, double newBeta2) {
-        return new NAdam(learningRate, newBeta1, newBeta2, epsilon, weightDecay, momentumDecay);
-    }
-
-    /** The same rule with ε > 0. */
-    public NAdam epsilon(double newEpsilon) {
-        return new NAdam(learningRate, beta1, beta2, newEpsilon, weightDecay, momentumDecay);
-    }
-
-    /** The same rule with coupled L2 weight decay λ. */
-    public NAdam weightDecay(double lambda) {
-        return new NAdam(learningRate, beta1, beta2, epsilon, lambda, momentumDecay);
-    }
-
-    /** The same rule with momentum decay ψ. */
-    public NAdam momentumDecay(double psi) {
-        return new NAdam(learningRate, beta1, beta2, epsilon, weightDecay, psi);
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    public NAdam(double learningRate) {
+        this(learningRate, 0.9, 0.999, 1e-8, 0, 4e-3);
     }
 
     @Override
@@ -113,13 +93,7 @@ public final class NAdam implements UpdateRule<NAdam.State> {
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
         return new State(Slots.counter(NAME, saved, "step"),
-                Slots.get(NAME, saved, "mu_product", org.adjoint.core.Shape.SCALAR).item(),
+                Slots.get(NAME, saved, "mu_product", Shape.SCALAR).item(),
                 Slots.get(NAME, saved, "exp_avg", param.shape()), Slots.get(NAME, saved, "exp_avg_sq", param.shape()));
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "[learningRate=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
-                + ", weightDecay=" + weightDecay + ", momentumDecay=" + momentumDecay + "]";
     }
 }

@@ -1,6 +1,8 @@
 package org.adjoint.optim.rules;
 
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
+import org.adjoint.optim.StatelessRule;
 
 /**
  * Sign gradient descent, {@code θ ← θ − ε·sign(g)}: each coordinate moves by exactly ε against its

@@ -2,6 +2,7 @@ package org.adjoint.optim.schedule;
 
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Hyperparameters;
 
 /** Gradient clipping, applied to all gradients before the update rules see them. */
 @FunctionalInterface

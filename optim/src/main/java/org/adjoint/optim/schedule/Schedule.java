@@ -1,5 +1,7 @@
 package org.adjoint.optim.schedule;
 
+import org.adjoint.optim.Hyperparameters;
+
 /**
  * A learning-rate schedule: the factor by which each group's base learning rate is multiplied at a
  * given step, counted from 0 (the first update). Build schedules from the factories and combine them:

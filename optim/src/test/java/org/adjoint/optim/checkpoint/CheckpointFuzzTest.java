@@ -17,6 +17,12 @@ import java.util.function.Consumer;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.Npz;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
+import org.adjoint.optim.rules.AmsGrad;
+import org.adjoint.optim.rules.Sgd;
+import org.adjoint.optim.schedule.Schedule;
 import org.adjoint.testing.LoaderFuzz;
 import org.adjoint.testing.Mutant;
 import org.adjoint.testing.Mutant.Kind;
@@ -35,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckpointFuzzTest {
 
-    private static final Optimizer OPTIMIZER = Optimizer.of(Adam.withLearningRate(1e-2).amsgrad())
-            .withGroup("layer2", Sgd.withLearningRate(0.1).momentum(0.9)).withSchedule(Schedule.exponential(0.9));
+    private static final Optimizer OPTIMIZER = Optimizer.of(new AmsGrad(1e-2))
+            .withGroup("layer2", new Sgd(0.1, 0.9)).withSchedule(Schedule.exponential(0.9));
 
     @TempDir
     Path dir;

@@ -15,6 +15,13 @@ import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.core.io.Npz;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
+import org.adjoint.optim.rules.Adam;
+import org.adjoint.optim.rules.Rules;
+import org.adjoint.optim.rules.Sgd;
+import org.adjoint.optim.schedule.Schedule;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;
@@ -81,23 +88,23 @@ class CheckpointTest {
 
     @Test
     void aCheckpointOfAnotherRuleOrOtherHyperparametersIsRefused() throws IOException {
-        Optimizer adam = Optimizer.of(Adam.withLearningRate(1e-3));
+        Optimizer adam = Optimizer.of(new Adam(1e-3));
         Run run = steps(adam, params(), adam.init(params()), 0, 2);
         Path file = dir.resolve("adam.npz");
         Checkpoint.save(file, adam, run.params(), run.state(), Map.of());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Checkpoint.load(file, Optimizer.of(Sgd.withLearningRate(0.1)), params()));
+                () -> Checkpoint.load(file, Optimizer.of(new Sgd(0.1)), params()));
         assertTrue(e.getMessage().contains("the state of layer1.weight was written by Adam[learningRate=0.001")
                 && e.getMessage().contains("but this optimizer uses Sgd[learningRate=0.1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Checkpoint.load(file, Optimizer.of(Adam.withLearningRate(2e-3)), params()));
+                () -> Checkpoint.load(file, Optimizer.of(new Adam(2e-3)), params()));
         assertTrue(e.getMessage().contains("this optimizer uses Adam[learningRate=0.002"), e.getMessage());
     }
 
     @Test
     void aCheckpointForOtherParametersIsRefused() throws IOException {
-        Optimizer sgd = Optimizer.of(Sgd.withLearningRate(0.1).momentum(0.9));
+        Optimizer sgd = Optimizer.of(new Sgd(0.1, 0.9));
         Run run = steps(sgd, params(), sgd.init(params()), 0, 2);
         Path file = dir.resolve("sgd.npz");
         Checkpoint.save(file, sgd, run.params(), run.state(), Map.of());
@@ -111,7 +118,7 @@ class CheckpointTest {
 
     @Test
     void corruptAndTruncatedFilesAreRefusedAndTheLiveStateIsUntouched() throws IOException {
-        Optimizer adam = Optimizer.of(Adam.withLearningRate(1e-3));
+        Optimizer adam = Optimizer.of(new Adam(1e-3));
         Run live = steps(adam, params(), adam.init(params()), 0, 3);
         Path file = dir.resolve("adam.npz");
         Checkpoint.save(file, adam, live.params(), live.state(), Map.of());
@@ -135,7 +142,7 @@ class CheckpointTest {
         Path file = dir.resolve("params.npz");
         org.adjoint.nn.ParameterFile.save(file, params());
         MalformedFileException e = assertThrows(MalformedFileException.class,
-                () -> Checkpoint.load(file, Optimizer.of(Sgd.withLearningRate(1)), params()));
+                () -> Checkpoint.load(file, Optimizer.of(new Sgd(1)), params()));
         assertTrue(e.getMessage().endsWith("not an Adjoint checkpoint (no meta/format = 1.0)"), e.getMessage());
     }
 
@@ -145,7 +152,7 @@ class CheckpointTest {
      */
     @Test
     void aFlippedBitInTheDirectorysCopyOfACountersNameIsRefused() throws IOException {
-        Optimizer adam = Optimizer.of(Adam.withLearningRate(1e-3));
+        Optimizer adam = Optimizer.of(new Adam(1e-3));
         Run run = steps(adam, params(), adam.init(params()), 0, 2);
         Path file = dir.resolve("adam.npz");
         Checkpoint.save(file, adam, run.params(), run.state(), Map.of("epoch", 2.0));
@@ -161,7 +168,7 @@ class CheckpointTest {
     /** Found by CheckpointFuzzTest: Tensor.item's IllegalArgumentException did not name the file. */
     @Test
     void aFactorOrCounterThatIsNotOneNumberIsRefusedNamingTheFile() throws IOException {
-        Optimizer sgd = Optimizer.of(Sgd.withLearningRate(0.1));
+        Optimizer sgd = Optimizer.of(new Sgd(0.1));
         Path file = dir.resolve("sgd.npz");
         Checkpoint.save(file, sgd, params(), sgd.init(params()), Map.of("epoch", 1.0));
         Map<String, Tensor> entries = new LinkedHashMap<>(Npz.read(file));

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.ParameterFile;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
 import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

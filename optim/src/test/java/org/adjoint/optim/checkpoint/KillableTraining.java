@@ -13,6 +13,10 @@ import org.adjoint.nn.Mlp;
 import org.adjoint.nn.ParameterFile;
 import org.adjoint.nn.Sequential;
 import org.adjoint.nn.Variables;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
+import org.adjoint.optim.rules.Adam;
 
 /**
  * The training run that {@link CrashSafetyTest} kills: a tanh MLP on fixed synthetic data with Adam,
@@ -26,7 +30,7 @@ final class KillableTraining {
 
     static final String CHECKPOINT = "run.ckpt.npz";
     static final String PARAMETERS = "run.params.npz";
-    static final Optimizer OPTIMIZER = Optimizer.of(Adam.withLearningRate(1e-3));
+    static final Optimizer OPTIMIZER = Optimizer.of(new Adam(1e-3));
 
     private static final Sequential NET = Mlp.of(Activation.TANH, 32, 256, 256, 10);
     private static final int EXAMPLES = 256;

@@ -9,6 +9,9 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Variables;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +20,10 @@ class ConvergenceTest {
 
     static Stream<Rules> quadraticRules() {
         return Rules.forQuadratic().stream();
+    }
+
+    static Stream<Rules> rosenbrockRules() {
+        return Rules.forRosenbrock().stream();
     }
 
     static Stream<Rules> softmaxRules() {
@@ -43,6 +50,38 @@ class ConvergenceTest {
         }
         Tensor x = params.get("x");
         assertTrue(x.abs().max().item() < 1e-3, () -> r + " ended at " + x);
+    }
+
+    /** Rosenbrock's f = (1 − x)² + 100·(y − x²)², minimum 0 at (1, 1). */
+    static double rosenbrock(Tensor p) {
+        double x = p.get(0);
+        double y = p.get(1);
+        return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+    }
+
+    /** Its gradient, written out. */
+    static Tensor rosenbrockGradient(Tensor p) {
+        double x = p.get(0);
+        double y = p.get(1);
+        return Tensor.vector(-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x));
+    }
+
+    /** From (−1.2, 1), where f = 24.2, every rule gets into the curved valley, to f below 1. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rosenbrockRules")
+    void descendsRosenbrocksValley(Rules r) {
+        Optimizer optimizer = Optimizer.of(r.rule()).withSchedule(r.schedule());
+        NamedTensors params = NamedTensors.of(Map.of("p", Tensor.vector(-1.2, 1)));
+        OptimizerState state = optimizer.init(params);
+        for (int i = 0; i < r.steps(); i++) {
+            Tensor p = params.get("p");
+            Step step = optimizer.step(params, NamedTensors.of(Map.of("p", rosenbrockGradient(p))), state);
+            params = step.params();
+            state = step.state();
+        }
+        Tensor end = params.get("p");
+        double f = rosenbrock(end);
+        assertTrue(f < 1, () -> r + " ended at f = " + f + " at " + end);
     }
 
     /**

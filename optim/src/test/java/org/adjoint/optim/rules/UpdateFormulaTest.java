@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.DoubleBinaryOperator;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,10 +33,7 @@ class UpdateFormulaTest {
         double lambda = 0.01;
         for (boolean nesterov : new boolean[] {false, true}) {
             double[] b = new double[3];
-            Sgd rule = Sgd.withLearningRate(1).momentum(mu).weightDecay(lambda).dampening(nesterov ? 0 : tau);
-            if (nesterov) {
-                rule = rule.nesterov();
-            }
+            UpdateRule<?> rule = nesterov ? new NesterovMomentum(1, mu, lambda) : new Sgd(1, mu, tau, lambda);
             agrees(rule, (i, theta, g0, lr, t) -> {
                 double g = g0 + lambda * theta;
                 b[i] = t == 1 ? g : mu * b[i] + (1 - (nesterov ? 0 : tau)) * g;
@@ -45,13 +44,13 @@ class UpdateFormulaTest {
 
     @Test
     void plainGradientDescent() {
-        agrees(Sgd.withLearningRate(1), (i, theta, g, lr, t) -> theta - lr * g);
+        agrees(new Sgd(1), (i, theta, g, lr, t) -> theta - lr * g);
     }
 
     @Test
     void classicalMomentumKeepsTheVelocityInParameterUnits() {
         double[] v = new double[3];
-        agrees(ClassicalMomentum.of(1, 0.8).weightDecay(0.02), (i, theta, g0, lr, t) -> {
+        agrees(new ClassicalMomentum(1, 0.8, 0.02), (i, theta, g0, lr, t) -> {
             double g = g0 + 0.02 * theta;
             v[i] = 0.8 * v[i] + lr * g;
             return theta - v[i];
@@ -61,7 +60,7 @@ class UpdateFormulaTest {
     @Test
     void adaGradWithDecayAndInitialAccumulator() {
         double[] s = {0.1, 0.1, 0.1};
-        agrees(AdaGrad.withLearningRate(1).learningRateDecay(0.3).initialAccumulator(0.1).weightDecay(0.01).epsilon(1e-6),
+        agrees(new AdaGrad(1, 0.3, 0.01, 0.1, 1e-6),
                 (i, theta, g0, lr, t) -> {
                     double g = g0 + 0.01 * theta;
                     double decayed = lr / (1 + (t - 1) * 0.3);
@@ -80,8 +79,9 @@ class UpdateFormulaTest {
             double[] s = new double[3];
             double[] gBar = new double[3];
             double[] b = new double[3];
-            RmsProp rule = RmsProp.withLearningRate(1).alpha(alpha).epsilon(eps).momentum(momentum).weightDecay(0.05);
-            agrees(centered ? rule.centered() : rule, (i, theta, g0, lr, t) -> {
+            UpdateRule<?> rule = centered ? new CenteredRmsProp(1, alpha, eps, 0.05, momentum)
+                    : new RmsProp(1, alpha, eps, 0.05, momentum);
+            agrees(rule, (i, theta, g0, lr, t) -> {
                 double g = g0 + 0.05 * theta;
                 s[i] = alpha * s[i] + (1 - alpha) * g * g;
                 gBar[i] = alpha * gBar[i] + (1 - alpha) * g;
@@ -101,7 +101,7 @@ class UpdateFormulaTest {
         double eps = 1e-3;
         double[] s = new double[3];
         double[] u = new double[3];
-        agrees(AdaDelta.create().rho(rho).epsilon(eps).weightDecay(0.1), (i, theta, g0, lr, t) -> {
+        agrees(new AdaDelta(1, rho, eps, 0.1), (i, theta, g0, lr, t) -> {
             double g = g0 + 0.1 * theta;
             s[i] = rho * s[i] + (1 - rho) * g * g;
             double delta = Math.sqrt(u[i] + eps) / Math.sqrt(s[i] + eps) * g;
@@ -118,9 +118,9 @@ class UpdateFormulaTest {
             double[] m = new double[3];
             double[] v = new double[3];
             double[] vMax = new double[3];
-            Adam rule = Adam.withLearningRate(1).betas(0.8, 0.95).epsilon(1e-3).weightDecay(0.01);
-            rule = corrected ? rule : rule.withoutBiasCorrection();
-            agrees(amsgrad ? rule.amsgrad() : rule, (i, theta, g0, lr, t) -> {
+            UpdateRule<?> rule = amsgrad ? new AmsGrad(1, 0.8, 0.95, 1e-3, 0.01)
+                    : corrected ? new Adam(1, 0.8, 0.95, 1e-3, 0.01) : new UncorrectedAdam(1, 0.8, 0.95, 1e-3, 0.01);
+            agrees(rule, (i, theta, g0, lr, t) -> {
                 double g = g0 + 0.01 * theta;
                 m[i] = 0.8 * m[i] + 0.2 * g;
                 v[i] = 0.95 * v[i] + 0.05 * g * g;
@@ -139,7 +139,7 @@ class UpdateFormulaTest {
     void adamWDecaysTheParameterBeforeTheAdamStep() {
         double[] m = new double[3];
         double[] v = new double[3];
-        agrees(AdamW.withLearningRate(1).betas(0.8, 0.95).epsilon(1e-3).weightDecay(0.1), (i, theta0, g, lr, t) -> {
+        agrees(new AdamW(1, 0.8, 0.95, 1e-3, 0.1), (i, theta0, g, lr, t) -> {
             double theta = theta0 * (1 - lr * 0.1);
             m[i] = 0.8 * m[i] + 0.2 * g;
             v[i] = 0.95 * v[i] + 0.05 * g * g;
@@ -152,7 +152,7 @@ class UpdateFormulaTest {
     void adamaxAddsEpsilonInsideTheMaximum() {
         double[] m = new double[3];
         double[] u = new double[3];
-        agrees(Adamax.withLearningRate(1).betas(0.8, 0.95).epsilon(1e-3).weightDecay(0.01), (i, theta, g0, lr, t) -> {
+        agrees(new Adamax(1, 0.8, 0.95, 1e-3, 0.01), (i, theta, g0, lr, t) -> {
             double g = g0 + 0.01 * theta;
             m[i] = 0.8 * m[i] + 0.2 * g;
             u[i] = Math.max(0.95 * u[i], Math.abs(g) + 1e-3);
@@ -169,7 +169,7 @@ class UpdateFormulaTest {
         double[] v = new double[3];
         double[] product = {1, 1, 1};
         DoubleBinaryOperator mu = (t, unused) -> b1 * (1 - 0.5 * Math.pow(0.96, t * psi));
-        agrees(NAdam.withLearningRate(1).betas(b1, b2).epsilon(1e-3).momentumDecay(psi).weightDecay(0.01),
+        agrees(new NAdam(1, b1, b2, 1e-3, 0.01, psi),
                 (i, theta, g0, lr, t) -> {
                     double g = g0 + 0.01 * theta;
                     double muT = mu.applyAsDouble(t, 0);

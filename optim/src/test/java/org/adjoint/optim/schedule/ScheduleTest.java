@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
+import org.adjoint.optim.rules.Sgd;
 import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
@@ -44,7 +48,7 @@ class ScheduleTest {
     void theOptimizerScalesEveryGroupsBaseRate() {
         NamedTensors params = NamedTensors.of(Map.of("a", Tensor.scalar(0), "b.w", Tensor.scalar(0)));
         NamedTensors grads = NamedTensors.of(Map.of("a", Tensor.scalar(1), "b.w", Tensor.scalar(1)));
-        Optimizer optimizer = Optimizer.of(Sgd.withLearningRate(1)).withGroup("b", Sgd.withLearningRate(10))
+        Optimizer optimizer = Optimizer.of(new Sgd(1)).withGroup("b", new Sgd(10))
                 .withSchedule(Schedule.stepDecay(0.5, 1));
         OptimizerState state = optimizer.init(params);
         double[] expectedA = {-1, -1.5, -1.75};
