@@ -3,7 +3,6 @@ package org.adjoint.optim.rules;
 import java.util.Map;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
-import org.adjoint.optim.Slots;
 import org.adjoint.optim.Update;
 import org.adjoint.optim.UpdateRule;
 

@@ -13,7 +13,6 @@ import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.Step;
 import org.adjoint.optim.checkpoint.Checkpoint;
-import org.adjoint.optim.rules.Adam;
 
 /**
  * The minibatch training loop: epochs of shuffled batches from a {@link MinibatchSampler}, one
