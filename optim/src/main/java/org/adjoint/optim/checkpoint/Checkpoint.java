@@ -62,11 +62,7 @@ public final class Checkpoint {
         entries.put("meta/step", Tensor.scalar(state.step()));
         entries.put("meta/learningRateFactor", Tensor.scalar(state.learningRateFactor()));
         for (String name : params.names()) {
-            RuleState<?> ruleState = state.ruleState(name);
-            entries.put("params/" + name, params.get(name));
-            entries.put("meta/rule/" + name, Text.encode(ruleState.rule().getClass().getName()));
-            RuleIdentity.configuration(ruleState.rule()).forEach((key, t) -> entries.put("meta/config/" + name + "/" + key, t));
-            ruleState.save().forEach((slot, t) -> entries.put("state/" + name + "/" + slot, t));
+            putParameter(entries, name, params.get(name), state.ruleState(name), optimizer.ruleFor(name));
         }
         counters.forEach((key, value) -> entries.put("counter/" + key, Tensor.scalar(value)));
         Npz.write(file, entries);
@@ -87,26 +83,11 @@ public final class Checkpoint {
         Map<String, Tensor> params = new LinkedHashMap<>();
         Map<String, RuleState<?>> ruleStates = new LinkedHashMap<>();
         for (String name : template.names()) {
-            Tensor value = entry(file, entries, "params/" + name);
-            if (!value.shape().equals(template.get(name).shape())) {
-                throw new IllegalArgumentException("checkpoint " + file + ": " + name + " has shape " + value.shape()
-                        + " but the model's has " + template.get(name).shape());
-            }
-            UpdateRule<?> rule = optimizer.ruleFor(name);
-            requireSameRule(file, entries, name, rule);
+            Tensor value = parameter(file, entries, name, template.get(name));
+            ruleStates.put(name, ruleState(file, entries, name, optimizer.ruleFor(name), value));
             params.put(name, value);
-            try {
-                ruleStates.put(name, RuleState.restore(rule, withPrefix(entries, "state/" + name + "/"), value));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("checkpoint " + file + ", parameter " + name + ": " + e.getMessage(), e);
-            }
         }
-        for (String key : entries.keySet()) {
-            if (key.startsWith("params/") && !template.names().contains(key.substring("params/".length()))) {
-                throw new IllegalArgumentException("checkpoint " + file + ": it holds the parameter "
-                        + key.substring("params/".length()) + ", which the model does not have");
-            }
-        }
+        requireNoOtherParameters(file, entries, template);
         long step = Slots.counter("checkpoint " + file, entries, "meta/step");
         double factor = scalar(file, "meta/learningRateFactor", entry(file, entries, "meta/learningRateFactor"));
         Map<String, Double> counters = new LinkedHashMap<>();
@@ -114,6 +95,50 @@ public final class Checkpoint {
             counters.put(counter.getKey(), scalar(file, "counter/" + counter.getKey(), counter.getValue()));
         }
         return new Contents(NamedTensors.of(params), new OptimizerState(step, factor, ruleStates), counters);
+    }
+
+    /** The saved value of parameter {@code name}, which must have the shape of the model's {@code like}. */
+    private static Tensor parameter(Path file, Map<String, Tensor> entries, String name, Tensor like)
+            throws MalformedFileException {
+        Tensor value = entry(file, entries, "params/" + name);
+        if (!value.shape().equals(like.shape())) {
+            throw new IllegalArgumentException("checkpoint " + file + ": " + name + " has shape " + value.shape()
+                    + " but the model's has " + like.shape());
+        }
+        return value;
+    }
+
+    /** The state of parameter {@code name}, read back for {@code rule} after checking that {@code rule} wrote it. */
+    private static RuleState<?> ruleState(Path file, Map<String, Tensor> entries, String name, UpdateRule<?> rule, Tensor value)
+            throws MalformedFileException {
+        requireSameRule(file, entries, name, rule);
+        try {
+            return RuleState.restore(rule, withPrefix(entries, "state/" + name + "/"), value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint " + file + ", parameter " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireNoOtherParameters(Path file, Map<String, Tensor> entries, NamedTensors template) {
+        for (String key : entries.keySet()) {
+            if (key.startsWith("params/") && !template.names().contains(key.substring("params/".length()))) {
+                throw new IllegalArgumentException("checkpoint " + file + ": it holds the parameter "
+                        + key.substring("params/".length()) + ", which the model does not have");
+            }
+        }
+    }
+
+    /** The entries of one parameter: its value, its rule's type and configuration, and the rule's state. */
+    private static void putParameter(Map<String, Tensor> entries, String name, Tensor param, RuleState<?> ruleState,
+                                     UpdateRule<?> rule) {
+        if (!ruleState.rule().equals(rule)) {
+            throw new IllegalArgumentException("checkpoint: the state of " + name + " was made by " + ruleState.rule()
+                    + " but the optimizer updates it with " + rule);
+        }
+        entries.put("params/" + name, param);
+        entries.put("meta/rule/" + name, Text.encode(rule.getClass().getName()));
+        RuleIdentity.configuration(rule).forEach((key, t) -> entries.put("meta/config/" + name + "/" + key, t));
+        ruleState.save().forEach((slot, t) -> entries.put("state/" + name + "/" + slot, t));
     }
 
     /** Refuses a file whose state for {@code name} was written by a rule of another type or configuration. */

@@ -60,11 +60,12 @@ final class RuleIdentity {
 
     /** A rule as a person reads it, from its type name and configuration: {@code Adam[learningRate=0.001, …]}. */
     static String describe(String type, Map<String, Tensor> config) {
-        Tensor text = config.get(TEXT);
-        if (text != null && config.size() == 1) {
-            return Text.decodeOrNull(text) == null ? type : Text.decodeOrNull(text);
+        String text = config.size() == 1 && config.containsKey(TEXT) ? Text.decodeOrNull(config.get(TEXT)) : null;
+        if (text != null) {
+            return text;
         }
-        StringJoiner joiner = new StringJoiner(", ", type.substring(type.lastIndexOf('.') + 1) + "[", "]");
+        String simpleName = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
+        StringJoiner joiner = new StringJoiner(", ", simpleName + "[", "]");
         config.forEach((name, t) -> joiner.add(name + "=" + (t.size() == 1 ? Double.toString(t.item()) : t.shape().toString())));
         return joiner.toString();
     }

@@ -17,7 +17,10 @@ import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.core.io.Npz;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.StatelessRule;
 import org.adjoint.optim.Step;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
 import org.adjoint.optim.rules.Adam;
 import org.adjoint.optim.rules.Rules;
 import org.adjoint.optim.rules.Sgd;
@@ -135,6 +138,88 @@ class CheckpointTest {
         Run after = steps(adam, live.params(), live.state(), 3, 1);
         Run reference = steps(adam, params(), adam.init(params()), 0, 4);
         assertBitwiseEqual(reference.params(), after.params());
+    }
+
+    /** A rule of one's own, as in the README: a record, so checkpoints recognise it by its components. */
+    record HeavyBall(double learningRate, double beta) implements UpdateRule<Tensor> {
+        public Tensor init(Tensor param) {
+            return Tensor.zeros(param.shape());
+        }
+
+        public Update<Tensor> apply(Tensor param, Tensor grad, Tensor velocity, double lr) {
+            Tensor v = velocity.mul(beta).add(grad);
+            return new Update<>(param.sub(v.mul(lr)), v);
+        }
+
+        public Map<String, Tensor> save(Tensor velocity) {
+            return Map.of("velocity", velocity);
+        }
+
+        public Tensor restore(Map<String, Tensor> saved, Tensor param) {
+            return saved.get("velocity");
+        }
+    }
+
+    /** The same rule as a plain class with {@code equals}: recognised by its {@code toString()}. */
+    static final class PlainHeavyBall implements StatelessRule {
+        private final double learningRate;
+
+        PlainHeavyBall(double learningRate) {
+            this.learningRate = learningRate;
+        }
+
+        public double learningRate() {
+            return learningRate;
+        }
+
+        public Tensor apply(Tensor param, Tensor grad, double lr) {
+            return param.sub(grad.mul(lr));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlainHeavyBall p && p.learningRate == learningRate;
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(learningRate);
+        }
+
+        @Override
+        public String toString() {
+            return "PlainHeavyBall(" + learningRate + ")";
+        }
+    }
+
+    @Test
+    void rulesOfOnesOwnAreMatchedByTypeAndConfiguration() throws IOException {
+        Optimizer heavy = Optimizer.of(new HeavyBall(0.02, 0.9)).withGroup("layer1.bias", new PlainHeavyBall(0.1));
+        Run run = steps(heavy, params(), heavy.init(params()), 0, 2);
+        Path file = dir.resolve("heavy.npz");
+        Checkpoint.save(file, heavy, run.params(), run.state(), Map.of());
+        Checkpoint.Contents loaded = Checkpoint.load(file, Optimizer.of(new HeavyBall(0.02, 0.9))
+                .withGroup("layer1.bias", new PlainHeavyBall(0.1)), params());
+        assertBitwiseEqual(steps(heavy, run.params(), run.state(), 2, 2).params(),
+                steps(heavy, loaded.params(), loaded.state(), 2, 2).params());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(file,
+                Optimizer.of(new HeavyBall(0.02, 0.8)).withGroup("layer1.bias", new PlainHeavyBall(0.1)), params()));
+        assertTrue(e.getMessage().endsWith("the state of layer1.weight was written by HeavyBall[learningRate=0.02, beta=0.9] "
+                + "but this optimizer uses HeavyBall[learningRate=0.02, beta=0.8]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(file,
+                Optimizer.of(new HeavyBall(0.02, 0.9)).withGroup("layer1.bias", new PlainHeavyBall(0.2)), params()));
+        assertTrue(e.getMessage().endsWith("the state of layer1.bias was written by PlainHeavyBall(0.1) "
+                + "but this optimizer uses PlainHeavyBall(0.2)"), e.getMessage());
+    }
+
+    @Test
+    void aStateOfAnotherOptimizerIsNotSaved() {
+        Optimizer adam = Optimizer.of(new Adam(1e-3));
+        OptimizerState state = adam.init(params());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.save(dir.resolve("x.npz"), Optimizer.of(new Sgd(0.1)), params(), state, Map.of()));
+        assertTrue(e.getMessage().startsWith("checkpoint: the state of layer1.weight was made by Adam[learningRate=0.001"),
+                e.getMessage());
     }
 
     @Test
