@@ -1,18 +1,22 @@
 package org.adjoint.optim;
 
-/** Validation of hyperparameters, with the rule, the parameter and the bad value in every message. */
-final class Hyperparameters {
+/**
+ * Validation of hyperparameters, for the compact constructors of update rules and the factories of
+ * schedules: each check returns the value or throws an {@link IllegalArgumentException} naming the
+ * rule, the parameter and the bad value, as {@code torch.optim} does.
+ */
+public final class Hyperparameters {
 
     private Hyperparameters() {
     }
 
     /** A learning rate: finite and at least 0. */
-    static double learningRate(String rule, double lr) {
+    public static double learningRate(String rule, double lr) {
         return nonNegative(rule, "learningRate", lr);
     }
 
     /** A finite value at least 0 (weight decay, momentum, dampening, decay rates). */
-    static double nonNegative(String rule, String name, double value) {
+    public static double nonNegative(String rule, String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(rule + ": " + name + " = " + value + " must be finite and at least 0");
         }
@@ -20,7 +24,7 @@ final class Hyperparameters {
     }
 
     /** A finite value above 0 (epsilon, clipping thresholds). */
-    static double positive(String rule, String name, double value) {
+    public static double positive(String rule, String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(rule + ": " + name + " = " + value + " must be finite and above 0");
         }
@@ -28,7 +32,7 @@ final class Hyperparameters {
     }
 
     /** A decay factor in {@code [0, 1)} (β₁, β₂, ρ, α). */
-    static double unitInterval(String rule, String name, double value) {
+    public static double unitInterval(String rule, String name, double value) {
         if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException(rule + ": " + name + " = " + value + " is outside [0, 1)");
         }
@@ -36,7 +40,7 @@ final class Hyperparameters {
     }
 
     /** A decay factor in {@code [0, 1]} (ρ of AdaDelta, which PyTorch allows to be 1). */
-    static double closedUnitInterval(String rule, String name, double value) {
+    public static double closedUnitInterval(String rule, String name, double value) {
         if (!(value >= 0 && value <= 1)) {
             throw new IllegalArgumentException(rule + ": " + name + " = " + value + " is outside [0, 1]");
         }

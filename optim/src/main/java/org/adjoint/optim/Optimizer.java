@@ -8,14 +8,16 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.schedule.Clipping;
+import org.adjoint.optim.schedule.Schedule;
 
 /**
  * Applies update rules to a whole parameter set: {@code (parameters, gradients, state) → (parameters',
  * state')}. Immutable; configure it with the {@code with…} methods, each returning a new optimizer.
  *
  * <pre>{@code
- * Optimizer optimizer = Optimizer.of(Adam.withLearningRate(1e-3))
- *         .withGroup("layer1", Sgd.withLearningRate(0.01).momentum(0.9))   // its own rule and rate
+ * Optimizer optimizer = Optimizer.of(new Adam(1e-3))
+ *         .withGroup("layer1", new Sgd(0.01, 0.9))                  // its own rule and rate
  *         .withSchedule(Schedule.cosine(10_000, 0.01))
  *         .withClipping(Clipping.globalNorm(5));
  * OptimizerState state = optimizer.init(params);
@@ -27,7 +29,9 @@ import org.adjoint.core.Tensor;
  * rule carries its own hyperparameters, learning rate included.
  *
  * <p><b>One step.</b> The gradients are clipped, the schedule's factor for the step is read, and each
- * parameter's rule is applied with its base learning rate times that factor.
+ * parameter's rule is applied with its base learning rate times that factor. The state records which
+ * rule made each parameter's state; a step refuses a state made by a rule that is not {@code equals}
+ * to this optimizer's rule for that parameter (another rule, or other hyperparameters).
  */
 public final class Optimizer {
 
@@ -95,15 +99,16 @@ public final class Optimizer {
 
     /** The state before the first step. */
     public OptimizerState init(NamedTensors params) {
-        Map<String, Object> slots = new LinkedHashMap<>();
-        params.asMap().forEach((name, value) -> slots.put(name, ruleFor(name).init(value)));
-        return new OptimizerState(0, 1, slots);
+        Map<String, RuleState<?>> states = new LinkedHashMap<>();
+        params.asMap().forEach((name, value) -> states.put(name, RuleState.init(ruleFor(name), value)));
+        return new OptimizerState(0, 1, states);
     }
 
     /**
      * One step: the new parameters and state. Nothing passed in is changed.
      *
-     * @throws IllegalArgumentException if the gradients or the state do not match the parameters
+     * @throws IllegalArgumentException if the gradients or the state do not match the parameters, or a
+     *                                  parameter's state was made by another rule than this optimizer's
      */
     public Step step(NamedTensors params, NamedTensors grads, OptimizerState state) {
         params.requireSameLayout("step (gradients)", grads);
@@ -114,31 +119,26 @@ public final class Optimizer {
         NamedTensors clipped = clipping.apply(grads);
         double factor = schedule.factor(state.step());
         Map<String, Tensor> newParams = new LinkedHashMap<>();
-        Map<String, Object> newSlots = new LinkedHashMap<>();
+        Map<String, RuleState<?>> newStates = new LinkedHashMap<>();
         for (String name : params.names()) {
-            UpdateRule<?> rule = ruleFor(name);
-            Update<?> u = apply(rule, params.get(name), clipped.get(name), state.slot(name), rule.learningRate() * factor);
+            RuleState<?> current = ruleState(state, name);
+            Update<? extends RuleState<?>> u = current.step(params.get(name), clipped.get(name),
+                    current.rule().learningRate() * factor);
             newParams.put(name, u.param());
-            newSlots.put(name, u.state());
+            newStates.put(name, u.state());
         }
-        return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newSlots));
+        return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newStates));
     }
 
-    /** Applies {@code rule} to a state it made itself (by init or restore), hence the unchecked cast. */
-    @SuppressWarnings("unchecked")
-    private static <S> Update<S> apply(UpdateRule<S> rule, Tensor param, Tensor grad, Object state, double lr) {
-        return rule.apply(param, grad, (S) state, lr);
-    }
-
-    /** Saves one parameter's rule state as named tensors. */
-    @SuppressWarnings("unchecked")
-    static <S> Map<String, Tensor> save(UpdateRule<S> rule, Object state) {
-        return rule.save((S) state);
-    }
-
-    /** A state rebuilt from a checkpoint. */
-    OptimizerState restore(long step, double factor, Map<String, Object> slots) {
-        return new OptimizerState(step, factor, slots);
+    /** The state of {@code name}, which must have been made by the rule this optimizer gives it. */
+    private RuleState<?> ruleState(OptimizerState state, String name) {
+        RuleState<?> current = state.ruleState(name);
+        UpdateRule<?> rule = ruleFor(name);
+        if (!current.rule().equals(rule)) {
+            throw new IllegalArgumentException("step: the state of " + name + " was made by " + current.rule()
+                    + " but this optimizer updates it with " + rule);
+        }
+        return current;
     }
 
     @Override

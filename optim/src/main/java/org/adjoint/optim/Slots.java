@@ -4,14 +4,18 @@ import java.util.Map;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
-/** Reading a rule's saved state back: each named tensor must be there with the expected shape. */
-final class Slots {
+/**
+ * Reading a rule's saved state back, for {@link UpdateRule#restore}: each named tensor must be there
+ * with the expected shape, and a step counter must be a whole number; otherwise an
+ * {@link IllegalArgumentException} names the rule, the tensor and what is wrong.
+ */
+public final class Slots {
 
     private Slots() {
     }
 
     /** The tensor named {@code name}, of shape {@code shape}. */
-    static Tensor get(String rule, Map<String, Tensor> saved, String name, Shape shape) {
+    public static Tensor get(String rule, Map<String, Tensor> saved, String name, Shape shape) {
         Tensor t = saved.get(name);
         if (t == null) {
             throw new IllegalArgumentException(rule + ": the saved state has no " + name + " (it has " + saved.keySet() + ")");
@@ -24,7 +28,7 @@ final class Slots {
     }
 
     /** A saved step counter: a non-negative whole number stored as a scalar. */
-    static long counter(String rule, Map<String, Tensor> saved, String name) {
+    public static long counter(String rule, Map<String, Tensor> saved, String name) {
         double v = get(rule, saved, name, Shape.SCALAR).item();
         if (!(v >= 0) || v != Math.rint(v) || v > (1L << 53)) {
             throw new IllegalArgumentException(rule + ": the saved " + name + " is " + v + ", not a step count");

@@ -5,7 +5,7 @@ import org.adjoint.core.Tensor;
 
 /**
  * An update rule that keeps no state between steps, such as plain gradient descent or
- * {@link SignDescent}: implement {@link #learningRate()} and {@link #apply(Tensor, Tensor, double)}.
+ * {@link org.adjoint.optim.rules.SignDescent}: implement {@link #learningRate()} and {@link #apply(Tensor, Tensor, double)}.
  */
 public interface StatelessRule extends UpdateRule<StatelessRule.None> {
 

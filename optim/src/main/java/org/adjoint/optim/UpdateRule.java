@@ -10,8 +10,11 @@ import org.adjoint.core.Tensor;
  * {@link Optimizer} applies rules to every tensor of a model's parameter set.
  *
  * <p>To write your own rule, implement this interface, or {@link StatelessRule} if the rule keeps no
- * state (see {@link SignDescent}). The state type {@code S} is typically a small record; {@link #save}
- * and {@link #restore} turn it into named tensors and back, so it can be checkpointed.
+ * state (see {@link org.adjoint.optim.rules.SignDescent}). Make the rule a {@code record} of its
+ * hyperparameters, validated in the compact constructor with {@link Hyperparameters}: the optimizer and
+ * checkpoints recognise a rule by its type and {@code equals}, which a record provides. The state type
+ * {@code S} is typically a small record; {@link #save} and {@link #restore} turn it into named tensors
+ * and back (see {@link Slots}), so it can be checkpointed.
  *
  * @param <S> the rule's per-tensor state
  */

@@ -21,6 +21,15 @@ import org.adjoint.nn.Variables;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
+import org.adjoint.optim.rules.AdaDelta;
+import org.adjoint.optim.rules.AdaGrad;
+import org.adjoint.optim.rules.Adam;
+import org.adjoint.optim.rules.AdamW;
+import org.adjoint.optim.rules.Adamax;
+import org.adjoint.optim.rules.CenteredRmsProp;
+import org.adjoint.optim.rules.NAdam;
+import org.adjoint.optim.rules.NesterovMomentum;
+import org.adjoint.optim.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,9 +135,9 @@ class ConcurrencyStressTest {
     void threadsTrainingFromSharedStartingParametersWithTheirOwnOptimizers() throws Exception {
         Sequential net = Mlp.of(Activation.RELU, 10, 16, 3);
         NamedTensors start = net.initialize(5);
-        List<UpdateRule<?>> rules = List.of(Adam.withLearningRate(1e-2), Sgd.withLearningRate(0.1).momentum(0.9).nesterov(),
-                RmsProp.withLearningRate(1e-2).centered(), AdaGrad.withLearningRate(0.1), AdaDelta.create(),
-                AdamW.withLearningRate(1e-2), NAdam.withLearningRate(1e-2), Adamax.withLearningRate(1e-2));
+        List<UpdateRule<?>> rules = List.of(new Adam(1e-2), new NesterovMomentum(0.1, 0.9),
+                new CenteredRmsProp(1e-2), new AdaGrad(0.1), new AdaDelta(),
+                new AdamW(1e-2), new NAdam(1e-2), new Adamax(1e-2));
         assertSameAsSerial(t -> {
             Optimizer optimizer = Optimizer.of(rules.get(t)).withSchedule(Schedule.exponential(0.999));
             NamedTensors params = start;

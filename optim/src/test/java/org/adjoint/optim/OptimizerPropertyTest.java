@@ -12,6 +12,12 @@ import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Variables;
+import org.adjoint.optim.rules.Adam;
+import org.adjoint.optim.rules.ClassicalMomentum;
+import org.adjoint.optim.rules.RmsProp;
+import org.adjoint.optim.rules.Rules;
+import org.adjoint.optim.rules.Sgd;
+import org.adjoint.optim.rules.UncorrectedAdam;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
 import org.adjoint.testing.TensorGens;
@@ -44,7 +50,7 @@ class OptimizerPropertyTest {
         Property.forAll(QUADRATICS, Gen.doubles(0.05, 0.95)).check((q, fraction) -> {
             double l = q.largestCurvature();
             double eta = fraction * 2 / l;
-            Optimizer gd = Optimizer.of(Sgd.withLearningRate(eta));
+            Optimizer gd = Optimizer.of(new Sgd(eta));
             NamedTensors params = NamedTensors.of(Map.of("x", q.x0()));
             OptimizerState state = gd.init(params);
             for (int i = 0; i < 30; i++) {
@@ -68,9 +74,9 @@ class OptimizerPropertyTest {
     void momentumZeroIsPlainGradientDescent() {
         Property.forAll(VECTORS, Gen.doubles(0, 1)).check((theta, lr) -> {
             List<Tensor> grads = gradients(theta, 5);
-            Tensor plain = run(Sgd.withLearningRate(lr), theta, grads);
-            assertEquals(plain, run(ClassicalMomentum.of(lr, 0), theta, grads));
-            assertEquals(plain, run(Sgd.withLearningRate(lr).momentum(0), theta, grads));
+            Tensor plain = run(new Sgd(lr), theta, grads);
+            assertEquals(plain, run(new ClassicalMomentum(lr, 0), theta, grads));
+            assertEquals(plain, run(new Sgd(lr, 0), theta, grads));
         });
     }
 
@@ -78,8 +84,8 @@ class OptimizerPropertyTest {
     void adamWithBeta1ZeroAndNoBiasCorrectionIsRmsProp() {
         Property.forAll(VECTORS, Gen.doubles(1e-4, 0.5), Gen.doubles(0, 0.999)).check((theta, lr, beta2) -> {
             List<Tensor> grads = gradients(theta, 6);
-            Tensor adam = run(Adam.withLearningRate(lr).betas(0, beta2).withoutBiasCorrection(), theta, grads);
-            Tensor rmsProp = run(RmsProp.withLearningRate(lr).alpha(beta2), theta, grads);
+            Tensor adam = run(new UncorrectedAdam(lr, 0, beta2, 1e-8, 0), theta, grads);
+            Tensor rmsProp = run(new RmsProp(lr, beta2, 1e-8, 0, 0), theta, grads);
             assertEquals(rmsProp, adam);
         });
     }
@@ -89,7 +95,7 @@ class OptimizerPropertyTest {
         Property.forAll(VECTORS, Gen.doubles(1e-4, 1)).check((g, lr) -> {
             Property.assume(g.abs().min().item() > 1e-3);
             Tensor theta = Tensor.zeros(g.shape());
-            Tensor moved = run(Adam.withLearningRate(lr), theta, List.of(g));
+            Tensor moved = run(new Adam(lr), theta, List.of(g));
             Tensor expected = g.sign().mul(-lr);
             assertTrue(moved.allClose(expected, 1e-4, 0), () -> moved + " vs " + expected);
         });
@@ -104,11 +110,11 @@ class OptimizerPropertyTest {
             OptimizerState state = optimizer.step(params, grads, optimizer.init(params)).state();
             double[] before = theta.toArray();
             double[] gradsBefore = grads.get("w").toArray();
-            Map<String, double[]> slotBefore = contents(Optimizer.save(r.rule(), state.slot("w")));
+            Map<String, double[]> slotBefore = contents(state.ruleState("w").save());
             optimizer.step(params, grads, state);
             assertArrayEquals(before, params.get("w").toArray());
             assertArrayEquals(gradsBefore, grads.get("w").toArray());
-            Map<String, double[]> slotAfter = contents(Optimizer.save(r.rule(), state.slot("w")));
+            Map<String, double[]> slotAfter = contents(state.ruleState("w").save());
             assertEquals(slotBefore.keySet(), slotAfter.keySet());
             slotBefore.forEach((name, values) -> assertArrayEquals(values, slotAfter.get(name), name));
         });

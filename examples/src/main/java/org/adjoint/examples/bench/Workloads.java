@@ -9,10 +9,10 @@ import org.adjoint.nn.Variables;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
-import org.adjoint.optim.Adam;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.Step;
+import org.adjoint.optim.rules.Adam;
 
 /**
  * The benchmark workloads, defined precisely so that the same work can be run elsewhere
@@ -41,7 +41,7 @@ final class Workloads {
     static final class TrainingStep {
         private final Sequential net;
         private final Batch batch;
-        private final Optimizer optimizer = Optimizer.of(Adam.withLearningRate(1e-3));
+        private final Optimizer optimizer = Optimizer.of(new Adam(1e-3));
         private NamedTensors params;
         private OptimizerState state;
 

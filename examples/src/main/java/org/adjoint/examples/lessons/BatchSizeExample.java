@@ -18,8 +18,8 @@ import org.adjoint.examples.plot.LineChart;
 import org.adjoint.nn.Variables;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
-import org.adjoint.optim.Sgd;
 import org.adjoint.optim.Step;
+import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.train.LabeledData;
 import org.adjoint.optim.train.MinibatchSampler;
 
@@ -93,7 +93,7 @@ public final class BatchSizeExample implements Example {
 
     private static Curve train(LabeledData data, int features, int batchSize, double lr, int epochs, long seed, String label,
             PrintStream out) {
-        Optimizer optimizer = Optimizer.of(Sgd.withLearningRate(lr));
+        Optimizer optimizer = Optimizer.of(new Sgd(lr));
         NamedTensors params = NamedTensors.of(Map.of("W", Tensor.randomNormal(seed, CLASSES, features).mul(0.001)));
         OptimizerState state = optimizer.init(params);
         MinibatchSampler sampler = new MinibatchSampler(data.size(), batchSize, seed, false);

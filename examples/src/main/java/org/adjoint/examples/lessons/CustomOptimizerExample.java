@@ -20,9 +20,9 @@ import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
 import org.adjoint.optim.Optimizer;
-import org.adjoint.optim.Sgd;
 import org.adjoint.optim.Update;
 import org.adjoint.optim.UpdateRule;
+import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.train.Progress;
 import org.adjoint.optim.train.Trainer;
 
@@ -103,9 +103,9 @@ public final class CustomOptimizerExample implements Example {
         double[] custom = null;
         double[] builtInMomentum = null;
         Map<String, UpdateRule<?>> rules = new LinkedHashMap<>();
-        rules.put("built-in SGD", Sgd.withLearningRate(lr));
+        rules.put("built-in SGD", new Sgd(lr));
         rules.put("custom heavy ball", new HeavyBall(lr, rho));
-        rules.put("built-in SGD, momentum", Sgd.withLearningRate(lr).momentum(rho));
+        rules.put("built-in SGD, momentum", new Sgd(lr, rho));
         for (Map.Entry<String, UpdateRule<?>> rule : rules.entrySet()) {
             out.println(rule.getKey() + ":");
             Trainer.Run run = Trainer.of(Optimizer.of(rule.getValue())).withEpochs(epochs).withBatchSize(batch)

@@ -21,9 +21,9 @@ import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
-import org.adjoint.optim.Schedule;
-import org.adjoint.optim.Sgd;
 import org.adjoint.optim.Step;
+import org.adjoint.optim.rules.Sgd;
+import org.adjoint.optim.schedule.Schedule;
 import org.adjoint.optim.train.LabeledData;
 import org.adjoint.optim.train.MinibatchSampler;
 
@@ -76,7 +76,7 @@ public final class LearningRateDecayExample implements Example {
         Outcome outcome = new Outcome();
         for (boolean decay : new boolean[] {false, true}) {
             String label = decay ? "lr ÷ 10 each epoch" : "constant lr";
-            Optimizer optimizer = Optimizer.of(Sgd.withLearningRate(lr));
+            Optimizer optimizer = Optimizer.of(new Sgd(lr));
             if (decay) {
                 optimizer = optimizer.withSchedule(Schedule.stepDecay(0.1, batchesPerEpoch));
             }

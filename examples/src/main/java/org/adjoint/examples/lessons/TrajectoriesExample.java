@@ -17,15 +17,16 @@ import org.adjoint.examples.Options;
 import org.adjoint.examples.Outcome;
 import org.adjoint.examples.plot.Landscape;
 import org.adjoint.examples.plot.LineChart;
-import org.adjoint.optim.AdaDelta;
-import org.adjoint.optim.AdaGrad;
-import org.adjoint.optim.Adam;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
-import org.adjoint.optim.RmsProp;
-import org.adjoint.optim.Sgd;
 import org.adjoint.optim.Step;
 import org.adjoint.optim.UpdateRule;
+import org.adjoint.optim.rules.AdaDelta;
+import org.adjoint.optim.rules.AdaGrad;
+import org.adjoint.optim.rules.Adam;
+import org.adjoint.optim.rules.NesterovMomentum;
+import org.adjoint.optim.rules.RmsProp;
+import org.adjoint.optim.rules.Sgd;
 
 /**
  * Lesson 6: how the update rules move on three 2-D functions of the Dive-into-DL notes: the
@@ -120,16 +121,16 @@ public final class TrajectoriesExample implements Example {
     /** The seven rules, each with a short description of its settings, in the order they are drawn. */
     private static Map<String, Rule> rules(Rates r) {
         Map<String, Rule> rules = new LinkedHashMap<>();
-        rules.put("GD", new Rule("η = " + Numbers.show(r.gd()), Sgd.withLearningRate(r.gd())));
+        rules.put("GD", new Rule("η = " + Numbers.show(r.gd()), new Sgd(r.gd())));
         String momentum = "η = " + Numbers.show(r.momentumLr()) + ", ρ = " + Numbers.show(r.momentum());
-        rules.put("momentum", new Rule(momentum, Sgd.withLearningRate(r.momentumLr()).momentum(r.momentum())));
-        rules.put("Nesterov", new Rule(momentum, Sgd.withLearningRate(r.momentumLr()).momentum(r.momentum()).nesterov()));
-        rules.put("AdaGrad", new Rule("η = " + Numbers.show(r.adagrad()), AdaGrad.withLearningRate(r.adagrad())));
+        rules.put("momentum", new Rule(momentum, new Sgd(r.momentumLr(), r.momentum())));
+        rules.put("Nesterov", new Rule(momentum, new NesterovMomentum(r.momentumLr(), r.momentum())));
+        rules.put("AdaGrad", new Rule("η = " + Numbers.show(r.adagrad()), new AdaGrad(r.adagrad())));
         rules.put("RMSProp", new Rule("η = " + Numbers.show(r.rmsprop()) + ", γ = 0.9",
-                RmsProp.withLearningRate(r.rmsprop()).alpha(0.9)));
+                new RmsProp(r.rmsprop(), 0.9, 1e-8, 0, 0)));
         rules.put("AdaDelta", new Rule("ρ = 0.9, ε = " + Numbers.show(r.adadeltaEpsilon()),
-                AdaDelta.create().rho(0.9).epsilon(r.adadeltaEpsilon())));
-        rules.put("Adam", new Rule("η = " + Numbers.show(r.adam()) + ", β = (0.9, 0.999)", Adam.withLearningRate(r.adam())));
+                new AdaDelta(1, 0.9, r.adadeltaEpsilon(), 0)));
+        rules.put("Adam", new Rule("η = " + Numbers.show(r.adam()) + ", β = (0.9, 0.999)", new Adam(r.adam())));
         return rules;
     }
 

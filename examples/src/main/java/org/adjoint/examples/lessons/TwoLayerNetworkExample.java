@@ -20,8 +20,8 @@ import org.adjoint.nn.Predictions;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
-import org.adjoint.optim.Adam;
 import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.rules.Adam;
 import org.adjoint.optim.train.Progress;
 import org.adjoint.optim.train.Trainer;
 
@@ -116,7 +116,7 @@ public final class TwoLayerNetworkExample implements Example {
         out.printf(Locale.ROOT, "%s: %d training and %d test images; network %d-%d-10, Adam lr %s, batch %d, %d epochs%n",
                 setting.name(), data.train().size(), data.test().size(), features, hidden, Numbers.show(lr), batch, epochs);
         List<Double> accuracies = new ArrayList<>();
-        Trainer.Run run = Trainer.of(Optimizer.of(Adam.withLearningRate(lr))).withEpochs(epochs).withBatchSize(batch)
+        Trainer.Run run = Trainer.of(Optimizer.of(new Adam(lr))).withEpochs(epochs).withBatchSize(batch)
                 .withSeed(options.seed()).withProgress(Progress.console(out))
                 .withEvaluation((epoch, params) -> {
                     double a = Predictions.accuracy(net, params, data.test().inputs(), data.test().labels());

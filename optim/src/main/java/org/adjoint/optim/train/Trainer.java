@@ -9,10 +9,10 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Variables;
-import org.adjoint.optim.Checkpoint;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.Step;
+import org.adjoint.optim.checkpoint.Checkpoint;
 
 /**
  * The minibatch training loop: epochs of shuffled batches from a {@link MinibatchSampler}, one
@@ -21,7 +21,7 @@ import org.adjoint.optim.Step;
  * {@code with…} methods.
  *
  * <pre>{@code
- * Trainer trainer = Trainer.of(Optimizer.of(Adam.withLearningRate(1e-3)))
+ * Trainer trainer = Trainer.of(Optimizer.of(new Adam(1e-3)))
  *         .withEpochs(10).withBatchSize(64).withSeed(7)
  *         .withEvaluation((epoch, params) -> Map.of("accuracy", Predictions.accuracy(net, params, x, y)));
  * Trainer.Run run = trainer.fit(params, data, (p, batch) ->

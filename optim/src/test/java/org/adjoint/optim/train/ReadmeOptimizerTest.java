@@ -14,9 +14,9 @@ import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
 import org.adjoint.optim.Optimizer;
-import org.adjoint.optim.Sgd;
 import org.adjoint.optim.Update;
 import org.adjoint.optim.UpdateRule;
+import org.adjoint.optim.rules.Sgd;
 import org.junit.jupiter.api.Test;
 
 /** The README's optimizer section, verbatim: a rule of one's own, trained side by side with built-in SGD. */
@@ -54,10 +54,10 @@ class ReadmeOptimizerTest {
         int[] testY = test.labels();
         NamedTensors grads = params.map(t -> t.mul(0));
 
-        Optimizer optimizer = Optimizer.of(org.adjoint.optim.Adam.withLearningRate(1e-3))         // defaults as in torch.optim
-                .withGroup("layer1", Sgd.withLearningRate(0.01).momentum(0.9))  // a group with its own rule and rate
-                .withSchedule(org.adjoint.optim.Schedule.linear(0.1, 1, 100).then(100, org.adjoint.optim.Schedule.cosine(900, 0.01)))
-                .withClipping(org.adjoint.optim.Clipping.globalNorm(5));
+        Optimizer optimizer = Optimizer.of(new org.adjoint.optim.rules.Adam(1e-3))         // defaults as in torch.optim
+                .withGroup("layer1", new Sgd(0.01, 0.9))  // a group with its own rule and rate
+                .withSchedule(org.adjoint.optim.schedule.Schedule.linear(0.1, 1, 100).then(100, org.adjoint.optim.schedule.Schedule.cosine(900, 0.01)))
+                .withClipping(org.adjoint.optim.schedule.Clipping.globalNorm(5));
         org.adjoint.optim.OptimizerState state = optimizer.init(params);
         org.adjoint.optim.Step step = optimizer.step(params, grads, state);     // new parameters and new state
 
@@ -83,7 +83,7 @@ class ReadmeOptimizerTest {
                 Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels());
         Map<String, Double> finalLoss = new LinkedHashMap<>();
         Map<String, Double> accuracy = new LinkedHashMap<>();
-        for (UpdateRule<?> rule : List.of(Sgd.withLearningRate(0.02), new HeavyBall(0.02, 0.9))) {
+        for (UpdateRule<?> rule : List.of(new Sgd(0.02), new HeavyBall(0.02, 0.9))) {
             Trainer.Run run = Trainer.of(Optimizer.of(rule)).withEpochs(5).withBatchSize(32).withProgress(Progress.silent())
                     .fit(net.initialize(0), data, loss);
             finalLoss.put(rule.toString(), run.history().epochLosses()[4]);

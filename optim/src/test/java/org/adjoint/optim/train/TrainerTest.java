@@ -21,10 +21,10 @@ import org.adjoint.nn.Variables;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
-import org.adjoint.optim.Adam;
 import org.adjoint.optim.Optimizer;
-import org.adjoint.optim.Schedule;
-import org.adjoint.optim.Sgd;
+import org.adjoint.optim.rules.Adam;
+import org.adjoint.optim.rules.Sgd;
+import org.adjoint.optim.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +49,7 @@ class TrainerTest {
     }
 
     private static Trainer trainer() {
-        return Trainer.of(Optimizer.of(Adam.withLearningRate(0.05))).withEpochs(4).withBatchSize(16).withSeed(3)
+        return Trainer.of(Optimizer.of(new Adam(0.05))).withEpochs(4).withBatchSize(16).withSeed(3)
                 .withProgress(Progress.silent());
     }
 
@@ -113,7 +113,7 @@ class TrainerTest {
 
     /** The trainer's loop written out: the sampler's batches, one Adam step each, for {@code steps} steps. */
     private static NamedTensors stepsByHand(NamedTensors start, int steps) {
-        Optimizer optimizer = Optimizer.of(Adam.withLearningRate(0.05));
+        Optimizer optimizer = Optimizer.of(new Adam(0.05));
         MinibatchSampler sampler = new MinibatchSampler(DATA.size(), 16, 3, false);
         NamedTensors params = start;
         org.adjoint.optim.OptimizerState state = optimizer.init(params);
@@ -129,7 +129,7 @@ class TrainerTest {
 
     @Test
     void aDivergingLearningRateIsCaughtAsAnInfiniteGradientOrLoss() {
-        Trainer t = Trainer.of(Optimizer.of(Sgd.withLearningRate(1e200))).withEpochs(3).withBatchSize(90)
+        Trainer t = Trainer.of(Optimizer.of(new Sgd(1e200))).withEpochs(3).withBatchSize(90)
                 .withProgress(Progress.silent());
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> t.fit(NET.initialize(1), DATA, (p, b) -> p.get("layer1.weight").square().sum()));
@@ -152,7 +152,7 @@ class TrainerTest {
 
     @Test
     void aScheduleCountedInEpochsDividesTheRateByTenEachEpoch() {
-        Optimizer decaying = Optimizer.of(Sgd.withLearningRate(0.1)).withSchedule(Schedule.stepDecay(0.1, 1).inEpochs(6));
+        Optimizer decaying = Optimizer.of(new Sgd(0.1)).withSchedule(Schedule.stepDecay(0.1, 1).inEpochs(6));
         Trainer.Run run = Trainer.of(decaying).withEpochs(3).withBatchSize(16).withProgress(Progress.silent())
                 .fit(NET.initialize(1), DATA, LOSS);
         assertEquals(0.1 * 0.01, decaying.learningRate("layer1.weight", run.state()) * 10, 1e-15);

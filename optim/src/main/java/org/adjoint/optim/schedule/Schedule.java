@@ -1,0 +1,93 @@
+package org.adjoint.optim.schedule;
+
+import org.adjoint.optim.Hyperparameters;
+
+/**
+ * A learning-rate schedule: the factor by which each group's base learning rate is multiplied at a
+ * given step, counted from 0 (the first update). Build schedules from the factories and combine them:
+ *
+ * <pre>{@code
+ * Schedule warmupThenCosine = Schedule.linear(0.01, 1, 100).then(100, Schedule.cosine(900, 0));
+ * Schedule tenfoldEachEpoch = Schedule.stepDecay(0.1, 1).inEpochs(stepsPerEpoch);   // the lessons' decay
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Schedule {
+
+    /** The factor for the update that follows {@code step} earlier ones. */
+    double factor(long step);
+
+    /** Always 1. */
+    static Schedule constant() {
+        return step -> 1;
+    }
+
+    /** {@code γ^⌊t / every⌋}: multiply by γ every {@code every} steps (PyTorch's StepLR). */
+    static Schedule stepDecay(double gamma, long every) {
+        Hyperparameters.positive("stepDecay", "gamma", gamma);
+        requirePositive("stepDecay", "every", every);
+        return step -> Math.pow(gamma, step / every);
+    }
+
+    /** {@code γ^t} (PyTorch's ExponentialLR). */
+    static Schedule exponential(double gamma) {
+        Hyperparameters.positive("exponential", "gamma", gamma);
+        return step -> Math.pow(gamma, step);
+    }
+
+    /** {@code 1 / (1 + rate · t / steps)} (inverse-time decay, as in Keras and optax). */
+    static Schedule inverseTime(double rate, long steps) {
+        Hyperparameters.nonNegative("inverseTime", "rate", rate);
+        requirePositive("inverseTime", "steps", steps);
+        return step -> 1 / (1 + rate * step / steps);
+    }
+
+    /**
+     * Cosine annealing from 1 to {@code minFactor} over {@code period} steps,
+     * {@code min + (1 − min)·(1 + cos(π·t / period)) / 2} (PyTorch's CosineAnnealingLR with
+     * {@code eta_min = minFactor · base}). As in PyTorch it is periodic: past the period the rate rises
+     * again. To hold it at the minimum, follow it with a constant:
+     * {@code cosine(T, 0.01).then(T, step -> 0.01)}.
+     */
+    static Schedule cosine(long period, double minFactor) {
+        requirePositive("cosine", "period", period);
+        Hyperparameters.nonNegative("cosine", "minFactor", minFactor);
+        return step -> minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * step / period)) / 2;
+    }
+
+    /**
+     * A linear ramp from {@code start} to {@code end} over {@code steps} steps, then constant at
+     * {@code end} (PyTorch's LinearLR); {@code linear(0.01, 1, 100)} is a linear warm-up.
+     */
+    static Schedule linear(double start, double end, long steps) {
+        Hyperparameters.nonNegative("linear", "start", start);
+        Hyperparameters.nonNegative("linear", "end", end);
+        requirePositive("linear", "steps", steps);
+        return step -> start + (end - start) * Math.min(step, steps) / steps;
+    }
+
+    /** The product of this schedule's and {@code other}'s factors. */
+    default Schedule times(Schedule other) {
+        return step -> factor(step) * other.factor(step);
+    }
+
+    /** This schedule before step {@code boundary}, then {@code next} counted from the boundary. */
+    default Schedule then(long boundary, Schedule next) {
+        if (boundary < 0) {
+            throw new IllegalArgumentException("then: boundary = " + boundary + " must be at least 0");
+        }
+        return step -> step < boundary ? factor(step) : next.factor(step - boundary);
+    }
+
+    /** This schedule counted in epochs of {@code stepsPerEpoch} updates, so its factor changes once per epoch. */
+    default Schedule inEpochs(long stepsPerEpoch) {
+        requirePositive("inEpochs", "stepsPerEpoch", stepsPerEpoch);
+        return step -> factor(step / stepsPerEpoch);
+    }
+
+    private static void requirePositive(String schedule, String name, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(schedule + ": " + name + " = " + value + " must be at least 1");
+        }
+    }
+}

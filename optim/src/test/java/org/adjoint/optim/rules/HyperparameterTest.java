@@ -1,0 +1,68 @@
+package org.adjoint.optim.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.adjoint.optim.schedule.Clipping;
+import org.adjoint.optim.schedule.Schedule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Bad hyperparameters are refused when a rule is built, naming the rule, the parameter and the value. */
+class HyperparameterTest {
+
+    private static void refused(String message, Executable build) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void negativeLearningRates() {
+        refused("Sgd: learningRate = -0.1 must be finite and at least 0", () -> new Sgd(-0.1));
+        refused("Adam: learningRate = -1.0 must be finite and at least 0", () -> new Adam(-1));
+        refused("AdamW: learningRate = NaN must be finite and at least 0", () -> new AdamW(Double.NaN));
+        refused("AdaGrad: learningRate = -1.0 must be finite and at least 0", () -> new AdaGrad(-1));
+        refused("RmsProp: learningRate = Infinity must be finite and at least 0",
+                () -> new RmsProp(Double.POSITIVE_INFINITY));
+        refused("AdaDelta: learningRate = -2.0 must be finite and at least 0", () -> new AdaDelta(-2, 0.9, 1e-6, 0));
+        refused("Adamax: learningRate = -1.0 must be finite and at least 0", () -> new Adamax(-1));
+        refused("NAdam: learningRate = -1.0 must be finite and at least 0", () -> new NAdam(-1));
+        refused("ClassicalMomentum: learningRate = -1.0 must be finite and at least 0", () -> new ClassicalMomentum(-1, 0.9));
+        refused("SignDescent: learningRate = -1.0 must be finite and at least 0", () -> new SignDescent(-1));
+    }
+
+    @Test
+    void betasOutsideTheUnitInterval() {
+        refused("Adam: beta1 = 1.0 is outside [0, 1)", () -> new Adam(1e-3, 1, 0.999, 1e-8, 0));
+        refused("Adam: beta2 = -0.1 is outside [0, 1)", () -> new Adam(1e-3, 0.9, -0.1, 1e-8, 0));
+        refused("Adamax: beta2 = 1.5 is outside [0, 1)", () -> new Adamax(1e-3, 0.9, 1.5, 1e-8, 0));
+        refused("NAdam: beta1 = NaN is outside [0, 1)", () -> new NAdam(1e-3, Double.NaN, 0.9, 1e-8, 0, 4e-3));
+        refused("RmsProp: alpha = 1.0 is outside [0, 1)", () -> new RmsProp(1e-3, 1, 1e-8, 0, 0));
+        refused("AdaDelta: rho = 1.1 is outside [0, 1]", () -> new AdaDelta(1, 1.1, 1e-6, 0));
+        refused("ClassicalMomentum: momentum = 1.0 is outside [0, 1)", () -> new ClassicalMomentum(0.1, 1));
+    }
+
+    @Test
+    void epsilonsThatAreNotPositive() {
+        refused("Adam: epsilon = 0.0 must be finite and above 0", () -> new Adam(1e-3, 0.9, 0.999, 0, 0));
+        refused("AdaGrad: epsilon = -1.0E-10 must be finite and above 0", () -> new AdaGrad(1e-2, 0, 0, 0, -1e-10));
+        refused("RmsProp: epsilon = 0.0 must be finite and above 0", () -> new RmsProp(1e-2, 0.99, 0, 0, 0));
+        refused("AdaDelta: epsilon = 0.0 must be finite and above 0", () -> new AdaDelta(1, 0.9, 0, 0));
+        refused("Adamax: epsilon = 0.0 must be finite and above 0", () -> new Adamax(1e-3, 0.9, 0.999, 0, 0));
+        refused("NAdam: epsilon = 0.0 must be finite and above 0", () -> new NAdam(1e-3, 0.9, 0.999, 0, 0, 4e-3));
+    }
+
+    @Test
+    void otherRanges() {
+        refused("Sgd: momentum = -0.5 must be finite and at least 0", () -> new Sgd(0.1, -0.5));
+        refused("NesterovMomentum: momentum = 0.0 must be finite and above 0", () -> new NesterovMomentum(0.1, 0));
+        refused("Sgd: weightDecay = -1.0 must be finite and at least 0", () -> new Sgd(0.1, 0, 0, -1));
+        refused("AdaGrad: learningRateDecay = -1.0 must be finite and at least 0",
+                () -> new AdaGrad(0.1, -1, 0, 0, 1e-10));
+        refused("AdaGrad: initialAccumulator = -1.0 must be finite and at least 0",
+                () -> new AdaGrad(0.1, 0, 0, -1, 1e-10));
+        refused("NAdam: momentumDecay = -1.0 must be finite and at least 0", () -> new NAdam(0.1, 0.9, 0.999, 1e-8, 0, -1));
+        refused("stepDecay: every = 0 must be at least 1", () -> Schedule.stepDecay(0.1, 0));
+        refused("globalNorm: maxNorm = 0.0 must be finite and above 0", () -> Clipping.globalNorm(0));
+    }
+}

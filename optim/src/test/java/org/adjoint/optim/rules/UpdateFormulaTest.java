@@ -1,0 +1,208 @@
+package org.adjoint.optim.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.function.DoubleBinaryOperator;
+import org.adjoint.core.Tensor;
+import org.adjoint.optim.Update;
+import org.adjoint.optim.UpdateRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule against its update formula evaluated by hand, one coordinate at a time, for several
+ * steps with a learning rate that changes between steps, so that the first steps (zero-initialised
+ * state, bias correction) and the handling of the rate are both checked. Agreement must be within
+ * 1e-12 relative.
+ */
+class UpdateFormulaTest {
+
+    private static final double[] THETA = {0.5, -1.25, 2.0};
+    private static final double[][] GRADS = {{0.3, -0.7, 1.1}, {-0.2, 0.4, 0.9}, {0.05, -1.5, -0.6}, {0.8, 0.1, 0.0},
+        {-0.9, 2.2, 0.35}};
+    private static final double[] RATES = {0.1, 0.1, 0.05, 0.2, 0.02};
+
+    /** A hand-written scalar reference: one coordinate's state, stepped with (θ, g, lr, t) → θ'. */
+    private interface Reference {
+        double step(int coordinate, double theta, double g, double lr, int t);
+    }
+
+    @Test
+    void sgdWithMomentumDampeningWeightDecayAndNesterov() {
+        double mu = 0.9;
+        double tau = 0.1;
+        double lambda = 0.01;
+        for (boolean nesterov : new boolean[] {false, true}) {
+            double[] b = new double[3];
+            UpdateRule<?> rule = nesterov ? new NesterovMomentum(1, mu, lambda) : new Sgd(1, mu, tau, lambda);
+            agrees(rule, (i, theta, g0, lr, t) -> {
+                double g = g0 + lambda * theta;
+                b[i] = t == 1 ? g : mu * b[i] + (1 - (nesterov ? 0 : tau)) * g;
+                return theta - lr * (nesterov ? g + mu * b[i] : b[i]);
+            });
+        }
+    }
+
+    @Test
+    void plainGradientDescent() {
+        agrees(new Sgd(1), (i, theta, g, lr, t) -> theta - lr * g);
+    }
+
+    @Test
+    void classicalMomentumKeepsTheVelocityInParameterUnits() {
+        double[] v = new double[3];
+        agrees(new ClassicalMomentum(1, 0.8, 0.02), (i, theta, g0, lr, t) -> {
+            double g = g0 + 0.02 * theta;
+            v[i] = 0.8 * v[i] + lr * g;
+            return theta - v[i];
+        });
+    }
+
+    @Test
+    void adaGradWithDecayAndInitialAccumulator() {
+        double[] s = {0.1, 0.1, 0.1};
+        agrees(new AdaGrad(1, 0.3, 0.01, 0.1, 1e-6),
+                (i, theta, g0, lr, t) -> {
+                    double g = g0 + 0.01 * theta;
+                    double decayed = lr / (1 + (t - 1) * 0.3);
+                    s[i] += g * g;
+                    return theta - decayed * g / (Math.sqrt(s[i]) + 1e-6);
+                });
+    }
+
+    @Test
+    void rmsPropPlainCenteredAndWithMomentum() {
+        double alpha = 0.9;
+        double eps = 1e-4;
+        for (int variant = 0; variant < 3; variant++) {
+            boolean centered = variant >= 1;
+            double momentum = variant == 2 ? 0.7 : 0;
+            double[] s = new double[3];
+            double[] gBar = new double[3];
+            double[] b = new double[3];
+            UpdateRule<?> rule = centered ? new CenteredRmsProp(1, alpha, eps, 0.05, momentum)
+                    : new RmsProp(1, alpha, eps, 0.05, momentum);
+            agrees(rule, (i, theta, g0, lr, t) -> {
+                double g = g0 + 0.05 * theta;
+                s[i] = alpha * s[i] + (1 - alpha) * g * g;
+                gBar[i] = alpha * gBar[i] + (1 - alpha) * g;
+                double a = Math.sqrt(centered ? s[i] - gBar[i] * gBar[i] : s[i]) + eps;
+                if (momentum > 0) {
+                    b[i] = momentum * b[i] + g / a;
+                    return theta - lr * b[i];
+                }
+                return theta - lr * g / a;
+            });
+        }
+    }
+
+    @Test
+    void adaDeltaWithEpsilonInsideBothRoots() {
+        double rho = 0.95;
+        double eps = 1e-3;
+        double[] s = new double[3];
+        double[] u = new double[3];
+        agrees(new AdaDelta(1, rho, eps, 0.1), (i, theta, g0, lr, t) -> {
+            double g = g0 + 0.1 * theta;
+            s[i] = rho * s[i] + (1 - rho) * g * g;
+            double delta = Math.sqrt(u[i] + eps) / Math.sqrt(s[i] + eps) * g;
+            u[i] = rho * u[i] + (1 - rho) * delta * delta;
+            return theta - lr * delta;
+        });
+    }
+
+    @Test
+    void adamWithAndWithoutBiasCorrectionAndAmsgrad() {
+        for (int variant = 0; variant < 3; variant++) {
+            boolean corrected = variant != 1;
+            boolean amsgrad = variant == 2;
+            double[] m = new double[3];
+            double[] v = new double[3];
+            double[] vMax = new double[3];
+            UpdateRule<?> rule = amsgrad ? new AmsGrad(1, 0.8, 0.95, 1e-3, 0.01)
+                    : corrected ? new Adam(1, 0.8, 0.95, 1e-3, 0.01) : new UncorrectedAdam(1, 0.8, 0.95, 1e-3, 0.01);
+            agrees(rule, (i, theta, g0, lr, t) -> {
+                double g = g0 + 0.01 * theta;
+                m[i] = 0.8 * m[i] + 0.2 * g;
+                v[i] = 0.95 * v[i] + 0.05 * g * g;
+                vMax[i] = Math.max(vMax[i], v[i]);
+                double second = amsgrad ? vMax[i] : v[i];
+                if (!corrected) {
+                    return theta - lr * m[i] / (Math.sqrt(second) + 1e-3);
+                }
+                double mHat = m[i] / (1 - Math.pow(0.8, t));
+                return theta - lr * mHat / (Math.sqrt(second) / Math.sqrt(1 - Math.pow(0.95, t)) + 1e-3);
+            });
+        }
+    }
+
+    @Test
+    void adamWDecaysTheParameterBeforeTheAdamStep() {
+        double[] m = new double[3];
+        double[] v = new double[3];
+        agrees(new AdamW(1, 0.8, 0.95, 1e-3, 0.1), (i, theta0, g, lr, t) -> {
+            double theta = theta0 * (1 - lr * 0.1);
+            m[i] = 0.8 * m[i] + 0.2 * g;
+            v[i] = 0.95 * v[i] + 0.05 * g * g;
+            double mHat = m[i] / (1 - Math.pow(0.8, t));
+            return theta - lr * mHat / (Math.sqrt(v[i]) / Math.sqrt(1 - Math.pow(0.95, t)) + 1e-3);
+        });
+    }
+
+    @Test
+    void adamaxAddsEpsilonInsideTheMaximum() {
+        double[] m = new double[3];
+        double[] u = new double[3];
+        agrees(new Adamax(1, 0.8, 0.95, 1e-3, 0.01), (i, theta, g0, lr, t) -> {
+            double g = g0 + 0.01 * theta;
+            m[i] = 0.8 * m[i] + 0.2 * g;
+            u[i] = Math.max(0.95 * u[i], Math.abs(g) + 1e-3);
+            return theta - lr / (1 - Math.pow(0.8, t)) * m[i] / u[i];
+        });
+    }
+
+    @Test
+    void nadamWithItsMomentumSchedule() {
+        double b1 = 0.8;
+        double b2 = 0.95;
+        double psi = 0.05;
+        double[] m = new double[3];
+        double[] v = new double[3];
+        double[] product = {1, 1, 1};
+        DoubleBinaryOperator mu = (t, unused) -> b1 * (1 - 0.5 * Math.pow(0.96, t * psi));
+        agrees(new NAdam(1, b1, b2, 1e-3, 0.01, psi),
+                (i, theta, g0, lr, t) -> {
+                    double g = g0 + 0.01 * theta;
+                    double muT = mu.applyAsDouble(t, 0);
+                    double muNext = mu.applyAsDouble(t + 1, 0);
+                    product[i] *= muT;
+                    m[i] = b1 * m[i] + (1 - b1) * g;
+                    v[i] = b2 * v[i] + (1 - b2) * g * g;
+                    double d = Math.sqrt(v[i] / (1 - Math.pow(b2, t))) + 1e-3;
+                    return theta - lr * (1 - muT) / (1 - product[i]) * g / d
+                            - lr * muNext / (1 - product[i] * muNext) * m[i] / d;
+                });
+    }
+
+    @Test
+    void signDescentMovesEachCoordinateByTheStep() {
+        agrees(new SignDescent(1), (i, theta, g, lr, t) -> theta - lr * Math.signum(g));
+    }
+
+    /** Runs {@code rule} and the reference side by side over every step; every coordinate must agree. */
+    private static <S> void agrees(UpdateRule<S> rule, Reference reference) {
+        Tensor theta = Tensor.vector(THETA);
+        S state = rule.init(theta);
+        double[] expected = THETA.clone();
+        for (int step = 0; step < GRADS.length; step++) {
+            Update<S> u = rule.apply(theta, Tensor.vector(GRADS[step]), state, RATES[step]);
+            theta = u.param();
+            state = u.state();
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = reference.step(i, expected[i], GRADS[step][i], RATES[step], step + 1);
+                double actual = theta.get(i);
+                assertEquals(expected[i], actual, 1e-12 * Math.max(1, Math.abs(expected[i])),
+                        rule + ", step " + (step + 1) + ", coordinate " + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.adjoint.optim.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.adjoint.core.NamedTensors;
+import org.adjoint.core.Tensor;
+import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
+import org.adjoint.optim.rules.Sgd;
+import org.junit.jupiter.api.Test;
+
+class ScheduleTest {
+
+    @Test
+    void closedForms() {
+        assertEquals(1.0, Schedule.constant().factor(1000));
+        assertEquals(1.0, Schedule.stepDecay(0.1, 3).factor(2));
+        assertEquals(0.1, Schedule.stepDecay(0.1, 3).factor(3), 1e-15);
+        assertEquals(0.01, Schedule.stepDecay(0.1, 3).factor(7), 1e-15);
+        assertEquals(Math.pow(0.9, 5), Schedule.exponential(0.9).factor(5), 1e-15);
+        assertEquals(1 / (1 + 0.5 * 10 / 4.0), Schedule.inverseTime(0.5, 4).factor(10), 1e-15);
+        assertEquals(1.0, Schedule.cosine(10, 0.1).factor(0), 1e-15);
+        assertEquals(0.55, Schedule.cosine(10, 0.1).factor(5), 1e-15);
+        assertEquals(0.1, Schedule.cosine(10, 0.1).factor(10), 1e-15);
+        assertEquals(0.55, Schedule.cosine(10, 0.1).factor(15), 1e-15, "periodic past the period, as in PyTorch");
+        assertEquals(0.01, Schedule.linear(0.01, 1, 100).factor(0), 1e-15);
+        assertEquals(0.505, Schedule.linear(0.01, 1, 100).factor(50), 1e-15);
+        assertEquals(1.0, Schedule.linear(0.01, 1, 100).factor(500), 1e-15);
+    }
+
+    @Test
+    void composition() {
+        Schedule warmupThenCosine = Schedule.linear(0.1, 1, 10).then(10, Schedule.cosine(100, 0));
+        assertEquals(0.1, warmupThenCosine.factor(0), 1e-15);
+        assertEquals(1.0, warmupThenCosine.factor(10), 1e-15);
+        assertEquals(0.5, warmupThenCosine.factor(60), 1e-15);
+        assertEquals(0.5 * 0.9, Schedule.exponential(0.9).times(step -> 0.5).factor(1), 1e-15);
+        Schedule perEpoch = Schedule.stepDecay(0.1, 1).inEpochs(4);
+        assertEquals(1.0, perEpoch.factor(3));
+        assertEquals(0.1, perEpoch.factor(4), 1e-15);
+        assertEquals(0.01, perEpoch.factor(8), 1e-15);
+    }
+
+    @Test
+    void theOptimizerScalesEveryGroupsBaseRate() {
+        NamedTensors params = NamedTensors.of(Map.of("a", Tensor.scalar(0), "b.w", Tensor.scalar(0)));
+        NamedTensors grads = NamedTensors.of(Map.of("a", Tensor.scalar(1), "b.w", Tensor.scalar(1)));
+        Optimizer optimizer = Optimizer.of(new Sgd(1)).withGroup("b", new Sgd(10))
+                .withSchedule(Schedule.stepDecay(0.5, 1));
+        OptimizerState state = optimizer.init(params);
+        double[] expectedA = {-1, -1.5, -1.75};
+        for (double a : expectedA) {
+            Step step = optimizer.step(params, grads, state);
+            params = step.params();
+            state = step.state();
+            assertEquals(a, params.get("a").item(), 1e-15);
+        }
+        assertEquals(-17.5, params.get("b.w").item(), 1e-13);
+        assertEquals(0.25, state.learningRateFactor());
+        assertEquals(1.25, optimizer.learningRate("b.w", state), 1e-15);
+        assertTrue(optimizer.toString().contains("b: Sgd[learningRate=10.0"), optimizer.toString());
+    }
+}
