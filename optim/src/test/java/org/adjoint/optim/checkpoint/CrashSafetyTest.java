@@ -119,7 +119,7 @@ class CrashSafetyTest {
 
     private List<String> childCommand() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+                "-cp", childClassPath()));
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         }
@@ -130,6 +130,26 @@ class CrashSafetyTest {
         }
         command.addAll(List.of(KillableTraining.class.getName(), runDir.toString()));
         return command;
+    }
+
+    /**
+     * Everything this JVM loads classes from, as one class path: Surefire runs the modules' tests on
+     * the module path with the test classes patched in, and the child needs all three.
+     */
+    private static String childClassPath() {
+        List<String> entries = new ArrayList<>();
+        try {
+            entries.add(Path.of(KillableTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String key : List.of("jdk.module.path", "java.class.path")) {
+            String value = System.getProperty(key);
+            if (value != null && !value.isEmpty()) {
+                entries.add(value);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** Waits until a save has created a temporary file. */

@@ -1,0 +1,25 @@
+/**
+ * Adjoint's optimizers: first-order update rules and the {@code Optimizer} that applies them to named
+ * tensors ({@code org.adjoint.optim}, {@code .rules}, {@code .schedule}), checkpoints
+ * ({@code .checkpoint}), the minibatch training loop ({@code .train}), and deterministic minimization
+ * by problem class ({@code .minimize} and its {@code linesearch}, {@code gradient}, {@code newton},
+ * {@code quasinewton} and {@code baseline} packages).
+ *
+ * <p>{@code org.adjoint.optim.minimize.internal} holds the bookkeeping the minimizers share and is not
+ * exported.
+ */
+module org.adjoint.optim {
+    requires transitive org.adjoint.autodiff;
+
+    exports org.adjoint.optim;
+    exports org.adjoint.optim.checkpoint;
+    exports org.adjoint.optim.minimize;
+    exports org.adjoint.optim.minimize.baseline;
+    exports org.adjoint.optim.minimize.gradient;
+    exports org.adjoint.optim.minimize.linesearch;
+    exports org.adjoint.optim.minimize.newton;
+    exports org.adjoint.optim.minimize.quasinewton;
+    exports org.adjoint.optim.rules;
+    exports org.adjoint.optim.schedule;
+    exports org.adjoint.optim.train;
+}
