@@ -147,6 +147,7 @@ public final class Optimizer {
         for (Group g : groups) {
             sb.append(g.description()).append(": ").append(g.rule()).append("; ");
         }
-        return sb.append("others: ").append(defaultRule).append("]").toString();
+        return sb.append("others: ").append(defaultRule).append("; schedule ").append(schedule).append("; clipping ")
+                .append(clipping).append("]").toString();
     }
 }

@@ -1,10 +1,13 @@
 package org.adjoint.optim.schedule;
 
 import org.adjoint.core.NamedTensors;
-import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 
-/** Gradient clipping, applied to all gradients before the update rules see them. */
+/**
+ * Gradient clipping, applied to all gradients before the update rules see them. The factories return
+ * values, equal when built from equal arguments and printed as the calls that built them
+ * ({@code globalNorm(5.0)}); a lambda is a clipping too.
+ */
 @FunctionalInterface
 public interface Clipping {
 
@@ -13,7 +16,7 @@ public interface Clipping {
 
     /** No clipping. */
     static Clipping none() {
-        return grads -> grads;
+        return new Clippings.None();
     }
 
     /**
@@ -22,19 +25,12 @@ public interface Clipping {
      */
     static Clipping globalNorm(double maxNorm) {
         Hyperparameters.positive("globalNorm", "maxNorm", maxNorm);
-        return grads -> {
-            double sumOfSquares = 0;
-            for (Tensor g : grads.asMap().values()) {
-                sumOfSquares += g.square().sum().item();
-            }
-            double coefficient = maxNorm / (Math.sqrt(sumOfSquares) + 1e-6);
-            return coefficient < 1 ? grads.map(g -> g.mul(coefficient)) : grads;
-        };
+        return new Clippings.GlobalNorm(maxNorm);
     }
 
     /** Limits every gradient element to {@code [−limit, limit]}, as {@code torch.nn.utils.clip_grad_value_}. */
     static Clipping value(double limit) {
         Hyperparameters.positive("value", "limit", limit);
-        return grads -> grads.map(g -> g.clamp(-limit, limit));
+        return new Clippings.Value(limit);
     }
 }

@@ -1,5 +1,6 @@
 package org.adjoint.optim.schedule;
 
+import java.util.Objects;
 import org.adjoint.optim.Hyperparameters;
 
 /**
@@ -10,6 +11,10 @@ import org.adjoint.optim.Hyperparameters;
  * Schedule warmupThenCosine = Schedule.linear(0.01, 1, 100).then(100, Schedule.cosine(900, 0));
  * Schedule tenfoldEachEpoch = Schedule.stepDecay(0.1, 1).inEpochs(stepsPerEpoch);   // the lessons' decay
  * }</pre>
+ *
+ * <p>The factories and combinators return values: equal when built from equal arguments, and printed
+ * as the calls that built them ({@code linear(0.01, 1.0, 100).then(100, cosine(900, 0.0))}). A
+ * lambda is a schedule too, for a rule of one's own.
  */
 @FunctionalInterface
 public interface Schedule {
@@ -19,27 +24,27 @@ public interface Schedule {
 
     /** Always 1. */
     static Schedule constant() {
-        return step -> 1;
+        return new Schedules.Constant();
     }
 
     /** {@code γ^⌊t / every⌋}: multiply by γ every {@code every} steps (PyTorch's StepLR). */
     static Schedule stepDecay(double gamma, long every) {
         Hyperparameters.positive("stepDecay", "gamma", gamma);
         requirePositive("stepDecay", "every", every);
-        return step -> Math.pow(gamma, step / every);
+        return new Schedules.StepDecay(gamma, every);
     }
 
     /** {@code γ^t} (PyTorch's ExponentialLR). */
     static Schedule exponential(double gamma) {
         Hyperparameters.positive("exponential", "gamma", gamma);
-        return step -> Math.pow(gamma, step);
+        return new Schedules.Exponential(gamma);
     }
 
     /** {@code 1 / (1 + rate · t / steps)} (inverse-time decay, as in Keras and optax). */
     static Schedule inverseTime(double rate, long steps) {
         Hyperparameters.nonNegative("inverseTime", "rate", rate);
         requirePositive("inverseTime", "steps", steps);
-        return step -> 1 / (1 + rate * step / steps);
+        return new Schedules.InverseTime(rate, steps);
     }
 
     /**
@@ -52,7 +57,7 @@ public interface Schedule {
     static Schedule cosine(long period, double minFactor) {
         requirePositive("cosine", "period", period);
         Hyperparameters.nonNegative("cosine", "minFactor", minFactor);
-        return step -> minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * step / period)) / 2;
+        return new Schedules.Cosine(period, minFactor);
     }
 
     /**
@@ -63,12 +68,12 @@ public interface Schedule {
         Hyperparameters.nonNegative("linear", "start", start);
         Hyperparameters.nonNegative("linear", "end", end);
         requirePositive("linear", "steps", steps);
-        return step -> start + (end - start) * Math.min(step, steps) / steps;
+        return new Schedules.Linear(start, end, steps);
     }
 
     /** The product of this schedule's and {@code other}'s factors. */
     default Schedule times(Schedule other) {
-        return step -> factor(step) * other.factor(step);
+        return new Schedules.Product(this, Objects.requireNonNull(other, "other"));
     }
 
     /** This schedule before step {@code boundary}, then {@code next} counted from the boundary. */
@@ -76,13 +81,13 @@ public interface Schedule {
         if (boundary < 0) {
             throw new IllegalArgumentException("then: boundary = " + boundary + " must be at least 0");
         }
-        return step -> step < boundary ? factor(step) : next.factor(step - boundary);
+        return new Schedules.Sequence(this, boundary, Objects.requireNonNull(next, "next"));
     }
 
     /** This schedule counted in epochs of {@code stepsPerEpoch} updates, so its factor changes once per epoch. */
     default Schedule inEpochs(long stepsPerEpoch) {
         requirePositive("inEpochs", "stepsPerEpoch", stepsPerEpoch);
-        return step -> factor(step / stepsPerEpoch);
+        return new Schedules.InEpochs(this, stepsPerEpoch);
     }
 
     private static void requirePositive(String schedule, String name, long value) {

@@ -15,6 +15,23 @@ import org.junit.jupiter.api.Test;
 class ScheduleTest {
 
     @Test
+    void schedulesAreValuesThatPrintAsTheCallsThatBuiltThem() {
+        Schedule warmupThenCosine = Schedule.linear(0.01, 1, 100).then(100, Schedule.cosine(900, 0.01));
+        assertEquals(Schedule.linear(0.01, 1, 100).then(100, Schedule.cosine(900, 0.01)), warmupThenCosine);
+        assertEquals("linear(0.01, 1.0, 100).then(100, cosine(900, 0.01))", warmupThenCosine.toString());
+        assertEquals("stepDecay(0.1, 1).inEpochs(50)", Schedule.stepDecay(0.1, 1).inEpochs(50).toString());
+        assertEquals("exponential(0.9).times(inverseTime(0.5, 4))",
+                Schedule.exponential(0.9).times(Schedule.inverseTime(0.5, 4)).toString());
+        assertEquals("constant()", Schedule.constant().toString());
+        assertTrue(!Schedule.cosine(900, 0.01).equals(Schedule.cosine(900, 0.02)));
+        assertEquals("globalNorm(5.0)", Clipping.globalNorm(5).toString());
+        assertEquals(Clipping.value(2), Clipping.value(2));
+        assertEquals("Optimizer[others: Sgd[learningRate=0.1, momentum=0.0, dampening=0.0, weightDecay=0.0]; "
+                + "schedule cosine(10, 0.0); clipping globalNorm(1.0)]",
+                Optimizer.of(new Sgd(0.1)).withSchedule(Schedule.cosine(10, 0)).withClipping(Clipping.globalNorm(1)).toString());
+    }
+
+    @Test
     void closedForms() {
         assertEquals(1.0, Schedule.constant().factor(1000));
         assertEquals(1.0, Schedule.stepDecay(0.1, 3).factor(2));
