@@ -35,21 +35,21 @@ class ReadmeModelTest {
 
         // A model in plain Java: a two-layer network whose parameters are layer1.weight, layer1.bias, …
         Sequential net = Mlp.of(Activation.RELU, 64, 32, 10);
-        NamedTensors params = net.initialize(42);            // seeded He initialization
+        NamedTensors params = net.initialize(42);                      // seeded He initialization
         Model custom = (p, x) -> x.matmul(p.get("W").transpose()).add(p.get("b")).tanh();   // or any Var code
 
         double firstLoss = Double.NaN;
         for (int step = 0; step < 100; step++) {
-            Variables vars = Variables.track(params);                           // record this step's graph
+            Variables vars = Variables.track(params);                  // record this step's graph
             Var scores = net.forward(vars, Var.constant(images));
             Var loss = Losses.softmaxCrossEntropy(scores, labels).add(Losses.l2(vars.get("layer1.weight"), 1e-4));
-            NamedTensors grads = vars.gradients(loss);                   // same names and shapes as params
+            NamedTensors grads = vars.gradients(loss);                 // same names and shapes as params
             params = params.zip(grads, (w, g) -> w.sub(g.mul(0.1)));   // plain gradient descent
             firstLoss = step == 0 ? loss.item() : firstLoss;
         }
         double accuracy = Predictions.accuracy(net, params, images, labels);   // evaluation records nothing
         ParameterFile.save(file, params);                              // numpy.load(file)["layer1.weight"]
-        NamedTensors restored = ParameterFile.load(file, params);        // checks names and shapes
+        NamedTensors restored = ParameterFile.load(file, params);      // checks names and shapes
 
         assertTrue(accuracy > 0.95, "accuracy " + accuracy + " after a loss of " + firstLoss);
         assertEquals(params, restored);

@@ -14,9 +14,14 @@ import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
 import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.Step;
 import org.adjoint.optim.Update;
 import org.adjoint.optim.UpdateRule;
+import org.adjoint.optim.rules.Adam;
 import org.adjoint.optim.rules.Sgd;
+import org.adjoint.optim.schedule.Clipping;
+import org.adjoint.optim.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 
 /** The README's optimizer section, verbatim: a rule of one's own, trained side by side with built-in SGD. */
@@ -54,12 +59,12 @@ class ReadmeOptimizerTest {
         int[] testY = test.labels();
         NamedTensors grads = params.map(t -> t.mul(0));
 
-        Optimizer optimizer = Optimizer.of(new org.adjoint.optim.rules.Adam(1e-3))         // defaults as in torch.optim
-                .withGroup("layer1", new Sgd(0.01, 0.9))  // a group with its own rule and rate
-                .withSchedule(org.adjoint.optim.schedule.Schedule.linear(0.1, 1, 100).then(100, org.adjoint.optim.schedule.Schedule.cosine(900, 0.01)))
-                .withClipping(org.adjoint.optim.schedule.Clipping.globalNorm(5));
-        org.adjoint.optim.OptimizerState state = optimizer.init(params);
-        org.adjoint.optim.Step step = optimizer.step(params, grads, state);     // new parameters and new state
+        Optimizer optimizer = Optimizer.of(new Adam(1e-3))                 // defaults as in torch.optim
+                .withGroup("layer1", new Sgd(0.01, 0.9))                   // a group with its own rule and rate
+                .withSchedule(Schedule.linear(0.1, 1, 100).then(100, Schedule.cosine(900, 0.01)))
+                .withClipping(Clipping.globalNorm(5));
+        OptimizerState state = optimizer.init(params);
+        Step step = optimizer.step(params, grads, state);     // new parameters and new state; nothing is mutated
 
         Trainer.Run run = Trainer.of(optimizer).withEpochs(10).withBatchSize(64).withSeed(7)
                 .withEvaluation((epoch, p) -> Map.of("accuracy", Predictions.accuracy(net, p, testX, testY)))
