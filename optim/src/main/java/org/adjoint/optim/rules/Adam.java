@@ -7,7 +7,6 @@ import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 import org.adjoint.optim.Slots;
 import org.adjoint.optim.Update;
-import org.adjoint.optim.UpdateRule;
 
 /**
  * Adam (Kingma and Ba, 2015), as {@code torch.optim.Adam}:
@@ -30,7 +29,7 @@ import org.adjoint.optim.UpdateRule;
  * @param weightDecay  λ, at least 0
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
-        implements UpdateRule<Adam.State> {
+        implements AdamMoments {
 
     /**
      * The state of Adam, {@link UncorrectedAdam} and {@link AdamW} for one tensor.
@@ -57,23 +56,8 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     }
 
     @Override
-    public State init(Tensor param) {
-        return start(param);
-    }
-
-    @Override
     public Update<State> apply(Tensor param, Tensor grad, State state, double lr) {
         return step(param, Moments.withWeightDecay(grad, param, weightDecay), state, lr, beta1, beta2, epsilon);
-    }
-
-    @Override
-    public Map<String, Tensor> save(State state) {
-        return save(state.step(), state.m(), state.v());
-    }
-
-    @Override
-    public State restore(Map<String, Tensor> saved, Tensor param) {
-        return restore(NAME, saved, param);
     }
 
     /** The bias-corrected Adam step, shared with {@link AdamW}: {@code g} already carries any coupled decay. */

@@ -1,10 +1,8 @@
 package org.adjoint.optim.rules;
 
-import java.util.Map;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 import org.adjoint.optim.Update;
-import org.adjoint.optim.UpdateRule;
 
 /**
  * AdamW (Loshchilov and Hutter, 2019), as {@code torch.optim.AdamW}: weight decay decoupled from the
@@ -22,7 +20,7 @@ import org.adjoint.optim.UpdateRule;
  * @param weightDecay  the decoupled decay λ, at least 0
  */
 public record AdamW(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
-        implements UpdateRule<Adam.State> {
+        implements AdamMoments {
 
     private static final String NAME = "AdamW";
 
@@ -39,22 +37,7 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
     }
 
     @Override
-    public Adam.State init(Tensor param) {
-        return Adam.start(param);
-    }
-
-    @Override
     public Update<Adam.State> apply(Tensor param, Tensor grad, Adam.State state, double lr) {
         return Adam.step(param.mul(1 - lr * weightDecay), grad, state, lr, beta1, beta2, epsilon);
-    }
-
-    @Override
-    public Map<String, Tensor> save(Adam.State state) {
-        return Adam.save(state.step(), state.m(), state.v());
-    }
-
-    @Override
-    public Adam.State restore(Map<String, Tensor> saved, Tensor param) {
-        return Adam.restore(NAME, saved, param);
     }
 }

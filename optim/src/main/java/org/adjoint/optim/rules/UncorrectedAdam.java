@@ -1,11 +1,9 @@
 package org.adjoint.optim.rules;
 
-import java.util.Map;
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 import org.adjoint.optim.Update;
-import org.adjoint.optim.UpdateRule;
 
 /**
  * Adam without bias correction, the first form in the EECS 498 notes ("Adam, almost"):
@@ -26,7 +24,7 @@ import org.adjoint.optim.UpdateRule;
  * @param weightDecay  λ, at least 0
  */
 public record UncorrectedAdam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
-        implements UpdateRule<Adam.State> {
+        implements AdamMoments {
 
     private static final String NAME = "UncorrectedAdam";
 
@@ -43,25 +41,10 @@ public record UncorrectedAdam(double learningRate, double beta1, double beta2, d
     }
 
     @Override
-    public Adam.State init(Tensor param) {
-        return Adam.start(param);
-    }
-
-    @Override
     public Update<Adam.State> apply(Tensor param, Tensor grad, Adam.State state, double lr) {
         Tensor g = Moments.withWeightDecay(grad, param, weightDecay);
         Tensor m = Moments.average(state.m(), beta1, g);
         Tensor v = Moments.averageOfSquares(state.v(), beta2, g);
         return new Update<>(Fused.rootRatioStep(param, m, v, 1, epsilon, lr), new Adam.State(state.step() + 1, m, v));
-    }
-
-    @Override
-    public Map<String, Tensor> save(Adam.State state) {
-        return Adam.save(state.step(), state.m(), state.v());
-    }
-
-    @Override
-    public Adam.State restore(Map<String, Tensor> saved, Tensor param) {
-        return Adam.restore(NAME, saved, param);
     }
 }
