@@ -21,5 +21,6 @@ module org.adjoint.optim {
     exports org.adjoint.optim.minimize.quasinewton;
     exports org.adjoint.optim.rules;
     exports org.adjoint.optim.schedule;
+    exports org.adjoint.optim.sharded;
     exports org.adjoint.optim.train;
 }
