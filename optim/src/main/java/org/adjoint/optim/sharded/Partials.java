@@ -49,7 +49,8 @@ public final class Partials {
 
     /**
      * The sum of the partials in list order: values added left to right, vectors component by
-     * component left to right. The same list gives the same bits, always.
+     * component left to right, starting from the first partial itself (not from zero, so that one
+     * partial is returned bit for bit, a −0.0 included). The same list gives the same bits, always.
      *
      * @throws IllegalArgumentException if the list is empty or the vectors' lengths differ
      */
@@ -58,9 +59,9 @@ public final class Partials {
             throw new IllegalArgumentException("sumInOrder: no partials to add (no shards)");
         }
         int n = partials.get(0).vector().length;
-        double value = 0;
-        double[] sum = new double[n];
-        for (int s = 0; s < partials.size(); s++) {
+        double value = partials.get(0).value();
+        double[] sum = partials.get(0).vector().clone();
+        for (int s = 1; s < partials.size(); s++) {
             Partial p = partials.get(s);
             if (p.vector().length != n) {
                 throw new IllegalArgumentException("sumInOrder: partial " + s + " has " + p.vector().length
