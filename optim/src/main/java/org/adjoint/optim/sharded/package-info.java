@@ -5,8 +5,12 @@
  * org.adjoint.optim.sharded.Partial} and {@link org.adjoint.optim.sharded.Partials} (one shard's
  * value and gradient or Hessian-vector product, and their ordered sum), and the local engine
  * {@link org.adjoint.optim.sharded.ShardedObjective}, which evaluates shards on the JVM's own threads
- * and is an {@link org.adjoint.optim.minimize.Objective} for every minimizer. The {@code spark}
- * module evaluates the same shard losses on a cluster.
+ * ({@link org.adjoint.optim.sharded.ShardRunner}) and is an {@link org.adjoint.optim.minimize.Objective}
+ * for every minimizer; a failing shard is reported by a {@link
+ * org.adjoint.optim.sharded.ShardFailureException} naming its index. {@link
+ * org.adjoint.optim.sharded.FlatLayout} is a model's parameter layout as a serializable value, so that
+ * a shard loss can fit any model over the flat θ. The {@code spark} module evaluates the same shard
+ * losses on a cluster.
  *
  * <p>The promise: for the same shards in the same order, the value, gradient and Hessian-vector
  * product are the same bits whatever the number of threads, the order in which shards finish, or

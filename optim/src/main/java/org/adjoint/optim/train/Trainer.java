@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
-import org.adjoint.nn.Variables;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.Step;
@@ -27,6 +25,9 @@ import org.adjoint.optim.checkpoint.Checkpoint;
  * Trainer.Run run = trainer.fit(params, data, (p, batch) ->
  *         Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels()));
  * }</pre>
+ *
+ * <p>{@link #withDataParallelism} computes each batch in k parts on k threads (the batch loss must then
+ * be a mean over the batch's examples), bit-identical from run to run for a given k.
  *
  * <p>A loss or gradient that is NaN or infinite stops training with a {@link TrainingDivergedException}
  * that names the epoch and step and keeps the last finite parameters.
@@ -60,9 +61,10 @@ public final class Trainer {
     private final Progress progress;
     private final Path checkpoint;
     private final int checkpointEvery;
+    private final int parts;
 
     private Trainer(Optimizer optimizer, int epochs, int batchSize, long seed, boolean dropLast, Evaluation evaluation,
-                    Progress progress, Path checkpoint, int checkpointEvery) {
+                    Progress progress, Path checkpoint, int checkpointEvery, int parts) {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.epochs = epochs;
         this.batchSize = batchSize;
@@ -72,6 +74,10 @@ public final class Trainer {
         this.progress = Objects.requireNonNull(progress, "progress");
         this.checkpoint = checkpoint;
         this.checkpointEvery = checkpointEvery;
+        this.parts = parts;
+        if (parts < 1) {
+            throw new IllegalArgumentException("Trainer.withDataParallelism: need at least 1 part per batch, got " + parts);
+        }
         if (epochs < 1 || batchSize < 1 || checkpointEvery < 1) {
             throw new IllegalArgumentException("Trainer: epochs = " + epochs + ", batch size = " + batchSize
                     + " and checkpoint interval = " + checkpointEvery + " must all be at least 1");
@@ -80,42 +86,60 @@ public final class Trainer {
 
     /** One epoch of batches of 32, seed 0, the last partial batch kept, no evaluation, progress on {@code System.out}. */
     public static Trainer of(Optimizer optimizer) {
-        return new Trainer(optimizer, 1, 32, 0, false, null, Progress.console(System.out), null, 1);
+        return new Trainer(optimizer, 1, 32, 0, false, null, Progress.console(System.out), null, 1, 1);
     }
 
     /** The same trainer running {@code n} epochs in all (a resumed run stops at the same total). */
     public Trainer withEpochs(int n) {
-        return new Trainer(optimizer, n, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery);
+        return new Trainer(optimizer, n, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
     }
 
     /** The same trainer with batches of {@code n} examples (1: stochastic; the dataset size: full batch). */
     public Trainer withBatchSize(int n) {
-        return new Trainer(optimizer, epochs, n, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery);
+        return new Trainer(optimizer, epochs, n, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
     }
 
     /** The same trainer shuffling with {@code newSeed}. */
     public Trainer withSeed(long newSeed) {
-        return new Trainer(optimizer, epochs, batchSize, newSeed, dropLast, evaluation, progress, checkpoint, checkpointEvery);
+        return new Trainer(optimizer, epochs, batchSize, newSeed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
     }
 
     /** The same trainer leaving out (or keeping) each epoch's last partial batch. */
     public Trainer withDropLast(boolean drop) {
-        return new Trainer(optimizer, epochs, batchSize, seed, drop, evaluation, progress, checkpoint, checkpointEvery);
+        return new Trainer(optimizer, epochs, batchSize, seed, drop, evaluation, progress, checkpoint, checkpointEvery, parts);
     }
 
     /** The same trainer evaluating the parameters after every epoch. */
     public Trainer withEvaluation(Evaluation newEvaluation) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, newEvaluation, progress, checkpoint, checkpointEvery);
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, newEvaluation, progress, checkpoint, checkpointEvery, parts);
     }
 
     /** The same trainer reporting to {@code newProgress} ({@link Progress#silent()} for none). */
     public Trainer withProgress(Progress newProgress) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, newProgress, checkpoint, checkpointEvery);
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, newProgress, checkpoint, checkpointEvery, parts);
     }
 
     /** The same trainer writing a {@link Checkpoint} to {@code file} after every {@code everyEpochs} epochs. */
     public Trainer withCheckpoints(Path file, int everyEpochs) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs);
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs, parts);
+    }
+
+    /**
+     * The same trainer splitting each batch into {@code k} contiguous parts (fewer for a batch of fewer
+     * than k examples) whose losses and gradients are computed on k threads, the caller included, and
+     * combined in part order: with nᵢ of the batch's n examples in part i, the batch's loss is
+     * Σᵢ (nᵢ/n)·Lᵢ and its gradient Σᵢ (nᵢ/n)·∇Lᵢ. That equals the whole batch's loss and gradient up to
+     * rounding when the {@link BatchLoss} is a <em>mean</em> over the batch's examples (terms that do not
+     * depend on the data, such as a weight penalty, may be added: the weights sum to one); the first
+     * batch of each run is checked, and a loss that is not a mean is refused. For a given k the run is
+     * bit-identical from run to run (and a resumed run to an unbroken one); k = 1, the default,
+     * is the single-threaded loop. The {@link Dataset} and the batch loss are then called from
+     * several threads at once and must allow it (immutable data, such as {@link LabeledData}, does); an
+     * exception from a part arrives wrapped in an {@code org.adjoint.optim.sharded.ShardFailureException}
+     * naming the part.
+     */
+    public Trainer withDataParallelism(int k) {
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, k);
     }
 
     /** Trains from {@code params} for the configured number of epochs. */
@@ -148,16 +172,19 @@ public final class Trainer {
             double lossSum = 0;
             for (int b = 0; b < batches.length; b++) {
                 long begin = System.nanoTime();
-                Variables vars = Variables.track(params);
-                Var loss = batchLoss.loss(vars, data.batch(batches[b]));
-                NamedTensors grads = vars.gradients(loss);
+                DataParallel lossAndGradient = DataParallel.of(params, data, batches[b], batchLoss, parts);
+                double loss = lossAndGradient.loss();
+                NamedTensors grads = lossAndGradient.gradients();
+                if (parts > 1 && epoch == firstEpoch && b == 0) {
+                    DataParallel.requireMean(params, data, batches[b], batchLoss, parts, loss);
+                }
                 requireFinite(loss, grads, epoch, b, params, history);
                 Step step = optimizer.step(params, grads, state);
                 params = step.params();
                 state = step.state();
-                history.recordStep(loss.item(), batches[b].length, System.nanoTime() - begin);
-                lossSum += loss.item();
-                progress.step(epoch, epochs, b, batches.length, loss.item(), history.examplesPerSecond());
+                history.recordStep(loss, batches[b].length, System.nanoTime() - begin);
+                lossSum += loss;
+                progress.step(epoch, epochs, b, batches.length, loss, history.examplesPerSecond());
             }
             Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.evaluate(epoch, params);
             history.recordEpoch(lossSum / batches.length, metrics);
@@ -177,8 +204,8 @@ public final class Trainer {
         }
     }
 
-    private static void requireFinite(Var loss, NamedTensors grads, int epoch, int batch, NamedTensors params, History history) {
-        String bad = !Double.isFinite(loss.item()) ? "the loss is " + loss.item() : null;
+    private static void requireFinite(double loss, NamedTensors grads, int epoch, int batch, NamedTensors params, History history) {
+        String bad = !Double.isFinite(loss) ? "the loss is " + loss : null;
         for (Map.Entry<String, Tensor> g : grads.asMap().entrySet()) {
             if (bad == null && !g.getValue().isFinite()) {
                 bad = "the gradient of " + g.getKey() + " is not finite";
