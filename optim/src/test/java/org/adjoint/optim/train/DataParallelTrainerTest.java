@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
@@ -15,6 +17,7 @@ import org.adjoint.nn.layers.Sequential;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.rules.Adam;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DataParallelTrainerTest {
 
@@ -51,6 +54,16 @@ class DataParallelTrainerTest {
         assertTrue(Arrays.equals(three.params().flatten().toArray(), again.params().flatten().toArray()),
                 "two runs with 3 parts differ");
         assertTrue(Arrays.equals(three.history().stepLosses(), again.history().stepLosses()));
+    }
+
+    @Test
+    void aResumedRunWithPartsEndsOnTheBitsOfAnUnbrokenOne(@TempDir Path dir) throws IOException {
+        Trainer t = trainer().withDataParallelism(3);
+        Trainer.Run straight = t.fit(NET.initialize(2), DATA, MEAN);
+        Path file = dir.resolve("checkpoint.npz");
+        t.withEpochs(1).withCheckpoints(file, 1).fit(NET.initialize(2), DATA, MEAN);
+        Trainer.Run resumed = t.resume(file, NET.initialize(2), DATA, MEAN);
+        assertTrue(Arrays.equals(straight.params().flatten().toArray(), resumed.params().flatten().toArray()));
     }
 
     @Test
