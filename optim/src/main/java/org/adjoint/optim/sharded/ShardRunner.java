@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
  * <p>The threads besides the caller come from one pool shared by every objective and trainer of the
  * JVM: daemon threads, started when first needed and reused by later calls (a minimizer evaluates
  * thousands of times, and starting threads on each call would cost more than a small evaluation),
- * ending after {@value #IDLE_SECONDS} s without work. So nothing needs closing and no thread outlives
+ * ending after 10 s without work. So nothing needs closing and no thread outlives
  * its use by more than that. The caller and the helpers claim shards one at a time from a shared
  * counter: the caller never waits for a helper that has not started, it runs the shards itself.
  */
@@ -44,7 +44,7 @@ public final class ShardRunner {
 
     /**
      * {@code work.apply(s)} for every shard s in {@code [0, shards)}, on up to {@code threads}
-     * threads, the results in shard order.
+     * threads, the results in shard order, in a new list the caller may change.
      *
      * @throws ShardFailureException naming the lowest-index shard whose work threw (every shard is
      *                               run even so), with what it threw as the cause
