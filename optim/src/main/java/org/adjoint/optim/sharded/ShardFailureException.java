@@ -1,7 +1,7 @@
 package org.adjoint.optim.sharded;
 
 /**
- * The evaluation of one shard failed: its loss threw, was not a scalar, or was not finite. The message
+ * The evaluation of one shard failed: its loss threw or was not a scalar. The message
  * names the shard's index (and the operation); the cause, if any, is what the shard's loss threw. When
  * several shards fail in one evaluation, the one with the lowest index is reported, whatever the
  * order in which they ran.

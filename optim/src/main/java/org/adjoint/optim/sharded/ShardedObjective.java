@@ -124,8 +124,7 @@ public final class ShardedObjective<S> implements Objective {
     public double value(Tensor x) {
         double[] theta = theta("value", x);
         List<Partial> parts = eachShard(s -> {
-            double v = Partials.value(loss, shards.get(s), theta);
-            return new Partial(requireFinite(s, v), new double[0]);
+            return new Partial(Partials.value(loss, shards.get(s), theta), new double[0]);
         });
         if (regularizer != null) {
             parts.add(new Partial(regularizerValue(x), new double[0]));
@@ -136,11 +135,7 @@ public final class ShardedObjective<S> implements Objective {
     @Override
     public Evaluation evaluate(Tensor x) {
         double[] theta = theta("evaluate", x);
-        List<Partial> parts = eachShard(s -> {
-            Partial p = Partials.valueAndGradient(loss, shards.get(s), theta);
-            requireFinite(s, p.value());
-            return p;
-        });
+        List<Partial> parts = eachShard(s -> Partials.valueAndGradient(loss, shards.get(s), theta));
         if (regularizer != null) {
             Derivatives.ValueAndGradient vg = Derivatives.valueAndGrad(regularizer, x);
             parts.add(new Partial(vg.value(), vg.gradient().toArray()));
@@ -184,14 +179,6 @@ public final class ShardedObjective<S> implements Objective {
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
         });
-    }
-
-    private double requireFinite(int s, double value) {
-        if (!Double.isFinite(value)) {
-            throw new ShardFailureException(s, "shard " + s + " of " + shards.size() + ": the loss is " + value
-                    + "; every shard's loss must be finite (check the shard's data for NaN or infinite values)", null);
-        }
-        return value;
     }
 
     private double regularizerValue(Tensor x) {

@@ -55,20 +55,22 @@ class ShardedObjectiveErrorsTest {
         assertTrue(e.getMessage().contains("scalar"), e.getMessage());
     }
 
+    /**
+     * A non-finite loss is a value, not an error, exactly as for {@code Objective.of}: the minimizers
+     * decide what a NaN or infinite trial means (a line search backs off; a non-finite start stops the
+     * run with its reason), so the sharded objective must not end a fit that could recover.
+     */
     @Test
-    void aShardWithNanDataIsNamed() {
+    void aShardWithNanDataGivesTheNanTheUnshardedObjectiveGives() {
         List<Block> shards = new ArrayList<>(SHARDS);
         Block bad = shards.get(2);
         double[] x = bad.x().toArray();
         x[7] = Double.NaN;
         shards.set(2, new Block(Tensor.of(bad.x().shape(), x), bad.negY()));
         ShardedObjective<Block> f = ShardedObjective.of(Problems.logistic(), shards, 6).withThreads(4);
-        for (Runnable call : List.<Runnable>of(() -> f.value(Tensor.zeros(6)), () -> f.evaluate(Tensor.zeros(6)))) {
-            ShardFailureException e = assertThrows(ShardFailureException.class, call::run);
-            assertEquals(2, e.shard());
-            assertEquals("shard 2 of 4: the loss is NaN; every shard's loss must be finite (check the shard's data"
-                    + " for NaN or infinite values)", e.getMessage());
-        }
+        assertTrue(Double.isNaN(f.value(Tensor.zeros(6))));
+        assertTrue(Double.isNaN(f.evaluate(Tensor.zeros(6)).value()));
+        assertTrue(!f.evaluate(Tensor.zeros(6)).gradient().isFinite());
     }
 
     @Test
