@@ -1,6 +1,5 @@
 package org.adjoint.core;
 
-import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -233,21 +232,25 @@ final class VectorMatMul implements MatMul.Kernel {
 
     /**
      * Copies C's rows {@code [0, rows)}, columns {@code [0, width)} (row r at {@code c[at + r·n]}) into
-     * the scratch tile {@code sums} (row pitch 2L), zeros elsewhere: an edge tile then continues the
-     * same chain of multiply-adds from C's value as a full tile does, so every element of C gets the
-     * same bits wherever the tiles fall (they move with the vector width).
+     * the scratch tile {@code sums} (row pitch 2L): an edge tile then continues the same chain of
+     * multiply-adds from C's value as a full tile does, so every element of C gets the same bits
+     * wherever the tiles fall (they move with the vector width). The rest of the scratch tile holds
+     * whatever it held: lanes do not mix, and only the copied part is stored back.
      */
     private static void load(double[] c, int at, int n, int rows, int width, double[] sums) {
-        Arrays.fill(sums, 0);
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(c, at + r * n, sums, r * TILE, width);
+            for (int t = 0; t < width; t++) {
+                sums[r * TILE + t] = c[at + r * n + t];
+            }
         }
     }
 
     /** Copies the scratch tile's rows {@code [0, rows)}, columns {@code [0, width)} back into C. */
     private static void store(double[] sums, int rows, double[] c, int at, int n, int width) {
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(sums, r * TILE, c, at + r * n, width);
+            for (int t = 0; t < width; t++) {
+                c[at + r * n + t] = sums[r * TILE + t];
+            }
         }
     }
 }
