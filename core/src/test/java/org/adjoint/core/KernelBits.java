@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The kernels that may run Vector API code, evaluated on fixed inputs, their results printed as bit
+ * The kernels that may run Vector API code (and, for comparison, a few that call {@link Math} from
+ * plain Java, which HotSpot computes with the same routines in the interpreter and compiled code),
+ * evaluated on fixed inputs, their results printed as bit
  * patterns: a {@code main} for the forked JVMs of {@link KernelStabilityTest}. It prints one line per
  * kernel before warm-up, runs every kernel {@code args[0]} times on small arrays (enough for C2 to
  * compile them), and prints the same lines again, prefixed {@code before} and {@code after}.
@@ -27,6 +29,7 @@ final class KernelBits {
         double sink = 0;
         for (int i = 0; i < warmUp; i++) {
             sink += small.exp().get(i % 37) + small.tanh().get(i % 37) + positive.log().get(i % 37);
+            sink += small.sigmoid().get(i % 37) + small.sin().get(i % 37) + positive.pow(small).get(i % 37);
             sink += small.logSumExp(new int[] {0}, false).item() + small.softmax(0).get(0) + small.sum().item();
             if (i % 8 == 0) {
                 sink += a.matmul(b).get(0, 0);
@@ -68,6 +71,7 @@ final class KernelBits {
         out.add("exp " + bits(x.exp()));
         out.add("log " + bits(p.log()));
         out.add("tanh " + bits(m.tanh()));
+        out.add("sigmoid " + bits(m.sigmoid()) + " sin " + bits(x.sin()) + " pow " + bits(p.pow(m)));
         out.add("logSumExp " + bits(rows.logSumExp(new int[] {1}, false)));
         out.add("softmax " + bits(rows.softmax(1)));
         out.add("logSoftmax " + bits(rows.logSoftmax(1)));
