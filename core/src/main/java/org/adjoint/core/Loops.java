@@ -78,7 +78,10 @@ final class Loops {
             o[i] = Math.ceil(Math.min(Math.max(x[i], 0.0), 1.0));
         }
     };
-    /** Vector API versions of the costly functions, or null when that API is not in use. */
+    /**
+     * Vector API versions of the costly functions ({@link VectorLoops}, giving {@link StableMath}'s
+     * bits), or null when that API is not in use.
+     */
     static final Transcendentals FAST =
             Vectorization.choose("org.adjoint.core.VectorLoops", Transcendentals.class, null);
 

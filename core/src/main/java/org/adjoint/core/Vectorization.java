@@ -7,8 +7,11 @@ package org.adjoint.core;
  * kernels run and nothing touches the incubator module.
  *
  * <p>The two kinds of kernel may differ in the last bits (fused versus separate rounding in products,
- * SVML's exponential and logarithm versus {@link Math}'s, both within one ulp); each is
- * deterministic.
+ * {@link StableMath}'s exp, log and tanh versus {@link Math}'s, all within about one ulp). Each is
+ * deterministic: the same inputs give the same bits in the interpreter, C1 and C2, before and after
+ * the JIT warms up, so runs and retried tasks agree (checked by {@code KernelStabilityTest}). That is
+ * why no kernel uses the Vector API's transcendental operators ({@code lanewise(EXP)} and friends),
+ * which C2 compiles to SVML routines while the interpreter runs per-lane {@link Math} calls.
  */
 final class Vectorization {
 
