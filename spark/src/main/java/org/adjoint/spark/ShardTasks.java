@@ -54,6 +54,36 @@ final class ShardTasks {
         });
     }
 
+    /**
+     * Local SGD on each shard from the broadcast θ: {@code steps} steps θ ← θ − α·(mean gradient over
+     * the rows step k picks); returns (nₚ, nₚ·θₚ) so that the ordered sum divided by N is the
+     * row-weighted average of the partitions' models.
+     */
+    static <S> Function2<Integer, Iterator<Shard<S>>, Iterator<Tuple2<Integer, Counted>>> localSteps(
+            ShardLoss<S> loss, ShardSampler<S> sampler, Broadcast<double[]> theta, LocalSteps plan, long round) {
+        return (p, shards) -> each(p, shards, s -> {
+            double[] t = theta.value().clone();
+            for (int k = 0; k < plan.steps(); k++) {
+                int[] picked = new RowSample(plan.fraction(), plan.seed(), round * plan.steps() + k).pick(p, s.rows());
+                if (picked.length > 0) {
+                    double[] g = Partials.valueAndGradient(loss, sampler.select(s.data(), picked), t).vector();
+                    for (int i = 0; i < t.length; i++) {
+                        t[i] -= plan.learningRate() / picked.length * g[i];
+                    }
+                }
+            }
+            for (int i = 0; i < t.length; i++) {
+                t[i] *= s.rows();
+            }
+            return new Counted(new Partial(s.rows(), t), s.rows());
+        });
+    }
+
+    /** The local part of model averaging: steps per round, their rate, sample fraction and seed. */
+    record LocalSteps(double learningRate, int steps, double fraction, long seed) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     private static <S> Counted whole(Shard<S> shard, Partial partial) {
         return new Counted(partial, shard.rows());
     }

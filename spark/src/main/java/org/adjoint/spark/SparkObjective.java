@@ -185,6 +185,19 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
         return new Evaluation(value, g);
     }
 
+    /**
+     * One round of model averaging: every partition runs local SGD steps from x on its own rows, and
+     * the driver averages the partitions' models weighted by their rows, in partition order.
+     */
+    Tensor averagedLocalSteps(Tensor x, ShardTasks.LocalSteps plan, long round) {
+        if (sampler == null) {
+            throw new IllegalStateException("SparkObjective: local steps need a ShardSampler (withSampler)");
+        }
+        Broadcast<double[]> b = broadcast(flat("model averaging", x));
+        Partial sum = pass("SparkObjective model averaging", ShardTasks.localSteps(loss, sampler, b, plan, round), b);
+        return Tensor.vector(sum.vector()).div(sum.value());
+    }
+
     /** The distributed passes made by evaluations so far (failed ones are not counted). */
     public long passes() {
         return passes;

@@ -54,6 +54,24 @@ class SparkMinibatchTest {
     }
 
     @Test
+    void modelAveragingIsReproducibleAndApproachesTheMinimum() {
+        int d = 3;
+        int n = 2_000;
+        try (SparkObjective<Block> f = SparkObjective.fromDataset(TestSpark.logistic(spark, n, 3, d, 43),
+                Columns.defaults(), TestSpark.logisticLoss(d))) {
+            SparkModelAveraging averaging = new SparkModelAveraging(0.5, 10, 0.2, 5);
+            Tensor a = averaging.train(f, Tensor.zeros(d + 1), 8);
+            Tensor b = averaging.train(f, Tensor.zeros(d + 1), 8);
+            assertArrayEquals(a.toArray(), b.toArray(), 0.0);
+            double best = Lbfgs.withMemory(10).minimize(f, Tensor.zeros(d + 1),
+                    Stopping.defaults().withGradientTolerance(1e-6)).value() / n;
+            double start = f.value(Tensor.zeros(d + 1)) / n;
+            double end = f.value(a) / n;
+            assertTrue(end - best < 0.02 * (start - best), "mean loss from " + start + " to " + end + ", minimum " + best);
+        }
+    }
+
+    @Test
     void anRddObjectiveWithoutASamplerIsRefused() {
         var rows = spark.range(0, 10, 1, 2).javaRDD().map(i -> new double[] {i, 1});
         ShardDecoder<double[], Block> decoder = r -> new Block(Tensor.matrix(r.stream().map(x -> new double[] {x[0]})
