@@ -56,7 +56,7 @@ public final class PassTimings {
             for (int i = 0; i < passes; i++) {
                 local(loss, blocks, theta);
             }
-            System.out.printf("  same blocks in one JVM, one thread: %.1f ms%n", ms(t2) / passes);
+            System.out.printf("  same blocks in one JVM, on the driver thread: %.1f ms%n", ms(t2) / passes);
             long t3 = System.nanoTime();
             MinimizationResult fit = Lbfgs.withMemory(10).minimize(f, Tensor.zeros(d + 1),
                     Stopping.defaults().withGradientTolerance(1e-6 * n));
@@ -70,6 +70,12 @@ public final class PassTimings {
                 sgd.train(f, init, 20);
                 System.out.printf("  minibatch Adam step, fraction %.2f: %.1f ms%n", fraction, ms(t4) / 20);
             }
+            SparkModelAveraging averaging = new SparkModelAveraging(0.1, 10, 0.01, 1);
+            averaging.train(f, Tensor.zeros(d + 1), 2);
+            long t5 = System.nanoTime();
+            Tensor averaged = averaging.train(f, Tensor.zeros(d + 1), 10);
+            System.out.printf("  model averaging round (10 local steps, fraction 0.01): %.1f ms; f/N after 10 rounds %.10f%n",
+                    ms(t5) / 10, f.value(averaged) / n);
         }
         spark.stop();
     }
