@@ -40,6 +40,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Logistic regression on Spark, 10⁶ rows × 20 features ({@link SyntheticLogistic}, generated inside the
@@ -58,11 +59,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       broadcast θ, collect the partials), the part the driver and the scheduler take.</li>
  * </ul>
  * The forks run with {@code adjoint.threads=1}, so that Adjoint's kernel helpers do not compete with
- * Spark's task slots for the cores. Heap: 6 GB, pre-touched (see BUILD-NOTES). Run it alone with
+ * Spark's task slots for the cores, and with the Vector API module, which {@code spark-submit} adds to
+ * every Spark JVM (Adjoint's kernels and MLlib's BLAS use it). Heap: 6 GB, pre-touched (see BUILD-NOTES).
+ * JMH forks one JVM per method and master: each fork generates the same rows in the same partitions. Run it alone with
  * {@link SparkBenchmarks} or through {@code Benchmarks --only=adjointFit|mllibFit|sparkPass|localPass|sparkEmptyPass}.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch", "-Dadjoint.threads=1",
+        "--add-modules=jdk.incubator.vector",
         "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
         "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
@@ -97,9 +101,12 @@ public class SparkFitBenchmark {
     private ExecutorService slots;
     private Tensor theta;
 
-    /** Generates and caches the data, builds the objectives and the local blocks, and checks the two fits agree. */
+    /**
+     * Generates and caches the data; for the fits, fits both once (a warm-up) and prints whether they
+     * agree; for the passes, builds the objectives and the local blocks.
+     */
     @Setup(Level.Trial)
-    public void setUp() throws Exception {
+    public void setUp(BenchmarkParams benchmark) throws Exception {
         spark = SparkSession.builder().master(master).appName("adjoint-spark-benchmark")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
@@ -108,19 +115,24 @@ public class SparkFitBenchmark {
         data.count();
         Columns columns = Columns.defaults().withClasses(2);
         objective = SparkObjective.fromDataset(data, columns, logisticLoss(D));
-        empty = SparkObjective.fromDataset(data, columns, (t, b) -> t.slice(0, 0, 1).sum().mul(0.0));
-        blocks = localBlocks(data);
-        slots = Executors.newFixedThreadPool(spark.sparkContext().defaultParallelism());
         theta = Tensor.randomNormal(7, D + 1).mul(0.1);
-        checkTheFitsAgree();
+        String method = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+        if (method.endsWith("Fit")) {
+            checkTheFitsAgree();
+        } else if (method.equals("localPass")) {
+            blocks = localBlocks(data);
+            slots = Executors.newFixedThreadPool(spark.sparkContext().defaultParallelism());
+        } else if (method.equals("sparkEmptyPass")) {
+            empty = SparkObjective.fromDataset(data, columns, (t, b) -> t.slice(0, 0, 1).sum().mul(0.0));
+        }
     }
 
     /** Stops Spark and the local threads. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        slots.shutdownNow();
-        objective.close();
-        empty.close();
+        if (slots != null) {
+            slots.shutdownNow();
+        }
         spark.stop();
     }
 
