@@ -11,6 +11,9 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -26,10 +29,14 @@ import org.apache.spark.sql.types.StructType;
  * model factory, giving the same predictions bit for bit. θ travels inside the transform's tasks, so
  * keep this for models of up to a few million parameters.
  *
+ * <p>It is also {@code MLWritable}, and {@link #read()} reads it back, so a {@code PipelineModel} holding
+ * it saves and loads with Spark's own {@code save}/{@code load}: Spark's metadata, {@code parameters.npz}
+ * and the Java-serialized factory and loss (whose classes must be on the class path when loading).
+ *
  * <p>Params: {@code featuresCol} ("features") and {@code predictionCol} ("prediction"), copied from the
  * estimator that fitted it.
  */
-public final class AdjointModel extends Model<AdjointModel> {
+public final class AdjointModel extends Model<AdjointModel> implements MLWritable {
 
     private static final long serialVersionUID = 1L;
     private static final String STAGE = "AdjointModel";
@@ -72,6 +79,22 @@ public final class AdjointModel extends Model<AdjointModel> {
         Objects.requireNonNull(loss, "loss");
         NamedTensors params = ParameterFile.load(file, factory.create().initialize(0));
         return new AdjointModel(Identifiable$.MODULE$.randomUID("adjointModel"), factory, loss, params, null);
+    }
+
+    /** Spark ML persistence: {@code model.write().overwrite().save(path)}. */
+    @Override
+    public MLWriter write() {
+        return new ModelPersistence.Writer(this);
+    }
+
+    /** Reads a model saved by {@link #write()} (Spark finds this static method when loading a Pipeline). */
+    public static MLReader<AdjointModel> read() {
+        return new ModelPersistence.Reader();
+    }
+
+    /** {@code read().load(path)}. */
+    public static AdjointModel load(String path) {
+        return read().load(path);
     }
 
     /** Writes the fitted parameters to {@code file} ({@code .npz}, atomically, bit for bit). */

@@ -118,7 +118,7 @@ class AdjointEstimatorTest {
     }
 
     @Test
-    void aPipelineWithAVectorAssemblerFitsAndTransforms() {
+    void aPipelineWithAVectorAssemblerFitsTransformsSavesAndLoads(@TempDir Path dir) throws IOException {
         Dataset<Row> columns = MlData.linearColumns(spark, 1_000, 3, 5);
         VectorAssembler assembler = new VectorAssembler().setInputCols(new String[] {"a", "b", "c"}).setOutputCol("x");
         AdjointEstimator estimator = new AdjointEstimator(() -> new Affine(3, 1), Loss.squaredError())
@@ -133,6 +133,18 @@ class AdjointEstimatorTest {
         assertTrue(Math.sqrt(squares / rows.size()) < 0.15, "RMSE " + Math.sqrt(squares / rows.size()));
         AdjointModel fitted = (AdjointModel) pipeline.stages()[1];
         assertEquals("yHat", fitted.getPredictionCol());
+        String path = dir.resolve("pipeline").toString();
+        pipeline.write().overwrite().save(path);
+        PipelineModel loaded = PipelineModel.load(path);
+        AdjointModel stage = (AdjointModel) loaded.stages()[1];
+        assertEquals(fitted.uid(), stage.uid());
+        assertEquals("yHat", stage.getPredictionCol());
+        assertEquals(fitted.parameters(), stage.parameters());
+        List<Row> again = loaded.transform(columns).select("yHat").collectAsList();
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(Double.doubleToRawLongBits(rows.get(i).getDouble(1)),
+                    Double.doubleToRawLongBits(again.get(i).getDouble(0)), "row " + i);
+        }
     }
 
     @Test
