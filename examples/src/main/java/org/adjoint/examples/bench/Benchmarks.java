@@ -40,7 +40,9 @@ public final class Benchmarks {
      * {@code --pure-java} runs the forks without the Vector API module, so that the pure-Java kernels
      * are measured (what a JVM started without {@code --add-modules jdk.incubator.vector} uses);
      * {@code --only=REGEX} runs the benchmark methods whose names match (e.g.
-     * {@code --only=hvp10000|gradient10000}); {@code --no-torch} skips the PyTorch comparison.
+     * {@code --only=hvp10000|gradient10000}); {@code --no-torch} skips the PyTorch comparison. The Spark
+     * benchmark ({@link SparkFitBenchmark}, minutes and a 6 GB heap) runs only when {@code --only} names its
+     * methods; {@link SparkBenchmarks} runs it alone and prints its ratios.
      */
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         boolean quick = List.of(args).contains("--quick");
@@ -53,6 +55,7 @@ public final class Benchmarks {
         exposeClassPathToForks();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(Benchmarks.class.getPackageName() + "\\..*Benchmark\\.(" + only + ")")
+                .exclude(only.equals(".*") ? SparkFitBenchmark.class.getSimpleName() : "^$")
                 .result(out.resolve("adjoint-jmh.json").toString())
                 .resultFormat(ResultFormatType.JSON)
                 .jvmArgsAppend(pureJava ? "-Dadjoint.vector=false" : "--add-modules=jdk.incubator.vector");
