@@ -6,17 +6,18 @@ import java.util.Objects;
 import java.util.Optional;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.nn.io.ParameterFile;
+import org.adjoint.optim.sharded.FlatLayout;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.ml.util.Identifiable$;
 
 /**
  * A fitted Adjoint model as a Spark ML {@code Model}: {@link #transform} adds a prediction column
@@ -44,17 +45,17 @@ public final class AdjointModel extends Model<AdjointModel> implements MLWritabl
     private final String uid;
     private final LayerFactory factory;
     private final Loss loss;
-    private final ParameterLayout layout;
+    private final FlatLayout layout;
     private final double[] theta;
     private final FitSummary summary;
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
 
     AdjointModel(String uid, LayerFactory factory, Loss loss, NamedTensors parameters, FitSummary summary) {
-        this(uid, factory, loss, ParameterLayout.of(parameters), parameters.flatten().toArray(), summary);
+        this(uid, factory, loss, FlatLayout.of(parameters), parameters.flatten().toArray(), summary);
     }
 
-    private AdjointModel(String uid, LayerFactory factory, Loss loss, ParameterLayout layout, double[] theta,
+    private AdjointModel(String uid, LayerFactory factory, Loss loss, FlatLayout layout, double[] theta,
                          FitSummary summary) {
         this.uid = uid;
         this.factory = factory;

@@ -1,6 +1,8 @@
 package org.adjoint.spark.ml;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
@@ -10,6 +12,7 @@ import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.quasinewton.Lbfgs;
+import org.adjoint.optim.sharded.FlatLayout;
 import org.adjoint.optim.sharded.ShardLoss;
 import org.adjoint.spark.Block;
 import org.adjoint.spark.Columns;
@@ -40,12 +43,12 @@ final class Fitter {
     static Fitted fit(String stage, Dataset<Row> data, LayerFactory factory, Loss loss, Settings s) {
         Layer layer = factory.create();
         NamedTensors init = layer.initialize(s.seed());
-        ParameterLayout layout = ParameterLayout.of(init);
+        FlatLayout layout = FlatLayout.of(init);
         requireShapes(stage, data, s.columns(), layer, init, loss);
         try (SparkObjective<Block> objective = SparkObjective.fromDataset(data, s.columns(), shardLoss(factory, layout, loss))) {
             long n = objective.rows();
             SparkObjective<Block> sum = s.regParam() == 0 ? objective
-                    : objective.withRegularizer(penalty(layout.weightMask(), n * s.regParam() / 2));
+                    : objective.withRegularizer(penalty(weightMask(layout), n * s.regParam() / 2));
             Stopping stopping = Stopping.defaults().withGradientTolerance(s.tol()).withMaxIterations(s.maxIter());
             long start = System.nanoTime();
             MinimizationResult r = Lbfgs.withMemory(MEMORY).minimize(new MeanObjective(sum, n), init.flatten(), stopping);
@@ -60,7 +63,7 @@ final class Fitter {
      * fₛ(θ) = Σ ℓ over a block: the layer (rebuilt by the factory inside the task) on the block's
      * features with the parameters sliced from θ. Captures only serializable values.
      */
-    static ShardLoss<Block> shardLoss(LayerFactory factory, ParameterLayout layout, Loss loss) {
+    static ShardLoss<Block> shardLoss(LayerFactory factory, FlatLayout layout, Loss loss) {
         return (theta, block) -> loss.summed(
                 factory.create().forward(layout.unflatten(theta), Var.constant(block.features())), block.labels());
     }
@@ -89,5 +92,16 @@ final class Fitter {
                     + " features (the width of column '" + columns.featuresCol() + "'): " + e.getMessage(), e);
         }
         loss.requireOutput(stage, scores.shape(), 1);
+    }
+
+    /** 1 for each component of θ that belongs to a parameter named {@code weight} (not a bias), else 0. */
+    static Tensor weightMask(FlatLayout layout) {
+        NamedTensors zeros = layout.unflatten(new double[layout.size()]);
+        Map<String, Tensor> mask = new LinkedHashMap<>();
+        for (String name : zeros.names()) {
+            boolean weight = name.equals("weight") || name.endsWith(".weight");
+            mask.put(name, weight ? Tensor.ones(zeros.get(name).shape()) : zeros.get(name));
+        }
+        return NamedTensors.of(mask).flatten();
     }
 }

@@ -9,6 +9,7 @@ import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Layer;
 import org.adjoint.nn.Predictions;
+import org.adjoint.optim.sharded.FlatLayout;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -26,7 +27,7 @@ final class PartitionPredictor {
     private PartitionPredictor() {
     }
 
-    static Function2<Integer, Iterator<Row>, Iterator<Row>> of(LayerFactory factory, Loss loss, ParameterLayout layout,
+    static Function2<Integer, Iterator<Row>, Iterator<Row>> of(LayerFactory factory, Loss loss, FlatLayout layout,
                                                                double[] theta, int featuresIndex) {
         return (partition, rows) -> new Chunks(partition, rows, factory.create(), loss, layout.unflatten(theta),
                 featuresIndex);
