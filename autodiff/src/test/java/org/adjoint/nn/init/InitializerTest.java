@@ -35,7 +35,8 @@ class InitializerTest {
         assertEquals(Initializer.normal(0, 0.001), Initializer.normal(0, 0.001));
         assertEquals(Initializer.normal(0, 0.001).hashCode(), Initializer.normal(0, 0.001).hashCode());
         assertNotEquals(Initializer.normal(0, 0.001), Initializer.normal(0, 0.01));
-        assertEquals(Initializer.heNormal(), Initializer.heNormal());
+        Initializer he = Initializer.heNormal();
+        assertEquals(he, Initializer.heNormal(), "built twice: equal values, not one object");
         assertNotEquals(Initializer.heNormal(), Initializer.heUniform());
         assertEquals("normal(0.0, 0.001)", Initializer.normal(0, 0.001).toString());
         assertEquals("uniform(-1.0, 1.0)", Initializer.uniform(-1, 1).toString());

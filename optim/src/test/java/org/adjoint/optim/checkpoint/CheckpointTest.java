@@ -19,12 +19,11 @@ import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.StatelessRule;
 import org.adjoint.optim.Step;
-import org.adjoint.optim.Update;
-import org.adjoint.optim.UpdateRule;
 import org.adjoint.optim.rules.Adam;
 import org.adjoint.optim.rules.Rules;
 import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.schedule.Schedule;
+import org.adjoint.optim.train.ReadmeOptimizerTest.HeavyBall;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;
@@ -138,26 +137,6 @@ class CheckpointTest {
         Run after = steps(adam, live.params(), live.state(), 3, 1);
         Run reference = steps(adam, params(), adam.init(params()), 0, 4);
         assertBitwiseEqual(reference.params(), after.params());
-    }
-
-    /** A rule of one's own, as in the README: a record, so checkpoints recognise it by its components. */
-    record HeavyBall(double learningRate, double beta) implements UpdateRule<Tensor> {
-        public Tensor init(Tensor param) {
-            return Tensor.zeros(param.shape());
-        }
-
-        public Update<Tensor> apply(Tensor param, Tensor grad, Tensor velocity, double lr) {
-            Tensor v = velocity.mul(beta).add(grad);
-            return new Update<>(param.sub(v.mul(lr)), v);
-        }
-
-        public Map<String, Tensor> save(Tensor velocity) {
-            return Map.of("velocity", velocity);
-        }
-
-        public Tensor restore(Map<String, Tensor> saved, Tensor param) {
-            return saved.get("velocity");
-        }
     }
 
     /** The same rule as a plain class with {@code equals}: recognised by its {@code toString()}. */

@@ -25,7 +25,8 @@ class ScheduleTest {
         assertEquals("constant()", Schedule.constant().toString());
         assertTrue(!Schedule.cosine(900, 0.01).equals(Schedule.cosine(900, 0.02)));
         assertEquals("globalNorm(5.0)", Clipping.globalNorm(5).toString());
-        assertEquals(Clipping.value(2), Clipping.value(2));
+        Clipping clipTwo = Clipping.value(2);
+        assertEquals(clipTwo, Clipping.value(2), "built twice from the same argument: equal values, not one object");
         assertEquals("Optimizer[others: Sgd[learningRate=0.1, momentum=0.0, dampening=0.0, weightDecay=0.0]; "
                 + "schedule cosine(10, 0.0); clipping globalNorm(1.0)]",
                 Optimizer.of(new Sgd(0.1)).withSchedule(Schedule.cosine(10, 0)).withClipping(Clipping.globalNorm(1)).toString());

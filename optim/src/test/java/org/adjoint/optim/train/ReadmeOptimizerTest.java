@@ -25,10 +25,10 @@ import org.adjoint.optim.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 
 /** The README's optimizer section, verbatim: a rule of one's own, trained side by side with built-in SGD. */
-class ReadmeOptimizerTest {
+public class ReadmeOptimizerTest {
 
     /** Heavy-ball momentum in a few lines: v ← β·v + g;  θ ← θ − η·v. */
-    record HeavyBall(double learningRate, double beta) implements UpdateRule<Tensor> {
+    public record HeavyBall(double learningRate, double beta) implements UpdateRule<Tensor> {
         public Tensor init(Tensor param) {
             return Tensor.zeros(param.shape());
         }
