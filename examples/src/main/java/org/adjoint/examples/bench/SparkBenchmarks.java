@@ -31,16 +31,24 @@ public final class SparkBenchmarks {
     private SparkBenchmarks() {
     }
 
-    /** Runs the benchmark; {@code --rows=N} changes the number of rows (default 10⁶). */
+    /**
+     * Runs the benchmark. Options: {@code --rows=N} (default 10⁶), {@code --partitions=P} (default 4),
+     * {@code --master=local[2]} (default both local[2] and local[1]), {@code --only=REGEX} (the methods
+     * to run, e.g. {@code sparkPass|localPass}; default all).
+     */
     public static void main(String[] args) throws RunnerException, IOException {
-        String rows = List.of(args).stream().filter(a -> a.startsWith("--rows=")).map(a -> a.substring(7))
-                .findFirst().orElse("1000000");
+        String rows = option(args, "rows", "1000000");
+        String partitions = option(args, "partitions", "4");
+        String master = option(args, "master", null);
+        String only = option(args, "only", ".*");
         Path out = Path.of("examples", "target", "benchmarks");
         Files.createDirectories(out);
         exposeClassPathToForks();
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(SparkFitBenchmark.class.getName())
+                .include(SparkFitBenchmark.class.getName() + "\\.(" + only + ")$")
                 .param("rows", rows)
+                .param("partitions", partitions)
+                .param("master", master == null ? new String[] {"local[2]", "local[1]"} : new String[] {master})
                 .result(out.resolve("spark-jmh.json").toString())
                 .resultFormat(ResultFormatType.JSON)
                 .build()).run();
@@ -50,17 +58,23 @@ public final class SparkBenchmarks {
             ms.put(label.substring(label.lastIndexOf('.') + 1) + " " + r.getParams().getParam("master"),
                     r.getPrimaryResult().getScore());
         }
-        String table = table(ms, rows);
+        String table = table(ms, rows, partitions);
         System.out.println(table);
         Files.writeString(out.resolve("spark-summary.md"), table);
     }
 
-    static String table(Map<String, Double> ms, String rows) {
+    private static String option(String[] args, String name, String fallback) {
+        String prefix = "--" + name + "=";
+        return List.of(args).stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElse(fallback);
+    }
+
+    static String table(Map<String, Double> ms, String rows, String partitions) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "Logistic regression, %s rows × %d features, 4 partitions; milliseconds (JMH means).%n%n"
+                "Logistic regression, %s rows × %d features, %s partitions; milliseconds (JMH means; NaN: not run).%n%n"
                         + "| master | Adjoint fit | MLlib fit | Adjoint ÷ MLlib | Spark pass | same pass, one JVM | "
                         + "Spark overhead ÷ one-JVM pass | empty pass |%n| --- | --- | --- | --- | --- | --- | --- | --- |%n",
-                rows, SparkFitBenchmark.D));
+                rows, SparkFitBenchmark.D, partitions));
         for (String master : new String[] {"local[1]", "local[2]"}) {
             double fit = ms.getOrDefault("adjointFit " + master, Double.NaN);
             double mllib = ms.getOrDefault("mllibFit " + master, Double.NaN);
