@@ -8,12 +8,11 @@ import org.adjoint.optim.sharded.Partial;
 import org.adjoint.optim.sharded.Partials;
 import org.adjoint.optim.sharded.ShardLoss;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 /**
  * The partition functions of one evaluation. Each is a lambda made in a static method, so it captures
- * only its arguments (the serializable loss and broadcast vectors), never an objective. Each turns a
+ * only its arguments (the serializable loss and the {@link Shipped} vectors), never an objective. Each turns a
  * partition's cached shard into {@code (partition index, partial)}; an exception becomes a
  * {@link PartitionFailure} naming the partition.
  */
@@ -28,25 +27,25 @@ final class ShardTasks {
     }
 
     static <S> Function2<Integer, Iterator<Shard<S>>, Iterator<Tuple2<Integer, Counted>>> valueAndGradient(
-            ShardLoss<S> loss, Broadcast<double[]> theta) {
+            ShardLoss<S> loss, Shipped theta) {
         return (p, shards) -> each(p, shards, s -> whole(s, Partials.valueAndGradient(loss, s.data(), theta.value())));
     }
 
     static <S> Function2<Integer, Iterator<Shard<S>>, Iterator<Tuple2<Integer, Counted>>> value(
-            ShardLoss<S> loss, Broadcast<double[]> theta) {
+            ShardLoss<S> loss, Shipped theta) {
         return (p, shards) -> each(p, shards,
                 s -> whole(s, new Partial(Partials.value(loss, s.data(), theta.value()), new double[0])));
     }
 
     static <S> Function2<Integer, Iterator<Shard<S>>, Iterator<Tuple2<Integer, Counted>>> hessianVector(
-            ShardLoss<S> loss, Broadcast<double[]> theta, Broadcast<double[]> v) {
+            ShardLoss<S> loss, Shipped theta, Shipped v) {
         return (p, shards) -> each(p, shards,
                 s -> whole(s, Partials.hessianVector(loss, s.data(), theta.value(), v.value())));
     }
 
     /** The value and gradient of the rows {@link RowSample} picks; a shard with none picked gives nothing. */
     static <S> Function2<Integer, Iterator<Shard<S>>, Iterator<Tuple2<Integer, Counted>>> sampledGradient(
-            ShardLoss<S> loss, ShardSampler<S> sampler, RowSample sample, Broadcast<double[]> theta) {
+            ShardLoss<S> loss, ShardSampler<S> sampler, RowSample sample, Shipped theta) {
         return (p, shards) -> each(p, shards, s -> {
             int[] picked = sample.pick(p, s.rows());
             return picked.length == 0 ? null : new Counted(
@@ -55,12 +54,12 @@ final class ShardTasks {
     }
 
     /**
-     * Local SGD on each shard from the broadcast θ: {@code steps} steps θ ← θ − α·(mean gradient over
+     * Local SGD on each shard from the shipped θ: {@code steps} steps θ ← θ − α·(mean gradient over
      * the rows step k picks); returns (nₚ, nₚ·θₚ) so that the ordered sum divided by N is the
      * row-weighted average of the partitions' models.
      */
     static <S> Function2<Integer, Iterator<Shard<S>>, Iterator<Tuple2<Integer, Counted>>> localSteps(
-            ShardLoss<S> loss, ShardSampler<S> sampler, Broadcast<double[]> theta, LocalSteps plan, long round) {
+            ShardLoss<S> loss, ShardSampler<S> sampler, Shipped theta, LocalSteps plan, long round) {
         return (p, shards) -> each(p, shards, s -> {
             double[] t = theta.value().clone();
             for (int k = 0; k < plan.steps(); k++) {

@@ -16,7 +16,6 @@ import org.adjoint.optim.sharded.ShardLoss;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.Tuple2;
@@ -33,12 +32,13 @@ import scala.Tuple2;
  * }
  * }</pre>
  *
- * <p><b>One pass per evaluation.</b> θ (and v for a Hessian-vector product) is broadcast as a plain
- * {@code double[]}; each partition evaluates its cached shard as one block through the loss
- * ({@link Partials}, the same code as a single-JVM objective) and returns one {@link Partial}; the
- * driver adds the partials in partition-index order ({@link Partials#sumInOrder}), then r. Only θ
- * and vectors of θ's length cross the network; the data is read and cached once, when the objective is
- * built, by a job that also checks every row.
+ * <p><b>One pass per evaluation.</b> θ (and v for a Hessian-vector product) is shipped as a plain
+ * {@code double[]} (inside the task closure up to 2¹⁵ components, as a Spark broadcast beyond); each
+ * partition evaluates its cached shard as one block through the loss ({@link Partials}, the same code
+ * as a single-JVM objective) and returns one {@link Partial}; the driver adds the partials in
+ * partition-index order ({@link Partials#sumInOrder}), then r. Only θ and vectors of θ's length cross
+ * the network; the data is read and cached once, when the objective is built, by a job that also
+ * checks every row.
  *
  * <p><b>Determinism.</b> For the same data in the same partitioning, values, gradients and
  * Hessian-vector products are the same bits on every run, with any number of executors or task slots,
@@ -112,7 +112,7 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
     @Override
     public double value(Tensor x) {
         double[] theta = flat("value", x);
-        Broadcast<double[]> b = broadcast(theta);
+        Shipped b = ship(theta);
         Partial sum = pass("SparkObjective.value", ShardTasks.value(loss, b), b);
         return regularizer == null ? sum.value() : sum.value() + Objective.of(regularizer).value(x);
     }
@@ -120,7 +120,7 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
     @Override
     public Evaluation evaluate(Tensor x) {
         double[] theta = flat("evaluate", x);
-        Broadcast<double[]> b = broadcast(theta);
+        Shipped b = ship(theta);
         Partial sum = pass("SparkObjective.evaluate", ShardTasks.valueAndGradient(loss, b), b);
         if (regularizer != null) {
             Derivatives.ValueAndGradient r = Derivatives.valueAndGrad(regularizer, x);
@@ -137,8 +137,8 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
             throw new IllegalArgumentException("SparkObjective.hessianVector: v has " + direction.length
                     + " components but x has " + theta.length);
         }
-        Broadcast<double[]> bx = broadcast(theta);
-        Broadcast<double[]> bv = broadcast(direction);
+        Shipped bx = ship(theta);
+        Shipped bv = ship(direction);
         Partial sum = pass("SparkObjective.hessianVector", ShardTasks.hessianVector(loss, bx, bv), bx, bv);
         if (regularizer != null) {
             Tensor r = Derivatives.hvp(regularizer, x, v);
@@ -166,7 +166,7 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
             throw new IllegalStateException("SparkObjective: minibatch steps need a ShardSampler (withSampler)");
         }
         double[] theta = flat("minibatch step", x);
-        Broadcast<double[]> b = broadcast(theta);
+        Shipped b = ship(theta);
         List<ShardTasks.Counted> parts = collect("SparkObjective minibatch step",
                 ShardTasks.sampledGradient(loss, sampler, sample, b), b);
         long m = parts.stream().mapToLong(ShardTasks.Counted::rows).sum();
@@ -193,7 +193,7 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
         if (sampler == null) {
             throw new IllegalStateException("SparkObjective: local steps need a ShardSampler (withSampler)");
         }
-        Broadcast<double[]> b = broadcast(flat("model averaging", x));
+        Shipped b = ship(flat("model averaging", x));
         Partial sum = pass("SparkObjective model averaging", ShardTasks.localSteps(loss, sampler, b, plan, round), b);
         return Tensor.vector(sum.vector()).div(sum.value());
     }
@@ -220,24 +220,24 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
     }
 
     private Partial pass(String operation, Function2<Integer, Iterator<Shard<S>>,
-            Iterator<Tuple2<Integer, ShardTasks.Counted>>> task, Broadcast<?>... broadcasts) {
-        return Partials.sumInOrder(collect(operation, task, broadcasts).stream().map(ShardTasks.Counted::partial).toList());
+            Iterator<Tuple2<Integer, ShardTasks.Counted>>> task, Shipped... shipped) {
+        return Partials.sumInOrder(collect(operation, task, shipped).stream().map(ShardTasks.Counted::partial).toList());
     }
 
     /**
-     * Runs one pass and returns the partitions' results in partition-index order; the broadcast vectors
-     * are destroyed afterwards, and nothing changes if the pass fails.
+     * Runs one pass and returns the partitions' results in partition-index order; the shipped vectors
+     * are released afterwards, and nothing changes if the pass fails.
      */
     private List<ShardTasks.Counted> collect(String operation, Function2<Integer, Iterator<Shard<S>>,
-            Iterator<Tuple2<Integer, ShardTasks.Counted>>> task, Broadcast<?>... broadcasts) {
+            Iterator<Tuple2<Integer, ShardTasks.Counted>>> task, Shipped... shipped) {
         List<Tuple2<Integer, ShardTasks.Counted>> results;
         try {
             results = new ArrayList<>(shards.mapPartitionsWithIndex(task, true).collect());
         } catch (Exception e) {
             throw Failures.of(operation, e);
         } finally {
-            for (Broadcast<?> b : broadcasts) {
-                b.destroy();
+            for (Shipped v : shipped) {
+                v.release();
             }
         }
         results.sort(Comparator.comparing(Tuple2::_1));
@@ -245,8 +245,8 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
         return results.stream().map(Tuple2::_2).toList();
     }
 
-    private Broadcast<double[]> broadcast(double[] values) {
-        return JavaSparkContext.fromSparkContext(shards.context()).broadcast(values);
+    private Shipped ship(double[] values) {
+        return Shipped.of(JavaSparkContext.fromSparkContext(shards.context()), values);
     }
 
     private static double[] flat(String operation, Tensor x) {

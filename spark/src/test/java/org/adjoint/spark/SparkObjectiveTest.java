@@ -1,14 +1,21 @@
 package org.adjoint.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.Evaluation;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.newton.NewtonCg;
 import org.adjoint.optim.minimize.quasinewton.Lbfgs;
+import org.adjoint.optim.sharded.Partial;
+import org.adjoint.optim.sharded.Partials;
+import org.adjoint.optim.sharded.ShardLoss;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +39,34 @@ class SparkObjectiveTest {
     @Test
     void distributedPassesAreTheBitsOfTheOrderedLocalSumAndAgreeWithOneJvm() {
         Agreement.check(spark);
+    }
+
+    @Test
+    void aParameterVectorTooLargeForTheClosureTravelsAsABroadcastAndGivesTheSameBits() {
+        int d = 3;
+        int n = Shipped.INLINE_LIMIT + 5;
+        var data = TestSpark.logistic(spark, 400, 3, d, 12);
+        // The logistic loss on the first d + 1 components plus a quartic in all n: every component is read.
+        ShardLoss<Block> loss = (t, b) -> TestSpark.logisticLoss(d).loss(t.slice(0, 0, d + 1), b)
+                .add(t.square().square().sum().mul(1e-3));
+        List<Block> blocks = TestSpark.localBlocks(data, Columns.defaults());
+        Tensor theta = Tensor.randomNormal(13, n).mul(0.3);
+        Tensor v = Tensor.randomNormal(14, n);
+        var context = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Shipped large = Shipped.of(context, theta.toArray());
+        assertTrue(large.broadcasted(), "a vector of " + n + " components is broadcast");
+        large.release();
+        assertFalse(Shipped.of(context, new double[Shipped.INLINE_LIMIT]).broadcasted(), "2^15 components travel inline");
+        try (SparkObjective<Block> f = SparkObjective.fromDataset(data, Columns.defaults(), loss)) {
+            Partial expected = Partials.sumInOrder(blocks.stream()
+                    .map(b -> Partials.valueAndGradient(loss, b, theta.toArray())).toList());
+            Partial expectedHv = Partials.sumInOrder(blocks.stream()
+                    .map(b -> Partials.hessianVector(loss, b, theta.toArray(), v.toArray())).toList());
+            Evaluation e = f.evaluate(theta);
+            assertEquals(expected.value(), e.value(), 0.0);
+            assertArrayEquals(expected.vector(), e.gradient().toArray(), 0.0);
+            assertArrayEquals(expectedHv.vector(), f.hessianVector(theta, v).toArray(), 0.0);
+        }
     }
 
     @Test

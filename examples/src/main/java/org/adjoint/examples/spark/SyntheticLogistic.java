@@ -42,7 +42,7 @@ public final class SyntheticLogistic {
     }
 
     /** Row i: its features and its label, from (seed, i) alone. */
-    static Row row(long i, int d, long seed) {
+    public static Row row(long i, int d, long seed) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
         double[] x = new double[d];
         double z = INTERCEPT;
