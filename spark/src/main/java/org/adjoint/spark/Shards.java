@@ -25,17 +25,21 @@ final class Shards {
         private static final long serialVersionUID = 1L;
     }
 
+    /** The cached shards and the number of rows in all of them, as the checking job counted them. */
+    record Checked<S>(JavaRDD<Shard<S>> shards, long rows) {
+    }
+
     private Shards() {
     }
 
-    static JavaRDD<Shard<Block>> fromDataset(String operation, Dataset<Row> data, Columns columns) {
+    static Checked<Block> fromDataset(String operation, Dataset<Row> data, Columns columns) {
         columns.requireIn(data.schema());
         requireTypes(operation, data, columns);
         JavaRDD<Row> rows = data.select(columns.featuresCol(), columns.labelCol()).toJavaRDD();
         return cacheAndCheck(operation, rows.mapPartitionsWithIndex(readBlocks(columns), true));
     }
 
-    static <T, S> JavaRDD<Shard<S>> fromRdd(String operation, JavaRDD<T> rows, ShardDecoder<T, S> decoder) {
+    static <T, S> Checked<S> fromRdd(String operation, JavaRDD<T> rows, ShardDecoder<T, S> decoder) {
         Failures.requireSerializable(operation, "shard decoder", decoder);
         return cacheAndCheck(operation, rows.mapPartitionsWithIndex(decode(decoder), true));
     }
@@ -78,12 +82,16 @@ final class Shards {
         }
     }
 
-    /** Caches the shards (deserialized, in memory) and runs the checking job; unpersists them if it fails. */
-    private static <S> JavaRDD<Shard<S>> cacheAndCheck(String operation, JavaRDD<Shard<S>> shards) {
+    /**
+     * Caches the shards (deserialized, in memory) and runs the checking job, which also counts the rows;
+     * unpersists them if it fails.
+     */
+    private static <S> Checked<S> cacheAndCheck(String operation, JavaRDD<Shard<S>> shards) {
         shards.persist(StorageLevel.MEMORY_ONLY());
         try {
-            check(operation, shards.map(s -> new Size(s.partition(), s.rows(), s.width())).collect());
-            return shards;
+            List<Size> sizes = shards.map(s -> new Size(s.partition(), s.rows(), s.width())).collect();
+            check(operation, sizes);
+            return new Checked<>(shards, sizes.stream().mapToLong(Size::rows).sum());
         } catch (Exception e) {
             shards.unpersist(false);
             throw Failures.of(operation, e);

@@ -60,14 +60,16 @@ import scala.Tuple2;
 public final class SparkObjective<S> implements Objective, AutoCloseable {
 
     private final JavaRDD<Shard<S>> shards;
+    private final long rows;
     private final ShardLoss<S> loss;
     private final VarFunction regularizer;
     private final ShardSampler<S> sampler;
     private long passes;
 
-    private SparkObjective(JavaRDD<Shard<S>> shards, ShardLoss<S> loss, VarFunction regularizer,
+    private SparkObjective(Shards.Checked<S> data, ShardLoss<S> loss, VarFunction regularizer,
                            ShardSampler<S> sampler) {
-        this.shards = shards;
+        this.shards = data.shards();
+        this.rows = data.rows();
         this.loss = loss;
         this.regularizer = regularizer;
         this.sampler = sampler;
@@ -101,12 +103,12 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
 
     /** The same data and loss plus {@code r(θ)}, evaluated once per evaluation on the driver; passes counted anew. */
     public SparkObjective<S> withRegularizer(VarFunction r) {
-        return new SparkObjective<>(shards, loss, Objects.requireNonNull(r, "regularizer"), sampler);
+        return new SparkObjective<>(checked(), loss, Objects.requireNonNull(r, "regularizer"), sampler);
     }
 
     /** The same objective with a way to select rows of a shard, for {@link #sampledMeanGradient}. */
     public SparkObjective<S> withSampler(ShardSampler<S> rowSelector) {
-        return new SparkObjective<>(shards, loss, regularizer, Objects.requireNonNull(rowSelector, "sampler"));
+        return new SparkObjective<>(checked(), loss, regularizer, Objects.requireNonNull(rowSelector, "sampler"));
     }
 
     @Override
@@ -208,9 +210,13 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
         return shards.getNumPartitions();
     }
 
-    /** N, the number of rows in all shards (one small job). */
+    /** N, the number of rows in all shards (counted when the data were checked: no job). */
     public long rows() {
-        return shards.map(Shard::rows).reduce(Integer::sum);
+        return rows;
+    }
+
+    private Shards.Checked<S> checked() {
+        return new Shards.Checked<>(shards, rows);
     }
 
     /** Unpersists the cached shards (asynchronously); the objective is no longer usable afterwards. */
