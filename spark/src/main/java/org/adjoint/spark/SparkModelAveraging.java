@@ -3,7 +3,7 @@ package org.adjoint.spark;
 import org.adjoint.core.Tensor;
 
 /**
- * Local SGD with periodic model averaging: each round broadcasts θ, every partition runs
+ * Local SGD with periodic model averaging: each round ships θ to every task, every partition runs
  * {@code localSteps} SGD steps on its own rows (each on the rows a seeded per-row hash picks, mean
  * gradient, rate α), and the driver replaces θ by the partitions' models averaged with weights
  * nₚ/N, added in partition order. One pass per round instead of one per step, so it needs far fewer

@@ -56,7 +56,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       has task slots (one block per task, as Spark runs them) and added in order ({@link Partials}):
  *       the same computation without Spark. Spark's overhead per pass = sparkPass − localPass;</li>
  *   <li>{@code sparkEmptyPass}: a pass whose loss costs nothing: Spark's fixed cost per job (schedule,
- *       broadcast θ, collect the partials), the part the driver and the scheduler take.</li>
+ *       ship θ, collect the partials), the part the driver and the scheduler take.</li>
  * </ul>
  * The forks run with {@code adjoint.threads=1}, so that Adjoint's kernel helpers do not compete with
  * Spark's task slots for the cores, and with the Vector API module, which {@code spark-submit} adds to

@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A Spark ML {@code Estimator} that fits any Adjoint model on a DataFrame: the model's layer, built by
  * a serializable {@link LayerFactory}, is fitted with L-BFGS (memory 10, strong Wolfe line search) on
- * a distributed objective ({@link org.adjoint.spark.SparkObjective}: θ broadcast, each partition's
+ * a distributed objective ({@link org.adjoint.spark.SparkObjective}: θ shipped to every task, each partition's
  * rows evaluated as one block, partials added in partition order, so the same partitioning gives the
  * same bits), starting from {@code layer.initialize(seed)}.
  *
