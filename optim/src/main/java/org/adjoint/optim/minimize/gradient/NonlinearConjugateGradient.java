@@ -18,6 +18,11 @@ import org.adjoint.optim.minimize.linesearch.StrongWolfe;
  * with the strong Wolfe line search (c₂ = 0.1 by default, which Fletcher–Reeves needs for descent).
  * Restarts with {@code −∇f} whenever the new direction does not descend.
  *
+ * <p>The first trial step of each line search assumes the first-order decrease of the last step
+ * (Nocedal and Wright, eq. 3.60, see {@code StepMemory}); on the first iteration it is SciPy's
+ * {@code α₀ = min(1, 1.01/‖∇f‖)}. When the line search finds no step, the method restarts from −∇f with
+ * that scaled first step and retries once before the run stops.
+ *
  * @param beta       the formula for β
  * @param lineSearch how the step is chosen
  */
@@ -51,35 +56,55 @@ public record NonlinearConjugateGradient(Beta beta, LineSearch lineSearch) imple
 
     @Override
     public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
-        StepMemory memory = new StepMemory();
-        Directions directions = new Directions() {
-            private Tensor previousDirection;
-            private Tensor previousGradient;
+        return DescentLoop.run(new Run("NonlinearConjugateGradient", f, x0, stopping), new Conjugate(beta), lineSearch, x0);
+    }
 
-            @Override
-            public Tensor direction(Iterate at) {
-                Tensor d = at.gradient().neg();
-                if (previousDirection != null) {
-                    Tensor conjugate = Vectors.addScaled(d, beta.of(at.gradient(), previousGradient), previousDirection);
-                    if (Vectors.dot(conjugate, at.gradient()) < 0) {
-                        d = conjugate;
-                    }
+    /** The previous direction and gradient of one run, and its step memory. */
+    private static final class Conjugate implements Directions {
+        private final Beta beta;
+        private final StepMemory memory = new StepMemory();
+        private Tensor previousDirection;
+        private Tensor previousGradient;
+        private boolean conjugated;
+
+        Conjugate(Beta beta) {
+            this.beta = beta;
+        }
+
+        @Override
+        public Tensor direction(Iterate at) {
+            Tensor d = at.gradient().neg();
+            conjugated = false;
+            if (previousDirection != null) {
+                Tensor conjugate = Vectors.addScaled(d, beta.of(at.gradient(), previousGradient), previousDirection);
+                if (Vectors.dot(conjugate, at.gradient()) < 0) {
+                    d = conjugate;
+                    conjugated = true;
                 }
-                previousDirection = d;
-                previousGradient = at.gradient();
-                return d;
             }
+            previousDirection = d;
+            previousGradient = at.gradient();
+            return d;
+        }
 
-            @Override
-            public double initialStep(Iterate at, Tensor direction) {
-                return memory.initialStep(at, direction);
-            }
+        @Override
+        public double initialStep(Iterate at, Tensor direction) {
+            return memory.initialStep(at, direction);
+        }
 
-            @Override
-            public void stepped(Iterate from, Iterate to) {
-                memory.stepped(from, to);
-            }
-        };
-        return DescentLoop.run(new Run("NonlinearConjugateGradient", f, x0, stopping), directions, lineSearch, x0);
+        @Override
+        public void stepped(Iterate from, Iterate to) {
+            memory.stepped(from, to);
+        }
+
+        /** Restarts from −∇f with a freshly scaled first step; worthwhile if the direction or the step changes. */
+        @Override
+        public boolean reset() {
+            boolean wasConjugate = conjugated;
+            previousDirection = null;
+            previousGradient = null;
+            conjugated = false;
+            return memory.reset() || wasConjugate;
+        }
     }
 }

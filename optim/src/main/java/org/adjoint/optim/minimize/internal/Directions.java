@@ -11,12 +11,22 @@ public interface Directions {
     /** The search direction at {@code at}. */
     Tensor direction(Iterate at);
 
-    /** The first trial step for the line search along {@code direction}. */
+    /** The first trial step for the line search along {@code direction}; positive and finite. */
     default double initialStep(Iterate at, Tensor direction) {
         return 1;
     }
 
     /** Told each step taken, for updates of the method's memory. */
     default void stepped(Iterate from, Iterate to) {
+    }
+
+    /**
+     * Forgets the memory (quasi-Newton pairs, the previous direction and step) so that the next
+     * direction is −∇f with a freshly scaled first step, after a line search failed along the
+     * direction the memory gave. Returns whether that changes anything, that is whether a retry is
+     * worthwhile; methods without memory return false.
+     */
+    default boolean reset() {
+        return false;
     }
 }

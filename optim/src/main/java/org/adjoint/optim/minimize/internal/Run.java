@@ -10,6 +10,7 @@ import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.StopReason;
 import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.linesearch.LineFunction;
 
 /**
  * The bookkeeping of one minimization run: the counted objective, the trace, the best point, and the
@@ -28,6 +29,7 @@ public final class Run {
     private double lastValue = Double.NaN;
     private double lastGradientNorm = Double.NaN;
     private int iterations;
+    private int stalled;
 
     /**
      * Starts a run of {@code method} (named in error messages) from {@code x0}, counting evaluations of
@@ -122,8 +124,10 @@ public final class Run {
     }
 
     /**
-     * The stop after the step from {@code from} to {@code to}: the function or the step tolerance met;
-     * else null. {@code stepLength} is asked only for the message.
+     * The stop after the step from {@code from} to {@code to}: the function or the step tolerance met,
+     * f unbounded below ({@code f ≤ −1e300}), or no progress for
+     * {@link StopReason#STALLED_ITERATIONS} iterations in a row; else null. {@code stepLength} is asked
+     * only for the message.
      */
     public MinimizationResult stopAfterStep(Iterate from, Iterate to, DoubleSupplier stepLength) {
         if (smallChange(from.value(), to.value())) {
@@ -132,7 +136,22 @@ public final class Run {
         if (smallStep(from.x(), to.x())) {
             return stop(StopReason.STEP_TOLERANCE, "the step was " + stepLength.getAsDouble());
         }
+        if (to.value() <= LineFunction.UNBOUNDED) {
+            return stop(StopReason.UNBOUNDED_BELOW, "f appears unbounded below: f = " + to.value() + " at " + to.x());
+        }
+        stalled = noProgress(from, to) ? stalled + 1 : 0;
+        if (stalled >= StopReason.STALLED_ITERATIONS) {
+            return stop(StopReason.NO_PROGRESS, "no progress: neither x nor f changed beyond rounding (|Δf| ≤ 4ε·max(|f|, 1),"
+                    + " ‖Δx‖ ≤ 4ε·(1 + ‖x‖)) in " + stalled + " iterations; f = " + to.value() + ", ‖∇f‖ = " + to.gradientNorm());
+        }
         return null;
+    }
+
+    /** Whether neither f nor x changed beyond rounding: the test of {@link StopReason#NO_PROGRESS}. */
+    private static boolean noProgress(Iterate from, Iterate to) {
+        double eps4 = 4 * Math.ulp(1.0);
+        return Math.abs(to.value() - from.value()) <= eps4 * Math.max(Math.abs(to.value()), 1)
+                && Vectors.norm(to.x().sub(from.x())) <= eps4 * (1 + Vectors.norm(to.x()));
     }
 
     /** Whether the change from value a to value b meets the function tolerance. */

@@ -2,14 +2,18 @@ package org.adjoint.optim.minimize.linesearch;
 
 /**
  * Backtracking until the Armijo (sufficient decrease) condition holds,
- * {@code φ(α) ≤ φ(0) + c₁·α·φ'(0)}: try the initial step, then multiply it by the shrink factor. Only
- * values are evaluated. +∞ counts as "too far" and is backtracked from; NaN stops the search.
+ * {@code φ(α) ≤ φ(0) + c₁·α·φ'(0)}: try the initial step, then multiply it by the shrink factor
+ * (Nocedal and Wright, Algorithm 3.1). Only values are evaluated. A trial where φ is NaN or +∞ (outside
+ * f's domain, or an overflow) is a step too long and is backtracked from like any other; a trial with
+ * φ ≤ −1e300 ends the search with {@link LineSearchStatus#UNBOUNDED}.
  *
  * @param c1             the sufficient-decrease constant, in (0, 1); 1e-4 by default
  * @param shrink         the factor applied after a rejected trial, in (0, 1); 0.5 by default
  * @param maxEvaluations the trial budget
  */
 public record Backtracking(double c1, double shrink, int maxEvaluations) implements LineSearch {
+
+    private static final String NAME = "Armijo backtracking";
 
     /** Validates the constants. */
     public Backtracking {
@@ -21,21 +25,22 @@ public record Backtracking(double c1, double shrink, int maxEvaluations) impleme
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        double alpha = LineSearchResult.checkInitialStep(NAME, initialStep);
         if (!(phi.slope0() < 0)) {
-            return LineSearchResult.notDescent("Armijo backtracking", phi);
+            return LineSearchResult.notDescent(NAME, phi);
         }
-        double alpha = initialStep;
-        for (int trial = 1; trial <= maxEvaluations; trial++) {
-            LinePoint p = phi.value(alpha);
-            if (Double.isNaN(p.value())) {
-                return LineSearchResult.failed("Armijo backtracking: φ(α) is NaN at α = " + alpha, trial);
+        Trials trials = new Trials(NAME, phi, maxEvaluations);
+        while (trials.left()) {
+            LinePoint p = trials.value(alpha);
+            if (p.isUnbounded()) {
+                return trials.unbounded(p);
             }
-            if (p.value() <= phi.value0() + c1 * alpha * phi.slope0()) {
-                return LineSearchResult.accepted(p, trial);
+            if (p.isFinite() && p.value() <= phi.value0() + c1 * alpha * phi.slope0()) {
+                return trials.accepted(p);
             }
             alpha *= shrink;
         }
-        return LineSearchResult.failed("Armijo backtracking: no sufficient decrease within " + maxEvaluations
-                + " trials (last α = " + alpha / shrink + ")", maxEvaluations);
+        return trials.failed(LineSearchStatus.BUDGET_EXHAUSTED, "no sufficient decrease within " + maxEvaluations
+                + " trials (last α = " + alpha / shrink + ")");
     }
 }

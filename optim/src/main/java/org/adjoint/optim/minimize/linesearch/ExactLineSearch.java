@@ -6,19 +6,25 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
  * The step that minimizes φ(α) = f(x + α·d) along the ray, to a tolerance: the lessons' "step until
  * {@code dᵀ∇f(x + α·d) = 0}". A bracket {@code [a, c]} with {@code φ(b) < φ(a), φ(c)} for some b
  * between them is found by doubling (or halving) the initial step, then Brent's method
  * (commons-math3) narrows it down. On a quadratic with positive definite Hessian H the result is
- * {@code α = −gᵀd / dᵀHd}.
+ * {@code α = −gᵀd / dᵀHd}. The step returned is the trial with the lowest φ.
+ *
+ * <p>A trial where φ is NaN or +∞ is a step too long: while bracketing, the step is divided by ten;
+ * inside Brent's method such a value counts as above every finite one. If φ still decreases when the
+ * budget is spent doubling, the last step is taken ({@link LineSearchStatus#STEP_BOUND_REACHED}); φ ≤ −1e300
+ * ends the search with {@link LineSearchStatus#UNBOUNDED}.
  *
  * @param relativeTolerance Brent's relative tolerance on α
  * @param maxEvaluations    the budget of value evaluations, bracketing included
  */
 public record ExactLineSearch(double relativeTolerance, int maxEvaluations) implements LineSearch {
+
+    private static final String NAME = "exact line search";
 
     /** Validates the settings. */
     public ExactLineSearch {
@@ -35,80 +41,104 @@ public record ExactLineSearch(double relativeTolerance, int maxEvaluations) impl
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        double step = LineSearchResult.checkInitialStep(NAME, initialStep);
         if (!(phi.slope0() < 0)) {
-            return LineSearchResult.notDescent("exact line search", phi);
+            return LineSearchResult.notDescent(NAME, phi);
         }
-        int[] spent = {0};
-        Bracket bracket;
+        Trials trials = new Trials(NAME, phi, maxEvaluations);
         try {
-            bracket = bracket(phi, initialStep, spent);
-        } catch (NotFinite e) {
-            return LineSearchResult.failed("exact line search: " + e.getMessage(), spent[0]);
+            return narrow(trials, bracket(phi, step, trials));
+        } catch (Unbounded e) {
+            return trials.unbounded(e.point);
         }
-        if (bracket == null) {
-            return LineSearchResult.failed("exact line search: no bracket within " + maxEvaluations
-                    + " evaluations (φ keeps decreasing)", spent[0]);
+    }
+
+    /** The best point of Brent's method on the bracket, or why there is none. */
+    private LineSearchResult narrow(Trials trials, Bracket bracket) {
+        if (bracket.status != null) {
+            return bracket.status.accepted() ? trials.fallback(bracket.status, trials.best(), bracket.why)
+                    : trials.failed(bracket.status, bracket.why);
+        }
+        if (!trials.left()) {
+            return trials.failed(LineSearchStatus.BUDGET_EXHAUSTED, "the budget of " + maxEvaluations
+                    + " evaluations ran out while bracketing");
         }
         try {
             BrentOptimizer brent = new BrentOptimizer(relativeTolerance, 1e-300);
-            UnivariatePointValuePair best = brent.optimize(new MaxEval(maxEvaluations - spent[0]), GoalType.MINIMIZE,
+            brent.optimize(new MaxEval(maxEvaluations - trials.spent()), GoalType.MINIMIZE,
                     new SearchInterval(bracket.lower, bracket.upper, bracket.inside),
-                    new UnivariateObjectiveFunction(alpha -> finite(phi, alpha, spent)));
-            return LineSearchResult.accepted(phi.value(best.getPoint()), spent[0] + 1);
-        } catch (NotFinite e) {
-            return LineSearchResult.failed("exact line search: " + e.getMessage(), spent[0]);
+                    new UnivariateObjectiveFunction(alpha -> brentValue(trials, alpha)));
+            return trials.accepted(trials.best());
         } catch (TooManyEvaluationsException e) {
-            return LineSearchResult.failed("exact line search: Brent's method did not converge within " + maxEvaluations
-                    + " evaluations", spent[0]);
+            return trials.failed(LineSearchStatus.BUDGET_EXHAUSTED, "Brent's method did not converge within "
+                    + maxEvaluations + " evaluations");
         }
     }
 
-    /** Three steps {@code lower < inside < upper} with φ(inside) below φ at both ends, or null if none was found. */
-    private Bracket bracket(LineFunction phi, double initialStep, int[] spent) {
+    /**
+     * Three steps {@code lower < inside < upper} with φ(inside) below φ(0) and φ at both ends, or a
+     * bracket whose status says why there is none. Halves the step while φ ≥ φ(0) (divides it by ten
+     * while φ is NaN or +∞), then doubles it while φ decreases.
+     */
+    private Bracket bracket(LineFunction phi, double initialStep, Trials trials) {
         double step = initialStep;
-        double value = finite(phi, step, spent);
-        while (value >= phi.value0()) {
-            if (spent[0] >= maxEvaluations) {
-                return null;
+        LinePoint p = trial(trials, step);
+        double above = Double.NaN;
+        while (!p.isFinite() || p.value() >= phi.value0()) {
+            if (!trials.left()) {
+                return Bracket.none(LineSearchStatus.BUDGET_EXHAUSTED, "no step down to α = " + step + " lowers f below "
+                        + phi.value0() + " within " + maxEvaluations + " evaluations");
             }
-            step /= 2;
-            value = finite(phi, step, spent);
-            if (value < phi.value0()) {
-                return new Bracket(0, step, 2 * step);
-            }
+            above = step;
+            step /= p.isFinite() ? 2 : 10;
+            p = trial(trials, step);
+        }
+        if (!Double.isNaN(above)) {
+            return new Bracket(0, step, above, null, null);
         }
         double lower = 0;
-        while (spent[0] < maxEvaluations) {
-            double next = 2 * step;
-            double nextValue = finite(phi, next, spent);
-            if (nextValue >= value) {
-                return new Bracket(lower, step, next);
+        while (trials.left()) {
+            LinePoint next = trial(trials, 2 * step);
+            if (!next.isFinite() || next.value() >= p.value()) {
+                return new Bracket(lower, step, 2 * step, null, null);
             }
             lower = step;
-            step = next;
-            value = nextValue;
+            step = 2 * step;
+            p = next;
         }
-        return null;
+        return Bracket.none(LineSearchStatus.STEP_BOUND_REACHED, "φ still decreases at α = " + step + " after "
+                + maxEvaluations + " evaluations; taking that step");
     }
 
-    private static double finite(LineFunction phi, double alpha, int[] spent) {
-        spent[0]++;
-        double v = phi.value(alpha).value();
-        if (Double.isNaN(v)) {
-            throw new NotFinite("φ(α) is NaN at α = " + alpha);
+    private static LinePoint trial(Trials trials, double alpha) {
+        LinePoint p = trials.value(alpha);
+        if (p.isUnbounded()) {
+            throw new Unbounded(p);
         }
-        return v;
+        return p;
     }
 
-    private record Bracket(double lower, double inside, double upper) {
+    /** φ for Brent's method, with NaN and +∞ (steps too long) above every finite value. */
+    private static double brentValue(Trials trials, double alpha) {
+        LinePoint p = trial(trials, alpha);
+        return p.isFinite() ? p.value() : Double.MAX_VALUE;
     }
 
-    /** A NaN met while searching, carried out of commons-math3's callback. */
-    private static final class NotFinite extends RuntimeException {
+    /** A bracket, or (with the bounds NaN) the status and reason why there is none. */
+    private record Bracket(double lower, double inside, double upper, LineSearchStatus status, String why) {
+        static Bracket none(LineSearchStatus status, String why) {
+            return new Bracket(Double.NaN, Double.NaN, Double.NaN, status, why);
+        }
+    }
+
+    /** φ ≤ −1e300 met while searching, carried out of commons-math3's callback. */
+    private static final class Unbounded extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final transient LinePoint point;
 
-        NotFinite(String message) {
-            super(message);
+        Unbounded(LinePoint point) {
+            super(null, null, false, false);
+            this.point = point;
         }
     }
 }

@@ -2,17 +2,25 @@ package org.adjoint.optim.minimize.linesearch;
 
 
 /**
- * No line search: always the full step α = 1, accepted whatever φ(1) is (the pure Newton step).
- * Only a NaN or an infinite value stops it.
+ * No line search: always the full step α = 1, accepted whatever φ(1) is (the pure Newton step), so
+ * the initial step is ignored (but must still be positive and finite). A NaN or +∞ there ends the
+ * search with {@link LineSearchStatus#NO_FINITE_STEP}, φ ≤ −1e300 with {@link LineSearchStatus#UNBOUNDED}.
  */
 public record FullStep() implements LineSearch {
 
+    private static final String NAME = "full step";
+
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
-        LinePoint p = phi.evaluate(1);
-        if (!Double.isFinite(p.value())) {
-            return LineSearchResult.failed("full step: f is " + p.value() + " at α = 1", 1);
+        LineSearchResult.checkInitialStep(NAME, initialStep);
+        Trials trials = new Trials(NAME, phi, 1);
+        LinePoint p = trials.evaluate(1);
+        if (p.isUnbounded()) {
+            return trials.unbounded(p);
         }
-        return LineSearchResult.accepted(p, 1);
+        if (!p.isFinite()) {
+            return trials.failed(LineSearchStatus.NO_FINITE_STEP, "f is " + p.value() + " at α = 1");
+        }
+        return trials.accepted(p);
     }
 }

@@ -4,11 +4,16 @@ import java.util.Arrays;
 
 /**
  * The step with the lowest φ among a fixed list, the lessons' step-size sweep (for example
- * 1e-10, 1e-9, …, 1e-1). Fails if no step in the list lowers f.
+ * 1e-10, 1e-9, …, 1e-1). The initial step is ignored (but must be positive and finite). Steps where
+ * φ is NaN or +∞ are passed over as too long; the search fails with
+ * {@link LineSearchStatus#NO_DECREASE} if no step in the list lowers f ({@link LineSearchStatus#NO_FINITE_STEP}
+ * if none is finite), and stops with {@link LineSearchStatus#UNBOUNDED} at a step where φ ≤ −1e300.
  *
  * @param steps the candidate steps, each positive
  */
 public record GridSearch(double[] steps) implements LineSearch {
+
+    private static final String NAME = "grid search";
 
     /** Validates and copies the steps. */
     public GridSearch {
@@ -30,24 +35,23 @@ public record GridSearch(double[] steps) implements LineSearch {
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        LineSearchResult.checkInitialStep(NAME, initialStep);
         if (!(phi.slope0() < 0)) {
-            return LineSearchResult.notDescent("grid search", phi);
+            return LineSearchResult.notDescent(NAME, phi);
         }
-        LinePoint best = null;
+        Trials trials = new Trials(NAME, phi, steps.length);
         for (double step : steps) {
-            LinePoint p = phi.value(step);
-            if (Double.isNaN(p.value())) {
-                return LineSearchResult.failed("grid search: φ(α) is NaN at α = " + step, steps.length);
-            }
-            if (best == null || p.value() < best.value()) {
-                best = p;
+            LinePoint p = trials.value(step);
+            if (p.isUnbounded()) {
+                return trials.unbounded(p);
             }
         }
-        if (!(best.value() < phi.value0())) {
-            return LineSearchResult.failed("grid search: no step in " + Arrays.toString(steps) + " lowers f below "
-                    + phi.value0(), steps.length);
+        LinePoint best = trials.best();
+        if (best == null || !(best.value() < phi.value0())) {
+            return trials.failed(LineSearchStatus.NO_DECREASE, "no step in " + Arrays.toString(steps) + " lowers f below "
+                    + phi.value0());
         }
-        return LineSearchResult.accepted(best, steps.length);
+        return trials.accepted(best);
     }
 
     /** The candidate steps (a copy). */

@@ -10,6 +10,12 @@ import org.adjoint.optim.minimize.Objective;
  */
 public final class LineFunction {
 
+    /**
+     * The value at or below which f is taken to be unbounded below, −1e300: a trial with φ ≤ this
+     * (−∞ included) ends a search with {@link LineSearchStatus#UNBOUNDED}, not as a step "too long".
+     */
+    public static final double UNBOUNDED = -1e300;
+
     private final Objective f;
     private final Tensor x;
     private final Tensor d;

@@ -13,4 +13,18 @@ import org.adjoint.core.Tensor;
  * @param slope    φ'(α), or NaN if only the value was evaluated
  */
 public record LinePoint(double alpha, Tensor x, double value, Tensor gradient, double slope) {
+
+    /**
+     * Whether the trial is usable: φ finite and, if the gradient was evaluated, φ' and every gradient
+     * element finite. A trial that is neither usable nor {@link #isUnbounded() unbounded} (NaN or +∞ in
+     * φ or φ') is "too long": the searches shrink the step and retry.
+     */
+    public boolean isFinite() {
+        return Double.isFinite(value) && (gradient == null || (Double.isFinite(slope) && gradient.isFinite()));
+    }
+
+    /** Whether φ ≤ {@link LineFunction#UNBOUNDED} (−1e300, −∞ included): f appears unbounded below. */
+    public boolean isUnbounded() {
+        return value <= LineFunction.UNBOUNDED;
+    }
 }

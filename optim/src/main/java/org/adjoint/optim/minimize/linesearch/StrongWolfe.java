@@ -11,12 +11,27 @@ package org.adjoint.optim.minimize.linesearch;
  * Optimization, 2nd ed., Algorithms 3.5 and 3.6). Use c₂ = 0.9 for Newton and quasi-Newton directions
  * and c₂ = 0.1 for nonlinear conjugate gradients.
  *
+ * <p>Where the algorithm cannot finish, the outcome is typed ({@link LineSearchStatus}):
+ * <ul>
+ *   <li>a trial where φ or φ' is NaN or +∞ is a step too long: it becomes the upper end of the bracket,
+ *       and the next trial is a tenth of the way to it from the lower end;
+ *   <li>φ still decreasing (with sufficient decrease) at α = 1e10 ends with that step,
+ *       {@link LineSearchStatus#STEP_BOUND_REACHED};
+ *   <li>when the bracket shrinks to rounding ({@code |hi − lo| ≤ 1e-14·max(lo, hi)}) or the budget runs out, the best
+ *       point tried is taken if it meets sufficient decrease and lowers f
+ *       ({@link LineSearchStatus#SUFFICIENT_DECREASE_ONLY}); otherwise the search fails with
+ *       {@link LineSearchStatus#BRACKET_COLLAPSED} or {@link LineSearchStatus#BUDGET_EXHAUSTED}
+ *       ({@link LineSearchStatus#NO_FINITE_STEP} if no trial was finite);
+ *   <li>φ ≤ −1e300 ends it with {@link LineSearchStatus#UNBOUNDED}.
+ * </ul>
+ *
  * @param c1             sufficient-decrease constant, in (0, c₂)
  * @param c2             curvature constant, in (c₁, 1)
  * @param maxEvaluations the trial budget (each trial evaluates the value and the gradient)
  */
 public record StrongWolfe(double c1, double c2, int maxEvaluations) implements LineSearch {
 
+    private static final String NAME = "strong Wolfe";
     private static final double MAX_STEP = 1e10;
 
     /** Validates the constants. */
@@ -34,53 +49,58 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        double alpha = Math.min(LineSearchResult.checkInitialStep(NAME, initialStep), MAX_STEP);
         if (!(phi.slope0() < 0)) {
-            return LineSearchResult.notDescent("strong Wolfe", phi);
+            return LineSearchResult.notDescent(NAME, phi);
         }
-        Budget budget = new Budget(maxEvaluations);
+        Trials trials = new Trials(NAME, phi, maxEvaluations);
         LinePoint previous = new LinePoint(0, null, phi.value0(), null, phi.slope0());
-        double alpha = initialStep;
-        for (int i = 1; budget.left(); i++) {
-            LinePoint p = phi.evaluate(alpha);
-            budget.spend();
-            if (Double.isNaN(p.value()) || Double.isNaN(p.slope())) {
-                return LineSearchResult.failed("strong Wolfe: φ is NaN at α = " + alpha, budget.spent());
+        while (trials.left()) {
+            LinePoint p = trials.evaluate(alpha);
+            if (p.isUnbounded()) {
+                return trials.unbounded(p);
             }
-            if (!sufficientDecrease(phi, p) || (i > 1 && p.value() >= previous.value())) {
-                return zoom(phi, previous, p, budget);
+            if (!p.isFinite() || !sufficientDecrease(phi, p) || (previous.alpha() > 0 && p.value() >= previous.value())) {
+                return zoom(phi, previous, p, trials);
             }
             if (curvature(phi, p)) {
-                return LineSearchResult.accepted(p, budget.spent());
+                return trials.accepted(p);
             }
             if (p.slope() >= 0) {
-                return zoom(phi, p, previous, budget);
+                return zoom(phi, p, previous, trials);
+            }
+            if (alpha >= MAX_STEP) {
+                return trials.fallback(LineSearchStatus.STEP_BOUND_REACHED, p, "φ still decreases at the largest step α = "
+                        + MAX_STEP + " (φ = " + p.value() + ", φ' = " + p.slope() + "); taking it");
             }
             previous = p;
             alpha = Math.min(2 * alpha, MAX_STEP);
         }
-        return LineSearchResult.failed("strong Wolfe: no acceptable step within " + maxEvaluations + " evaluations",
-                budget.spent());
+        return giveUp(phi, trials, LineSearchStatus.BUDGET_EXHAUSTED, "no step meets both conditions within "
+                + maxEvaluations + " evaluations");
     }
 
-    /** Algorithm 3.6: shrink the bracket [lo, hi] (lo the better end) until a point satisfies both conditions. */
-    private LineSearchResult zoom(LineFunction phi, LinePoint lo, LinePoint hi, Budget budget) {
-        while (budget.left()) {
-            double width = Math.abs(hi.alpha() - lo.alpha());
-            if (width <= 1e-14 * Math.max(1, Math.abs(lo.alpha()))) {
-                return LineSearchResult.failed("strong Wolfe: the bracket [" + Math.min(lo.alpha(), hi.alpha()) + ", "
-                        + Math.max(lo.alpha(), hi.alpha()) + "] shrank to nothing without meeting the conditions",
-                        budget.spent());
+    /**
+     * Algorithm 3.6: shrink the bracket [lo, hi] (lo the better end) until a point satisfies both
+     * conditions. A non-finite hi is approached from lo by tenths, since no interpolation can use it.
+     */
+    private LineSearchResult zoom(LineFunction phi, LinePoint lo, LinePoint hi, Trials trials) {
+        while (trials.left()) {
+            if (Math.abs(hi.alpha() - lo.alpha()) <= 1e-14 * Math.max(lo.alpha(), hi.alpha())) {
+                return giveUp(phi, trials, LineSearchStatus.BRACKET_COLLAPSED, "the bracket ["
+                        + Math.min(lo.alpha(), hi.alpha()) + ", " + Math.max(lo.alpha(), hi.alpha())
+                        + "] shrank to rounding without meeting the curvature condition");
             }
-            LinePoint p = phi.evaluate(interpolate(lo, hi));
-            budget.spend();
-            if (Double.isNaN(p.value()) || Double.isNaN(p.slope())) {
-                return LineSearchResult.failed("strong Wolfe: φ is NaN at α = " + p.alpha(), budget.spent());
+            double alpha = hi.isFinite() ? interpolate(lo, hi) : lo.alpha() + 0.1 * (hi.alpha() - lo.alpha());
+            LinePoint p = trials.evaluate(alpha);
+            if (p.isUnbounded()) {
+                return trials.unbounded(p);
             }
-            if (!sufficientDecrease(phi, p) || p.value() >= lo.value()) {
+            if (!p.isFinite() || !sufficientDecrease(phi, p) || p.value() >= lo.value()) {
                 hi = p;
             } else {
                 if (curvature(phi, p)) {
-                    return LineSearchResult.accepted(p, budget.spent());
+                    return trials.accepted(p);
                 }
                 if (p.slope() * (hi.alpha() - lo.alpha()) >= 0) {
                     hi = lo;
@@ -88,8 +108,21 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
                 lo = p;
             }
         }
-        return LineSearchResult.failed("strong Wolfe: no acceptable step within " + maxEvaluations + " evaluations",
-                budget.spent());
+        return giveUp(phi, trials, LineSearchStatus.BUDGET_EXHAUSTED, "no step meets both conditions within "
+                + maxEvaluations + " evaluations");
+    }
+
+    /**
+     * The end without a point meeting both conditions: the best point tried if it meets sufficient
+     * decrease and lowers f ({@link LineSearchStatus#SUFFICIENT_DECREASE_ONLY}), else a failure.
+     */
+    private LineSearchResult giveUp(LineFunction phi, Trials trials, LineSearchStatus status, String why) {
+        LinePoint best = trials.best();
+        if (best != null && best.alpha() > 0 && best.value() < phi.value0() && sufficientDecrease(phi, best)) {
+            return trials.fallback(LineSearchStatus.SUFFICIENT_DECREASE_ONLY, best, why + "; taking the best point, α = "
+                    + best.alpha() + ", which meets sufficient decrease only");
+        }
+        return trials.failed(status, why);
     }
 
     private boolean sufficientDecrease(LineFunction phi, LinePoint p) {
@@ -118,27 +151,5 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
             }
         }
         return (lower + upper) / 2;
-    }
-
-    /** Counts trial evaluations against the budget. */
-    private static final class Budget {
-        private final int limit;
-        private int spent;
-
-        Budget(int limit) {
-            this.limit = limit;
-        }
-
-        boolean left() {
-            return spent < limit;
-        }
-
-        void spend() {
-            spent++;
-        }
-
-        int spent() {
-            return spent;
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.internal.DescentLoop;
 import org.adjoint.optim.minimize.internal.Directions;
+import org.adjoint.optim.minimize.internal.FirstStep;
 import org.adjoint.optim.minimize.internal.Iterate;
 import org.adjoint.optim.minimize.internal.Run;
 import org.adjoint.optim.minimize.internal.Vectors;
@@ -23,6 +24,11 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * {@code yᵀs > 0}. H starts as I and is rescaled to {@code (yᵀs / yᵀy)·I} before the first update
  * (eq. 6.20). An update with {@code yᵀs ≤ 1e-10·‖s‖·‖y‖} is skipped (see {@link CurvaturePair}). Superlinear convergence; O(n²)
  * memory, so for a few thousand variables use {@link Lbfgs}.
+ *
+ * <p>The first trial step is 1, the natural quasi-Newton step, except on the first iteration and after
+ * a reset, where it is SciPy's {@code α₀ = min(1, 1.01/‖∇f‖)} (see {@code internal.FirstStep}), so that
+ * a large gradient does not throw the first trial far away. When the line search finds no step, H is reset to
+ * I and the search retried once along −∇f before the run stops, as SciPy's BFGS does.
  *
  * @param lineSearch how the step is chosen
  */
@@ -47,6 +53,7 @@ public record Bfgs(LineSearch lineSearch) implements Minimizer {
     private static final class InverseHessian implements Directions {
         private Tensor h;
         private boolean updated;
+        private boolean fresh = true;
 
         InverseHessian(int n) {
             h = Tensor.identity(n);
@@ -57,9 +64,26 @@ public record Bfgs(LineSearch lineSearch) implements Minimizer {
             return h.matmul(at.gradient()).neg();
         }
 
+        /** SciPy's scaled first step on the first iteration and after a reset (see {@link FirstStep}), else 1. */
+        @Override
+        public double initialStep(Iterate at, Tensor direction) {
+            return fresh ? FirstStep.scaled(at, direction) : 1;
+        }
+
         @Override
         public void stepped(Iterate from, Iterate to) {
+            fresh = false;
             CurvaturePair.between(from, to).ifPresent(this::update);
+        }
+
+        /** H back to I; a retry is worthwhile if H had been updated or the first step would change. */
+        @Override
+        public boolean reset() {
+            boolean changes = updated || !fresh;
+            h = Tensor.identity(h.shape().dim(0));
+            updated = false;
+            fresh = true;
+            return changes;
         }
 
         private void update(CurvaturePair pair) {

@@ -10,6 +10,7 @@ import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.internal.DescentLoop;
 import org.adjoint.optim.minimize.internal.Directions;
+import org.adjoint.optim.minimize.internal.FirstStep;
 import org.adjoint.optim.minimize.internal.Iterate;
 import org.adjoint.optim.minimize.internal.Run;
 import org.adjoint.optim.minimize.internal.Vectors;
@@ -20,6 +21,11 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * is never formed; the direction comes from the last m pairs (s, y) by the two-loop recursion, with
  * the initial matrix {@code γ·I}, {@code γ = sᵀy / yᵀy} of the newest pair. O(m·n) memory and time per
  * step, for thousands of variables. Pairs with {@code yᵀs ≤ 1e-10·‖s‖·‖y‖} are not kept (see {@link CurvaturePair}).
+ *
+ * <p>On the first iteration and after a reset the direction is −∇f and the first trial step SciPy's
+ * {@code α₀ = min(1, 1.01/‖∇f‖)} (see {@code internal.FirstStep}; PyTorch's L-BFGS uses the similar
+ * {@code min(1, 1/‖∇f‖₁)}); otherwise it is 1. When the line search finds no step, the pairs are
+ * dropped and the search retried once along −∇f before the run stops.
  *
  * @param memory     m, the number of pairs kept
  * @param lineSearch how the step is chosen (strong Wolfe, c₂ = 0.9, by default)
@@ -47,6 +53,7 @@ public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
     private static final class Pairs implements Directions {
         private final int memory;
         private final Deque<CurvaturePair> pairs = new ArrayDeque<>();
+        private boolean fresh = true;
 
         Pairs(int memory) {
             this.memory = memory;
@@ -72,8 +79,24 @@ public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
             return r.neg();
         }
 
+        /** SciPy's scaled first step on the first iteration and after a reset (see {@link FirstStep}), else 1. */
+        @Override
+        public double initialStep(Iterate at, Tensor direction) {
+            return fresh ? FirstStep.scaled(at, direction) : 1;
+        }
+
+        /** Drops the pairs; a retry is worthwhile if there were any or the first step would change. */
+        @Override
+        public boolean reset() {
+            boolean changes = !pairs.isEmpty() || !fresh;
+            pairs.clear();
+            fresh = true;
+            return changes;
+        }
+
         @Override
         public void stepped(Iterate from, Iterate to) {
+            fresh = false;
             CurvaturePair.between(from, to).ifPresent(pair -> {
                 pairs.addFirst(pair);
                 if (pairs.size() > memory) {

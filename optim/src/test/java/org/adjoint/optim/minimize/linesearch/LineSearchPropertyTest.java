@@ -56,7 +56,7 @@ class LineSearchPropertyTest {
         Property.forAll(CASES, Gen.doubles(0.01, 10)).check((c, initial) -> {
             LineFunction phi = descending(c);
             LineSearchResult r = armijo.search(phi, initial);
-            assertTrue(r.succeeded(), r::failure);
+            assertTrue(r.succeeded(), r::message);
             LinePoint p = r.point();
             assertTrue(p.value() <= phi.value0() + 1e-4 * p.alpha() * phi.slope0(), () -> p + " for " + c);
             assertTrue(p.alpha() <= initial);
@@ -68,7 +68,7 @@ class LineSearchPropertyTest {
         Property.forAll(CASES, Gen.doubles(0.01, 10), Gen.elements(0.1, 0.5, 0.9)).check((c, initial, c2) -> {
             LineFunction phi = descending(c);
             LineSearchResult r = new StrongWolfe(1e-4, c2, 100).search(phi, initial);
-            assertTrue(r.succeeded(), () -> r.failure() + " for " + c);
+            assertTrue(r.succeeded(), () -> r.message() + " for " + c);
             LinePoint p = r.point();
             assertTrue(p.value() <= phi.value0() + 1e-4 * p.alpha() * phi.slope0(), () -> "sufficient decrease: " + p);
             assertTrue(Math.abs(p.slope()) <= -c2 * phi.slope0(), () -> "curvature: " + p + " with c2 = " + c2);
@@ -80,7 +80,7 @@ class LineSearchPropertyTest {
         Property.forAll(CASES).check(c -> {
             LineFunction phi = descending(c);
             LineSearchResult r = ExactLineSearch.standard().search(phi, 1);
-            assertTrue(r.succeeded(), r::failure);
+            assertTrue(r.succeeded(), r::message);
             LinePoint p = phi.evaluate(r.point().alpha());
             assertTrue(p.value() < phi.value0());
             assertTrue(Math.abs(p.slope()) <= 1e-5 * (Math.abs(phi.slope0()) + 1), () -> "φ'(α) = " + p.slope() + " at " + p);
@@ -93,7 +93,7 @@ class LineSearchPropertyTest {
         Property.forAll(CASES).check(c -> {
             LineFunction phi = descending(c);
             LineSearchResult r = grid.search(phi, 1);
-            assertTrue(r.succeeded(), r::failure);
+            assertTrue(r.succeeded(), r::message);
             for (double step : grid.steps()) {
                 assertTrue(r.point().value() <= phi.value(step).value());
             }
@@ -111,7 +111,7 @@ class LineSearchPropertyTest {
             double curvature = Vectors.dot(d, q.a().matmul(d));
             double expected = -Vectors.dot(e.gradient(), d) / curvature;
             LineSearchResult r = ExactLineSearch.standard().search(new LineFunction(q.objective(), x, d, e), 1);
-            assertTrue(r.succeeded(), r::failure);
+            assertTrue(r.succeeded(), r::message);
             // Brent's method compares values only, so it cannot tell apart steps whose values differ by
             // less than the rounding of f: near the minimum φ(α*+δ) − φ(α*) = curvature·δ²/2, which is
             // below ε·|f| for |δ| < sqrt(2ε·|f| / curvature).

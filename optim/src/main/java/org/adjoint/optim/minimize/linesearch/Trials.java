@@ -1,0 +1,94 @@
+package org.adjoint.optim.minimize.linesearch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bookkeeping of one search: it evaluates φ through the {@link LineFunction}, counts the trials
+ * against the budget, keeps their trace and the best finite one, and builds the result.
+ */
+final class Trials {
+
+    private final String search;
+    private final LineFunction phi;
+    private final int budget;
+    private final List<LineSearchResult.Trial> trace = new ArrayList<>();
+    private LinePoint best;
+    private int nonFinite;
+
+    Trials(String search, LineFunction phi, int budget) {
+        this.search = search;
+        this.phi = phi;
+        this.budget = budget;
+    }
+
+    /** Whether the budget allows another trial. */
+    boolean left() {
+        return trace.size() < budget;
+    }
+
+    /** φ(α), value only. */
+    LinePoint value(double alpha) {
+        return record(phi.value(alpha));
+    }
+
+    /** φ(α) and φ'(α). */
+    LinePoint evaluate(double alpha) {
+        return record(phi.evaluate(alpha));
+    }
+
+    /** A trial of the caller's own (for a search that evaluates in a callback). */
+    LinePoint record(LinePoint p) {
+        trace.add(new LineSearchResult.Trial(p.alpha(), p.value(), p.slope()));
+        if (!p.isFinite()) {
+            nonFinite++;
+        } else if (best == null || p.value() < best.value()) {
+            best = p;
+        }
+        return p;
+    }
+
+    /** The trial with the lowest finite φ, or null. */
+    LinePoint best() {
+        return best;
+    }
+
+    /** The trials made so far. */
+    int spent() {
+        return trace.size();
+    }
+
+    /** The search's conditions hold at {@code p}. */
+    LineSearchResult accepted(LinePoint p) {
+        return result(LineSearchStatus.ACCEPTED, p, search + ": accepted α = " + p.alpha());
+    }
+
+    /** {@code p} is taken with a status that says why it is not fully {@code ACCEPTED}. */
+    LineSearchResult fallback(LineSearchStatus status, LinePoint p, String why) {
+        return result(status, p, search + ": " + why);
+    }
+
+    /** A trial reached φ ≤ −1e300: f appears unbounded below. */
+    LineSearchResult unbounded(LinePoint p) {
+        return new LineSearchResult(LineSearchStatus.UNBOUNDED, search + ": f appears unbounded below: φ(α) = " + p.value()
+                + " at α = " + p.alpha(), null, p, trace);
+    }
+
+    /**
+     * No step: {@code status} with {@code why}, unless no trial was finite, which is
+     * {@link LineSearchStatus#NO_FINITE_STEP} whatever the caller's status.
+     */
+    LineSearchResult failed(LineSearchStatus status, String why) {
+        if (best == null && nonFinite > 0) {
+            return new LineSearchResult(LineSearchStatus.NO_FINITE_STEP, search + ": no finite step: φ or φ' was NaN or"
+                    + " +∞ at all " + nonFinite + " trials, the last at α = " + trace.get(trace.size() - 1).alpha(),
+                    null, null, trace);
+        }
+        String finite = nonFinite == 0 ? "" : "; " + nonFinite + " of " + trace.size() + " trials were not finite";
+        return new LineSearchResult(status, search + ": " + why + finite, null, best, trace);
+    }
+
+    private LineSearchResult result(LineSearchStatus status, LinePoint p, String message) {
+        return new LineSearchResult(status, message, p, best, trace);
+    }
+}
