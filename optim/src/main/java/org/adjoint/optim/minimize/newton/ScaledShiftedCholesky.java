@@ -15,7 +15,7 @@ import org.adjoint.optim.minimize.internal.HessianException;
  *   τ₀ = 0 if min âᵢᵢ > 0, else −min âᵢᵢ + β;    τₖ₊₁ = max(2τₖ, β) until Â + τₖI = LLᵀ succeeds
  *   p  = −D⁻¹(Â + τI)⁻¹D⁻¹g,  that is  (A + τD²)·p = −g
  * </pre>
- * The shift is thus Marquardt's (1963) {@code τ·diag(A)} rather than τI, and β is relative to the unit
+ * The shift is thus Marquardt's (1963) {@code τ·D² ≈ τ·diag(|A|)} rather than τI, and β is relative to the unit
  * diagonal.
  */
 final class ScaledShiftedCholesky {
