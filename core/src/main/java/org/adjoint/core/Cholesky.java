@@ -3,7 +3,6 @@ package org.adjoint.core;
 import java.util.Optional;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 
 /**
  * The Cholesky factorization {@code A = L·Lᵀ} of a symmetric positive definite matrix (commons-math3's
@@ -13,8 +12,12 @@ import org.apache.commons.math3.linear.NonSymmetricMatrixException;
  */
 public final class Cholesky {
 
-    /** Asymmetry tolerated, relative to the entries: a Hessian computed row by row is symmetric only to rounding. */
-    private static final double SYMMETRY = 1e-10;
+    /**
+     * The asymmetry tolerated between {@code aᵢⱼ} and {@code aⱼᵢ}, relative to the larger of the two. The
+     * check is strict on purpose: a matrix a user passes is expected to be symmetric; code that factors a
+     * computed matrix, symmetric only to rounding, symmetrizes it first ({@code (A + Aᵀ)/2}).
+     */
+    static final double SYMMETRY = 1e-10;
 
     private final CholeskyDecomposition decomposition;
 
@@ -24,6 +27,7 @@ public final class Cholesky {
 
     /** The factorization of {@code a}, or empty if a pivot is at or below {@code 1e-12 · max|aᵢᵢ|}. */
     static Optional<Cholesky> factor(Tensor a) {
+        requireSymmetric(a);
         int n = a.shape.dim(0);
         double scale = 0;
         for (int i = 0; i < n; i++) {
@@ -34,9 +38,49 @@ public final class Cholesky {
                     1e-12 * Math.max(scale, Double.MIN_NORMAL))));
         } catch (NonPositiveDefiniteMatrixException e) {
             return Optional.empty();
-        } catch (NonSymmetricMatrixException e) {
-            throw new IllegalArgumentException("cholesky: the " + a.shape + " matrix is not symmetric: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Throws unless {@code |aᵢⱼ − aⱼᵢ| ≤ SYMMETRY · max(|aᵢⱼ|, |aⱼᵢ|)} for every pair, naming the pair
+     * with the largest relative asymmetry, its values, the tolerance, and how many pairs fail.
+     */
+    private static void requireSymmetric(Tensor a) {
+        int n = a.shape.dim(0);
+        int worstI = -1;
+        int worstJ = -1;
+        double worst = 0;
+        int failures = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double aij = a.data[i * n + j];
+                double aji = a.data[j * n + i];
+                double difference = Math.abs(aij - aji);
+                double relative = difference / Math.max(Math.abs(aij), Math.abs(aji));
+                if (difference > SYMMETRY * Math.max(Math.abs(aij), Math.abs(aji))) {
+                    failures++;
+                    if (relative > worst) {
+                        worst = relative;
+                        worstI = i;
+                        worstJ = j;
+                    }
+                }
+            }
+        }
+        if (failures > 0) {
+            throw new IllegalArgumentException(asymmetryMessage(a, worstI, worstJ, failures));
+        }
+    }
+
+    private static String asymmetryMessage(Tensor a, int i, int j, int failures) {
+        int n = a.shape.dim(0);
+        double aij = a.data[i * n + j];
+        double aji = a.data[j * n + i];
+        return "cholesky: the " + a.shape + " matrix is not symmetric: a[" + i + "][" + j + "] = " + aij + " but a[" + j
+                + "][" + i + "] = " + aji + ", a difference of " + Math.abs(aij - aji) + " > " + SYMMETRY
+                + " × max(|a[" + i + "][" + j + "]|, |a[" + j + "][" + i + "]|) = "
+                + SYMMETRY * Math.max(Math.abs(aij), Math.abs(aji)) + " (" + failures + " of " + n * (n - 1) / 2
+                + " pairs differ by more than that; symmetrize with (A + Aᵀ)/2 if A is symmetric only to rounding)";
     }
 
     /** The lower-triangular factor L. */

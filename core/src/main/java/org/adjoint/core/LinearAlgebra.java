@@ -116,7 +116,10 @@ public final class LinearAlgebra {
      * {@code a} is not positive definite to working precision (a pivot at or below
      * {@code 1e-12 · max|aᵢᵢ|}).
      *
-     * @throws IllegalArgumentException if {@code a} is not square, not symmetric (to 1e-10 relative), or not finite
+     * @throws IllegalArgumentException if {@code a} is not square, not finite, or not symmetric: some
+     *                                  {@code |aᵢⱼ − aⱼᵢ| > 1e-10 · max(|aᵢⱼ|, |aⱼᵢ|)} (the message names the
+     *                                  pair, its values and the tolerance); symmetrize a matrix that is
+     *                                  symmetric only to rounding first
      */
     public static Optional<Cholesky> cholesky(Tensor a) {
         requireSquare("cholesky", a);

@@ -68,6 +68,18 @@ class LinearAlgebraTest {
         assertThrows(IllegalArgumentException.class, () -> LinearAlgebra.cholesky(Tensor.matrix(new double[][] {{1, 0}, {1, 1}})));
     }
 
+    /** A user's matrix is checked strictly; the message names the worst pair, its values and the tolerance. */
+    @Test
+    void choleskyRefusesAnAsymmetricMatrixNamingThePairAndTheTolerance() {
+        Tensor a = Tensor.matrix(new double[][] {{2, 1e-17, 0}, {0, 2, 1}, {0, 1 + 1e-9, 2}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LinearAlgebra.cholesky(a));
+        assertEquals("cholesky: the [3, 3] matrix is not symmetric: a[0][1] = 1.0E-17 but a[1][0] = 0.0, a difference of"
+                + " 1.0E-17 > 1.0E-10 × max(|a[0][1]|, |a[1][0]|) = 1.0E-27 (2 of 3 pairs differ by more than that;"
+                + " symmetrize with (A + Aᵀ)/2 if A is symmetric only to rounding)", e.getMessage());
+        Tensor symmetricToTheTolerance = Tensor.matrix(new double[][] {{2, 1}, {1 + 1e-11, 2}});
+        assertTrue(LinearAlgebra.cholesky(symmetricToTheTolerance).isPresent());
+    }
+
     @Test
     void saddleHasEigenvaluesOfBothSigns() {
         LinearAlgebra.SymmetricEigen eig = LinearAlgebra.symmetricEigen(Tensor.matrix(new double[][] {{2, 0}, {0, -2}}));

@@ -1,6 +1,7 @@
 package org.adjoint.optim.minimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.adjoint.core.Tensor;
@@ -23,6 +24,46 @@ class CriticalPointTest {
     void xCubedIsDegenerateAtZero() {
         CriticalPoint p = CriticalPoint.classify(Objective.of(v -> v.pow(3).sum()), Tensor.vector(0), 1e-12);
         assertEquals(CriticalPoint.Kind.DEGENERATE, p.kind());
+    }
+
+    /** ½(x² + s·y²) with s = 1e-8 and 1e-10: c = 0 for a quadratic, so even its smallest curvature is decided. */
+    @Test
+    void anIllConditionedQuadraticHasALocalMinimum() {
+        for (double s : new double[] {1e-8, 1e-10}) {
+            Objective f = Objective.of(v -> v.slice(0, 0, 1).square().add(v.slice(0, 1, 2).square().mul(s)).mul(0.5).sum());
+            CriticalPoint atMinimum = CriticalPoint.classify(f, Tensor.vector(0, 0), 1e-8);
+            assertEquals(CriticalPoint.Kind.LOCAL_MINIMUM, atMinimum.kind(), () -> "condition " + 1 / s + ": " + atMinimum);
+            MinimizationResult r = Newton.modified().minimize(f, Tensor.vector(1, 1));
+            CriticalPoint found = CriticalPoint.classify(f, r.x(), 1e-8);
+            assertEquals(CriticalPoint.Kind.LOCAL_MINIMUM, found.kind(), () -> r + ": " + found);
+        }
+    }
+
+    /**
+     * x³ + y²: modified Newton halves x until ‖∇f‖ = 3x² ≤ 1e-8, at x = 2⁻¹⁵ ≈ 3e-5, where λ = 6x = 1.8e-4 is
+     * positive; but the point nearby where ∇f = 0 is the degenerate origin, so the test cannot conclude.
+     */
+    @Test
+    void xCubedPlusYSquaredWhereNewtonStopsIsInconclusive() {
+        Objective f = Objective.of(v -> v.slice(0, 0, 1).pow(3).add(v.slice(0, 1, 2).square()).sum());
+        CriticalPoint near = CriticalPoint.classify(f, Tensor.vector(3e-5, 0), 1e-8);
+        assertEquals(CriticalPoint.Kind.INCONCLUSIVE, near.kind(), near::toString);
+        MinimizationResult r = Newton.modified().minimize(f, Tensor.vector(1, 1));
+        assertEquals(StopReason.GRADIENT_TOLERANCE, r.reason(), r::toString);
+        CriticalPoint found = CriticalPoint.classify(f, r.x(), 1e-8);
+        assertEquals(CriticalPoint.Kind.INCONCLUSIVE, found.kind(), () -> r + ": " + found);
+        assertEquals(CriticalPoint.Kind.DEGENERATE, CriticalPoint.classify(f, Tensor.vector(0, 0), 1e-8).kind());
+        assertEquals(CriticalPoint.Kind.LOCAL_MINIMUM,
+                CriticalPoint.classify(Objective.of(v -> v.slice(0, 0, 1).pow(3).add(v.slice(0, 0, 1).square())
+                        .add(v.slice(0, 1, 2).square()).sum()), Tensor.vector(0, 0), 1e-8).kind(),
+                "x³ + x² + y² at 0: λ = 2 is decided despite c = 6, so a cubic term does not hide a minimum");
+    }
+
+    @Test
+    void aNegativeGradientToleranceIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CriticalPoint.classify(Objective.of(v -> v.square().sum()), Tensor.vector(0), -1));
+        assertEquals("CriticalPoint.classify: gradientTolerance = -1.0 must be at least 0", e.getMessage());
     }
 
     @Test

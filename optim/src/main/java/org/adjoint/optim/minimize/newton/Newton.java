@@ -18,8 +18,9 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  *   <li>{@link #pure()}: B = H and α = 1, no line search; quadratic convergence near a minimum with a
  *       positive definite Hessian, no guarantee elsewhere.
  *   <li>{@link #damped()}: B = H with an Armijo line search.
- *   <li>{@link #modified()}: B = H + τI made positive definite (Nocedal and Wright, Algorithm 3.3) with
- *       an Armijo line search: robust on indefinite or singular Hessians.
+ *   <li>{@link #modified()}: B = H + τ·diag(|H|) made positive definite (Nocedal and Wright, Algorithm 3.3,
+ *       on the Hessian scaled to a unit diagonal: see {@link HessianModification#addMultipleOfIdentity})
+ *       with an Armijo line search: robust on indefinite, singular or badly scaled Hessians.
  * </ul>
  *
  * @param modification how H becomes B
@@ -37,7 +38,7 @@ public record Newton(HessianModification modification, LineSearch lineSearch) im
         return new Newton(HessianModification.none(), LineSearch.armijo());
     }
 
-    /** Modified Newton: H + τI positive definite, with Armijo backtracking. */
+    /** Modified Newton: {@code HessianModification.addMultipleOfIdentity(1e-3)}, with Armijo backtracking. */
     public static Newton modified() {
         return new Newton(HessianModification.addMultipleOfIdentity(1e-3), LineSearch.armijo());
     }

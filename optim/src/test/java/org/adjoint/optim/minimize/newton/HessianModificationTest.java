@@ -1,0 +1,59 @@
+package org.adjoint.optim.minimize.newton;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.adjoint.core.LinearAlgebra;
+import org.adjoint.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** The scaled added-multiple-of-identity strategy on small matrices with known answers. */
+class HessianModificationTest {
+
+    private static final HessianModification MODIFIED = HessianModification.addMultipleOfIdentity(1e-3);
+
+    /** {@code S·A·S} for a vector S. */
+    private static Tensor scaled(Tensor a, Tensor s) {
+        int n = s.size();
+        return a.mul(s.reshape(n, 1)).mul(s.reshape(1, n));
+    }
+
+    /**
+     * H = S·A·S with A = [[1, ρ], [ρ, 1]], ρ = 0.999999, S = diag(1e5, 0.1): positive definite, but its
+     * second pivot 2e-8 fails the unscaled pivot test 1e-12·1e10. Scaled, no shift is needed and the step
+     * is Newton's, {@code −H⁻¹g = −S⁻¹A⁻¹S⁻¹g}.
+     */
+    @Test
+    void aPositiveDefiniteButBadlyScaledHessianGetsTheNewtonStep() {
+        double rho = 0.999999;
+        Tensor s = Tensor.vector(1e5, 0.1);
+        Tensor h = scaled(Tensor.matrix(new double[][] {{1, rho}, {rho, 1}}), s);
+        Tensor g = Tensor.vector(1, 1);
+        assertTrue(LinearAlgebra.cholesky(h).isEmpty(), "the unscaled factorization rejects H");
+        Tensor u = g.div(s);
+        double det = 1 - rho * rho;
+        Tensor newton = Tensor.vector((u.get(0) - rho * u.get(1)) / det, (u.get(1) - rho * u.get(0)) / det).div(s).neg();
+        Tensor p = MODIFIED.step(h, g);
+        assertTrue(p.allClose(newton, 1e-9, 0), () -> p + " vs the Newton step " + newton);
+    }
+
+    /** With x = S·y, the step in y is S⁻¹ times the step in x, for an indefinite H too. */
+    @Test
+    void theStepIsInvariantUnderADiagonalRescalingOfTheVariables() {
+        Tensor h = Tensor.matrix(new double[][] {{2, 3, 0}, {3, -1, 1}, {0, 1, 4}});
+        Tensor g = Tensor.vector(1, -2, 0.5);
+        Tensor s = Tensor.vector(1e4, 1e-3, 1);
+        Tensor inX = MODIFIED.step(h, g);
+        Tensor inY = MODIFIED.step(scaled(h, s), g.mul(s));
+        assertTrue(inY.mul(s).allClose(inX, 1e-12, 0), () -> inY.mul(s) + " vs " + inX);
+        assertTrue(inX.mul(g).sum().item() < 0, "a descent direction");
+    }
+
+    /** The zero Hessian gets the step −g/β; one with a zero diagonal still gets a finite descent step. */
+    @Test
+    void zeroCurvatureGivesAFiniteDescentStep() {
+        Tensor g = Tensor.vector(1, -2);
+        assertTrue(MODIFIED.step(Tensor.zeros(2, 2), g).allClose(g.mul(-1e3), 1e-15, 0));
+        Tensor p = MODIFIED.step(Tensor.matrix(new double[][] {{0, 1}, {1, 0}}), g);
+        assertTrue(p.isFinite() && p.mul(g).sum().item() < 0, p::toString);
+    }
+}
