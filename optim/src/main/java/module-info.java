@@ -3,7 +3,8 @@
  * tensors ({@code org.adjoint.optim}, {@code .rules}, {@code .schedule}), checkpoints
  * ({@code .checkpoint}), the minibatch training loop ({@code .train}), and deterministic minimization
  * by problem class ({@code .minimize} and its {@code linesearch}, {@code gradient}, {@code newton},
- * {@code quasinewton} and {@code baseline} packages).
+ * {@code quasinewton} and {@code baseline} packages), and the standard test problems
+ * ({@code .minimize.problems}).
  *
  * <p>{@code org.adjoint.optim.minimize.internal} holds the bookkeeping the minimizers share and is not
  * exported.
@@ -18,6 +19,7 @@ module org.adjoint.optim {
     exports org.adjoint.optim.minimize.gradient;
     exports org.adjoint.optim.minimize.linesearch;
     exports org.adjoint.optim.minimize.newton;
+    exports org.adjoint.optim.minimize.problems;
     exports org.adjoint.optim.minimize.quasinewton;
     exports org.adjoint.optim.rules;
     exports org.adjoint.optim.schedule;

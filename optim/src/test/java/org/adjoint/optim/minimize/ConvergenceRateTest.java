@@ -8,6 +8,8 @@ import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.newton.Newton;
 import org.adjoint.optim.minimize.quasinewton.Bfgs;
+import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
+import org.adjoint.optim.minimize.problems.TestProblem;
 import org.junit.jupiter.api.Test;
 
 /** The rates the theory promises, read off the trace of iterates on Rosenbrock's function. */
@@ -24,10 +26,10 @@ class ConvergenceRateTest {
     /** Near the solution eₖ₊₁ ≤ C·eₖ²: the number of correct digits doubles each step. */
     @Test
     void newtonConvergesQuadratically() {
-        TestProblems rosenbrock = TestProblems.rosenbrock();
-        MinimizationResult r = Newton.pure().minimize(Objective.of(rosenbrock.f()), rosenbrock.start(),
+        TestProblem rosenbrock = MoreGarbowHillstrom.problem(1);
+        MinimizationResult r = Newton.pure().minimize(Objective.of(rosenbrock.function()), rosenbrock.start(),
                 Stopping.defaults().withGradientTolerance(0).withMaxIterations(7));
-        List<Double> e = errors(r, rosenbrock.minimum());
+        List<Double> e = errors(r, rosenbrock.minimizer().orElseThrow());
         int checked = 0;
         for (int k = 0; k + 1 < e.size(); k++) {
             if (e.get(k) < 0.1 && e.get(k + 1) > 1e-15) {
@@ -42,10 +44,10 @@ class ConvergenceRateTest {
     /** eₖ₊₁ / eₖ → 0: the last ratios before rounding takes over are small and shrinking. */
     @Test
     void bfgsConvergesSuperlinearly() {
-        TestProblems rosenbrock = TestProblems.rosenbrock();
-        MinimizationResult r = Bfgs.standard().minimize(Objective.of(rosenbrock.f()), rosenbrock.start(),
+        TestProblem rosenbrock = MoreGarbowHillstrom.problem(1);
+        MinimizationResult r = Bfgs.standard().minimize(Objective.of(rosenbrock.function()), rosenbrock.start(),
                 Stopping.defaults().withGradientTolerance(1e-12));
-        List<Double> e = errors(r, rosenbrock.minimum());
+        List<Double> e = errors(r, rosenbrock.minimizer().orElseThrow());
         List<Double> ratios = new ArrayList<>();
         for (int k = 0; k + 1 < e.size(); k++) {
             if (e.get(k) < 1e-2 && e.get(k + 1) > 1e-13) {
@@ -62,11 +64,11 @@ class ConvergenceRateTest {
     /** Steepest descent, by contrast, is linear and slow: thousands of iterations where Newton needs a handful. */
     @Test
     void newtonNeedsFarFewerIterationsThanGradientDescent() {
-        TestProblems rosenbrock = TestProblems.rosenbrock();
+        TestProblem rosenbrock = MoreGarbowHillstrom.problem(1);
         Stopping stopping = Stopping.defaults().withGradientTolerance(1e-6).withMaxIterations(100_000)
                 .withMaxEvaluations(1_000_000);
-        int newton = Newton.modified().minimize(Objective.of(rosenbrock.f()), rosenbrock.start(), stopping).iterations();
-        int descent = SteepestDescent.withArmijo().minimize(Objective.of(rosenbrock.f()), rosenbrock.start(), stopping)
+        int newton = Newton.modified().minimize(Objective.of(rosenbrock.function()), rosenbrock.start(), stopping).iterations();
+        int descent = SteepestDescent.withArmijo().minimize(Objective.of(rosenbrock.function()), rosenbrock.start(), stopping)
                 .iterations();
         assertTrue(100 * newton < descent, "Newton " + newton + " iterations, steepest descent " + descent);
     }

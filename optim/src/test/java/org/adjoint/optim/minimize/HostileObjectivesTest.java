@@ -1,5 +1,7 @@
 package org.adjoint.optim.minimize;
 
+import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
+import org.adjoint.optim.minimize.problems.TestProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,14 +77,14 @@ class HostileObjectivesTest {
      */
     @Test
     void aFailedSearchResetsTheMemoryAndRetriesAlongTheGradient() {
-        TestProblems rosenbrock = TestProblems.rosenbrock();
+        TestProblem rosenbrock = MoreGarbowHillstrom.problem(1);
         for (boolean conjugate : new boolean[] {false, true}) {
             for (int which = 0; which < 2; which++) {
                 FailsOnce search = new FailsOnce(conjugate ? StrongWolfe.withCurvature(0.1) : LineSearch.strongWolfe(), 3);
                 Minimizer m = conjugate ? new NonlinearConjugateGradient(which == 0
                         ? NonlinearConjugateGradient.Beta.POLAK_RIBIERE_PLUS : NonlinearConjugateGradient.Beta.FLETCHER_REEVES, search)
                         : which == 0 ? new Bfgs(search) : new Lbfgs(5, search);
-                MinimizationResult r = m.minimize(Objective.of(rosenbrock.f()), rosenbrock.start(),
+                MinimizationResult r = m.minimize(Objective.of(rosenbrock.function()), rosenbrock.start(),
                         Stopping.defaults().withMaxIterations(100_000).withGradientTolerance(1e-6));
                 assertTrue(r.converged(), () -> m + ": " + r);
                 LineFunction retry = search.calls.get(3);

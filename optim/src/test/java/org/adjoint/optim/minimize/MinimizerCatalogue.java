@@ -19,6 +19,8 @@ import org.adjoint.optim.minimize.newton.NewtonCg;
 import org.adjoint.optim.minimize.newton.TrustRegionNewton;
 import org.adjoint.optim.minimize.quasinewton.Bfgs;
 import org.adjoint.optim.minimize.quasinewton.Lbfgs;
+import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
+import org.adjoint.optim.minimize.problems.TestProblem;
 
 /**
  * Every minimizer and every line search of the library, each with what it promises, and the problems
@@ -74,8 +76,8 @@ final class MinimizerCatalogue {
             return name;
         }
 
-        static Problem of(TestProblems p) {
-            return new Problem(p.name(), Objective.of(p.f()), p.start(), p.minimum(), p.value());
+        static Problem of(TestProblem p) {
+            return new Problem(p.name(), Objective.of(p.function()), p.start(), p.minimizer().orElseThrow(), p.fStar());
         }
     }
 
@@ -132,6 +134,6 @@ final class MinimizerCatalogue {
             return e.matmul(Var.constant(a)).mul(e).sum().mul(0.5);
         });
         return List.of(new Problem("convex quadratic, n = 4", quadratic, Tensor.vector(2, -1, 3, 0.5), minimum, 0),
-                Problem.of(TestProblems.rosenbrock()), Problem.of(TestProblems.helicalValley()));
+                Problem.of(MoreGarbowHillstrom.problem(1)), Problem.of(MoreGarbowHillstrom.problem(7)));
     }
 }

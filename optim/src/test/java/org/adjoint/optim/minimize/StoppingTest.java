@@ -5,15 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.quasinewton.Bfgs;
+import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
+import org.adjoint.optim.minimize.problems.TestProblem;
 import org.junit.jupiter.api.Test;
 
 /** Each stopping criterion, and the trace a result carries. */
 class StoppingTest {
 
-    private static final TestProblems ROSENBROCK = TestProblems.rosenbrock();
+    private static final TestProblem ROSENBROCK = MoreGarbowHillstrom.problem(1);
 
     private static MinimizationResult run(Stopping stopping) {
-        return SteepestDescent.withArmijo().minimize(Objective.of(ROSENBROCK.f()), ROSENBROCK.start(), stopping);
+        return SteepestDescent.withArmijo().minimize(Objective.of(ROSENBROCK.function()), ROSENBROCK.start(), stopping);
     }
 
     @Test
@@ -32,7 +34,7 @@ class StoppingTest {
 
     @Test
     void theTraceHoldsEveryIterateAndItsValue() {
-        MinimizationResult r = Bfgs.standard().minimize(Objective.of(ROSENBROCK.f()), ROSENBROCK.start());
+        MinimizationResult r = Bfgs.standard().minimize(Objective.of(ROSENBROCK.function()), ROSENBROCK.start());
         assertEquals(r.iterations() + 1, r.trace().size());
         assertEquals(r.trace().size(), r.values().size());
         assertEquals(ROSENBROCK.start(), r.trace().get(0));

@@ -8,7 +8,8 @@ import org.adjoint.autodiff.VarFunction;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Objective;
-import org.adjoint.optim.minimize.TestProblems;
+import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
+import org.adjoint.optim.minimize.problems.TestProblem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,10 +71,10 @@ class ModifiedNewtonScalingTest {
     }
 
     static List<Problem> problems() {
-        TestProblems helical = TestProblems.helicalValley();
-        TestProblems wood = TestProblems.wood();
-        return List.of(powellBadlyScaled(), brownBadlyScaled(), new Problem(helical.name(), helical.f(), helical.start(), 0),
-                meyer(), new Problem(wood.name(), wood.f(), wood.start(), 0), brownDennis());
+        TestProblem helical = MoreGarbowHillstrom.problem(7);
+        TestProblem wood = MoreGarbowHillstrom.problem(14);
+        return List.of(powellBadlyScaled(), brownBadlyScaled(), new Problem(helical.name(), helical.function(), helical.start(), 0),
+                meyer(), new Problem(wood.name(), wood.function(), wood.start(), 0), brownDennis());
     }
 
     /** The first iteration whose f is within 1e-8·max(1, |f*|) of f*, or −1 if none. */
