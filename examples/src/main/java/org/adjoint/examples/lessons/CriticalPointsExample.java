@@ -184,6 +184,7 @@ public final class CriticalPointsExample implements Example {
             case SADDLE -> "saddle point (eigenvalues of both signs)";
             case DEGENERATE -> "degenerate: a zero eigenvalue, the test cannot tell";
             case NOT_CRITICAL -> "not a critical point";
+            case INCONCLUSIVE -> "inconclusive: an eigenvalue too small for its sign to be trusted at this gradient tolerance";
         };
     }
 }
