@@ -64,7 +64,8 @@ public final class FiniteDifferences {
         Tensor fx = f.apply(x);
         int n = x.size();
         int m = fx.size();
-        double[] jac = new double[m * n];
+        Shape shape = derivativeShape("jacobian", fx.shape, x.shape);
+        double[] jac = new double[shape.size()];
         for (int i = 0; i < n; i++) {
             double[] plus = f.apply(shifted(x, i, h)).data;
             double[] minus = scheme == Scheme.FORWARD ? fx.data : f.apply(shifted(x, i, -h)).data;
@@ -73,7 +74,7 @@ public final class FiniteDifferences {
                 jac[o * n + i] = (plus[o] - minus[o]) / width;
             }
         }
-        return new Tensor(fx.shape.concat(x.shape), jac);
+        return new Tensor(shape, jac);
     }
 
     /** The Hessian by centered second differences with {@link #DEFAULT_HESSIAN_STEP}. */
@@ -89,7 +90,8 @@ public final class FiniteDifferences {
     public static Tensor hessian(ToDoubleFunction<Tensor> f, Tensor x, double h) {
         checkStep("hessian", h);
         int n = x.size();
-        double[] hess = new double[n * n];
+        Shape shape = derivativeShape("hessian", x.shape, x.shape);
+        double[] hess = new double[shape.size()];
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 double pp = f.applyAsDouble(shifted(shifted(x, i, h), j, h));
@@ -100,7 +102,21 @@ public final class FiniteDifferences {
                 hess[j * n + i] = hess[i * n + j];
             }
         }
-        return new Tensor(x.shape.concat(x.shape), hess);
+        return new Tensor(shape, hess);
+    }
+
+    /**
+     * The shape of a derivative, {@code out ++ in}, checked before anything is allocated or evaluated.
+     *
+     * @throws IllegalArgumentException naming {@code op} and both shapes if its size overflows an array
+     */
+    static Shape derivativeShape(String op, Shape out, Shape in) {
+        try {
+            return out.concat(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": output shape " + out + " and input shape " + in + " give "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

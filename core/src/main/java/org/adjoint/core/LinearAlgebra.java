@@ -46,11 +46,12 @@ public final class LinearAlgebra {
     public static Tensor fromMatrix(RealMatrix m) {
         int rows = m.getRowDimension();
         int cols = m.getColumnDimension();
-        double[] data = new double[rows * cols];
+        Shape shape = Shape.of("fromMatrix", rows, cols);
+        double[] data = new double[shape.size()];
         for (int i = 0; i < rows; i++) {
             System.arraycopy(m.getRow(i), 0, data, i * cols, cols);
         }
-        return new Tensor(Shape.of(rows, cols), data);
+        return new Tensor(shape, data);
     }
 
     /** A rank-1 tensor holding a copy of {@code v}. */

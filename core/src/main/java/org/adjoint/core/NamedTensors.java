@@ -70,11 +70,11 @@ public final class NamedTensors {
 
     /** The total number of elements in all tensors. */
     public int elementCount() {
-        int n = 0;
+        long n = 0;
         for (Tensor t : tensors.values()) {
             n += t.size();
         }
-        return n;
+        return Shape.extent("elementCount", "the number of elements of " + tensors.size() + " tensors", n);
     }
 
     /** The same set with {@code name}'s tensor replaced by one of the same shape. */
