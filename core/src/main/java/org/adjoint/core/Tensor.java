@@ -58,7 +58,13 @@ public final class Tensor {
         return NestedArrays.toTensor(rows);
     }
 
-    /** A tensor from nested arrays of any depth: {@code double[]}, {@code double[][]}, {@code double[][][]}, … */
+    /**
+     * A tensor from nested arrays of any depth: {@code double[]}, {@code double[][]}, {@code double[][][]}, …
+     * The first element at each depth sets the shape.
+     *
+     * @throws IllegalArgumentException naming the element's index if an array is empty, ragged, null, or
+     *     nested differently from the first element at its depth (mixed nesting)
+     */
     public static Tensor fromNested(Object nestedArrays) {
         return NestedArrays.toTensor(nestedArrays);
     }

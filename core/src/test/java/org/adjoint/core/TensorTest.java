@@ -41,6 +41,26 @@ class TensorTest {
         assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(new int[] {1}));
     }
 
+    /** Issue 17, item 25: mixed nesting threw ClassCastException, not the documented IllegalArgumentException. */
+    @Test
+    void fromNestedRejectsMixedNestingWithAnIllegalArgumentException() {
+        Object deeperLater = new Object[] {new double[] {1, 2}, new double[][] {{3, 4}}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(deeperLater));
+        assertEquals("fromNested: mixed nesting: element [1] is a double[][] where the first element at depth 1"
+                + " is a double[]", e.getMessage());
+        Object notAnArray = new Object[] {new double[] {1}, "2"};
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(notAnArray));
+        assertEquals("fromNested: mixed nesting: element [1] is a String where the first element at depth 1"
+                + " is a double[]", e.getMessage());
+        Object shallowerLater = new Object[] {new double[][] {{1}}, new double[] {2}};
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(shallowerLater));
+        assertEquals("fromNested: mixed nesting: element [1] is a double[] where the first element at depth 1"
+                + " is an array of arrays", e.getMessage());
+        Object nullRow = new double[][] {{1}, null};
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(nullRow));
+        assertEquals("fromNested: element [1] is null", e.getMessage());
+    }
+
     @Test
     void factoriesCopyTheirInput() {
         double[] data = {1, 2};
