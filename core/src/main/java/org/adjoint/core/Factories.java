@@ -60,15 +60,13 @@ final class Factories {
         return new Tensor(shape, data);
     }
 
-    static Tensor randomUniform(RandomGenerator random, double low, double high, int... dims) {
-        if (!(low < high) || !Double.isFinite(high - low)) {
-            throw new IllegalArgumentException("randomUniform: the range [" + low + ", " + high
-                    + ") must be finite and non-empty");
-        }
+    static Tensor randomUniform(RandomGenerator random, Interval range, int... dims) {
         Shape shape = Shape.of(dims);
         double[] data = new double[shape.size()];
+        double low = range.low();
+        double width = range.width();
         for (int i = 0; i < data.length; i++) {
-            data[i] = low + (high - low) * random.nextDouble();
+            data[i] = low + width * random.nextDouble();
         }
         return new Tensor(shape, data);
     }

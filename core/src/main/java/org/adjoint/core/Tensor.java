@@ -142,14 +142,17 @@ public final class Tensor {
         return Factories.randomNormal(random, dims);
     }
 
-    /** Samples uniform on {@code [low, high)} from a {@link Random} seeded with {@code seed}. */
-    public static Tensor randomUniform(long seed, double low, double high, int... dims) {
-        return randomUniform(new Random(seed), low, high, dims);
+    /**
+     * Samples uniform on {@code range} from a {@link Random} seeded with {@code seed}: the same seed,
+     * the same tensor. For example {@code Tensor.randomUniform(42, new Interval(-1, 1), 3, 4)}.
+     */
+    public static Tensor randomUniform(long seed, Interval range, int... dims) {
+        return randomUniform(new Random(seed), range, dims);
     }
 
-    /** Samples uniform on {@code [low, high)} drawn from {@code random}. */
-    public static Tensor randomUniform(RandomGenerator random, double low, double high, int... dims) {
-        return Factories.randomUniform(random, low, high, dims);
+    /** Samples uniform on {@code range} drawn from {@code random}. */
+    public static Tensor randomUniform(RandomGenerator random, Interval range, int... dims) {
+        return Factories.randomUniform(random, range, dims);
     }
 
     /** The one-hot matrix of the labels: row i has a 1 in column {@code labels[i]}. */
