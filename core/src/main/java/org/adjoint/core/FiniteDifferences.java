@@ -1,5 +1,6 @@
 package org.adjoint.core;
 
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
@@ -39,6 +40,7 @@ public final class FiniteDifferences {
 
     /** The gradient of a scalar function, one coordinate at a time. */
     public static Tensor gradient(ToDoubleFunction<Tensor> f, Tensor x, double h, Scheme scheme) {
+        requireArguments(f, x, scheme);
         checkStep("gradient", h);
         double[] g = new double[x.size()];
         double fx = scheme == Scheme.FORWARD ? f.applyAsDouble(x) : Double.NaN;
@@ -60,6 +62,7 @@ public final class FiniteDifferences {
      * column i (in row-major order over the input) is the difference quotient along {@code eᵢ}.
      */
     public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor x, double h, Scheme scheme) {
+        requireArguments(f, x, scheme);
         checkStep("jacobian", h);
         Tensor fx = f.apply(x);
         int n = x.size();
@@ -88,6 +91,7 @@ public final class FiniteDifferences {
      * symmetric by construction. Costs {@code 2n(n+1)} evaluations: for small n only.
      */
     public static Tensor hessian(ToDoubleFunction<Tensor> f, Tensor x, double h) {
+        requireArguments(f, x, Scheme.CENTERED);
         checkStep("hessian", h);
         int n = x.size();
         Shape shape = derivativeShape("hessian", x.shape, x.shape);
@@ -156,6 +160,12 @@ public final class FiniteDifferences {
         double[] data = x.data.clone();
         data[i] += delta;
         return new Tensor(x.shape, data);
+    }
+
+    private static void requireArguments(Object f, Tensor x, Scheme scheme) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(scheme, "scheme");
     }
 
     private static void checkStep(String op, double h) {

@@ -22,6 +22,11 @@ public final class LinearAlgebra {
 
     /** Eigenvalues in ascending order and the matching unit eigenvectors as the columns of a matrix. */
     public record SymmetricEigen(Tensor values, Tensor vectors) {
+        /** Refuses nulls. */
+        public SymmetricEigen {
+            java.util.Objects.requireNonNull(values, "values");
+            java.util.Objects.requireNonNull(vectors, "vectors");
+        }
     }
 
     /** A commons-math3 matrix holding a copy of a rank-2 tensor. */

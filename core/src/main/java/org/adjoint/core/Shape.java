@@ -216,6 +216,7 @@ public final class Shape {
      * @throws IllegalArgumentException naming the operation and both shapes if they do not broadcast
      */
     public static Shape broadcast(String op, Shape a, Shape b) {
+        java.util.Objects.requireNonNull(op, "op");
         if (a.equals(b)) {
             return a;
         }

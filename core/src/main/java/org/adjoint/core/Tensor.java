@@ -1,6 +1,7 @@
 package org.adjoint.core;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -55,6 +56,7 @@ public final class Tensor {
 
     /** A rank-2 tensor holding a copy of the rows; every row must have the same length. */
     public static Tensor matrix(double[][] rows) {
+        Objects.requireNonNull(rows, "rows");
         return NestedArrays.toTensor(rows);
     }
 
@@ -66,6 +68,7 @@ public final class Tensor {
      *     nested differently from the first element at its depth (mixed nesting)
      */
     public static Tensor fromNested(Object nestedArrays) {
+        Objects.requireNonNull(nestedArrays, "nestedArrays");
         return NestedArrays.toTensor(nestedArrays);
     }
 
