@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Objects;
 import org.adjoint.autodiff.engine.Graph;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
@@ -30,10 +31,16 @@ public final class Derivatives {
 
     /** The value of a scalar function and its gradient, from one forward and one backward sweep. */
     public record ValueAndGradient(double value, Tensor gradient) {
+        /** Refuses a null gradient. */
+        public ValueAndGradient {
+            Objects.requireNonNull(gradient, "gradient");
+        }
     }
 
     /** {@code f(x)} and {@code ∇f(x)} together. */
     public static ValueAndGradient valueAndGrad(VarFunction f, Tensor x) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x");
         Var input = Var.param(x);
         Var y = scalar("valueAndGrad", f.apply(input));
         return new ValueAndGradient(y.item(), Backward.of(y).allowingUnused().gradient(input));

@@ -1,5 +1,6 @@
 package org.adjoint.core;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -24,8 +25,8 @@ public final class LinearAlgebra {
     public record SymmetricEigen(Tensor values, Tensor vectors) {
         /** Refuses nulls. */
         public SymmetricEigen {
-            java.util.Objects.requireNonNull(values, "values");
-            java.util.Objects.requireNonNull(vectors, "vectors");
+            Objects.requireNonNull(values, "values");
+            Objects.requireNonNull(vectors, "vectors");
         }
     }
 

@@ -2,6 +2,7 @@ package org.adjoint.core;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The dimensions of a tensor: an immutable list of non-negative extents, outermost first.
@@ -216,7 +217,7 @@ public final class Shape {
      * @throws IllegalArgumentException naming the operation and both shapes if they do not broadcast
      */
     public static Shape broadcast(String op, Shape a, Shape b) {
-        java.util.Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(op, "op");
         if (a.equals(b)) {
             return a;
         }

@@ -67,7 +67,8 @@ public final class PublicApi {
     /**
      * Passes null to every reference parameter of every public constructor and declared public method
      * of each class (instance methods on {@code samples.get(type)}) and returns one line per entry point
-     * that did not throw {@link NullPointerException} at once. {@code nullable} lists entry points, as
+     * that did not throw {@link NullPointerException} at once. Abstract methods are the implementer's
+     * and are skipped. {@code nullable} lists entry points, as
      * {@code "Class.method"}, whose parameters may be null by their documentation.
      *
      * @throws AssertionError if a class with public instance methods has no sample
@@ -87,7 +88,7 @@ public final class PublicApi {
             }
             for (Method m : type.getDeclaredMethods()) {
                 boolean isStatic = Modifier.isStatic(m.getModifiers());
-                if (!Modifier.isPublic(m.getModifiers()) || m.isSynthetic() || m.isBridge() || m.getName().equals("equals")
+                if (!Modifier.isPublic(m.getModifiers()) || Modifier.isAbstract(m.getModifiers()) || m.isSynthetic() || m.isBridge() || m.getName().equals("equals")
                         || nullable.contains(type.getSimpleName() + "." + m.getName()) || (!isStatic && sample == null)) {
                     continue;
                 }
