@@ -16,7 +16,11 @@ import java.util.random.RandomGenerator;
  * an extent of 1 stretches to match. Axes may be given negative, counting from the end.
  *
  * <p>Every shape error is an {@link IllegalArgumentException} that names the operation and the shapes
- * involved, for example {@code matmul: [3, 4] @ [5, 2] — inner dimensions 4 and 5 differ}.
+ * involved, for example {@code matmul: [3, 4] @ [5, 2] — inner dimensions 4 and 5 differ}. A result
+ * with more elements than a Java array holds ({@link Integer#MAX_VALUE}) is refused the same way,
+ * before anything is allocated: {@code identity(65536)}, {@code [65536, 0] @ [0, 65536]}, a pad or
+ * concatenation whose extent passes {@code Integer.MAX_VALUE}. Every method refuses a {@code null}
+ * argument with a {@link NullPointerException} at the call.
  *
  * <pre>{@code
  * Tensor w = Tensor.randomNormal(42, 3, 4).mul(0.01);
