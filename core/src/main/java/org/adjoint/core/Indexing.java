@@ -83,8 +83,12 @@ final class Indexing {
         }
         int[] dims = x.shape.dims();
         int n = dims[a];
-        dims[a] = Shape.extent("pad", "the padded extent " + n + " + " + before + " + " + after + " of axis " + axis
-                + " of shape " + x.shape, (long) n + before + after);
+        long padded = (long) n + before + after;
+        if (padded > Integer.MAX_VALUE) {
+            throw Shape.tooLong("pad", "the padded extent " + n + " + " + before + " + " + after + " of axis " + axis
+                    + " of shape " + x.shape, padded);
+        }
+        dims[a] = (int) padded;
         Shape shape = Shape.of("pad", dims);
         int inner = x.shape.strides()[a];
         int outer = outer(x.shape, a);
@@ -109,8 +113,11 @@ final class Indexing {
             total += t.shape.dim(a);
         }
         int[] dims = first.dims();
-        dims[a] = Shape.extent("concat", "the total extent along axis " + axis + " of " + parts.length + " tensors",
-                total);
+        if (total > Integer.MAX_VALUE) {
+            throw Shape.tooLong("concat", "the total extent along axis " + axis + " of " + parts.length + " tensors",
+                    total);
+        }
+        dims[a] = (int) total;
         Shape shape = Shape.of("concat", dims);
         int inner = first.strides()[a];
         int outer = outer(first, a);

@@ -76,7 +76,10 @@ public final class NamedTensors {
         for (Tensor t : tensors.values()) {
             n += t.size();
         }
-        return Shape.extent("elementCount", "the number of elements of " + tensors.size() + " tensors", n);
+        if (n > Integer.MAX_VALUE) {
+            throw Shape.tooLong("elementCount", "the number of elements of " + tensors.size() + " tensors", n);
+        }
+        return (int) n;
     }
 
     /** The same set with {@code name}'s tensor replaced by one of the same shape. */

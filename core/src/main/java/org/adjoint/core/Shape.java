@@ -63,17 +63,12 @@ public final class Shape {
     }
 
     /**
-     * A sum of extents (or of sizes) as an extent, checked: {@code op} and {@code what} name it in the
-     * error if it is beyond {@link Integer#MAX_VALUE}.
-     *
-     * @throws IllegalArgumentException naming {@code op}, {@code what} and the sum if it does not fit an {@code int}
+     * The error for a sum of extents (or of sizes) beyond {@link Integer#MAX_VALUE}: {@code op} and
+     * {@code what} name it. Callers compare first, so that the message is built only on failure.
      */
-    static int extent(String op, String what, long sum) {
-        if (sum > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(op + ": " + what + " is " + sum + ", more than the "
-                    + Integer.MAX_VALUE + " elements an array can hold");
-        }
-        return (int) sum;
+    static IllegalArgumentException tooLong(String op, String what, long sum) {
+        return new IllegalArgumentException(op + ": " + what + " is " + sum + ", more than the "
+                + Integer.MAX_VALUE + " elements an array can hold");
     }
 
     /**
@@ -232,7 +227,11 @@ public final class Shape {
             }
             out[rank - i] = da == 1 ? db : da;
         }
-        return of(op, out);
+        try {
+            return new Shape(out);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether this shape broadcasts to {@code target} without changing {@code target}. */
