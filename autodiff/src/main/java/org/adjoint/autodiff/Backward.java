@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Objects;
 import org.adjoint.autodiff.engine.Graph;
 import org.adjoint.core.Tensor;
 
@@ -37,6 +38,7 @@ public final class Backward {
 
     /** A sweep from {@code output}, which must have one element unless a seed is given. */
     public static Backward of(Var output) {
+        Objects.requireNonNull(output, "output");
         return new Backward(output, null, false, false);
     }
 

@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -19,6 +20,8 @@ public interface BinaryOp extends Op {
 
     @Override
     default Var vjp(int input, Var[] inputs, Var output, Var outputBar) {
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(outputBar, "outputBar");
         return input == 0
                 ? vjpA(inputs[0], inputs[1], output, outputBar)
                 : vjpB(inputs[0], inputs[1], output, outputBar);

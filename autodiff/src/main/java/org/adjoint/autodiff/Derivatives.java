@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Objects;
 import org.adjoint.autodiff.engine.Graph;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
@@ -30,10 +31,16 @@ public final class Derivatives {
 
     /** The value of a scalar function and its gradient, from one forward and one backward sweep. */
     public record ValueAndGradient(double value, Tensor gradient) {
+        /** Refuses a null gradient. */
+        public ValueAndGradient {
+            Objects.requireNonNull(gradient, "gradient");
+        }
     }
 
     /** {@code f(x)} and {@code ∇f(x)} together. */
     public static ValueAndGradient valueAndGrad(VarFunction f, Tensor x) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x");
         Var input = Var.param(x);
         Var y = scalar("valueAndGrad", f.apply(input));
         return new ValueAndGradient(y.item(), Backward.of(y).allowingUnused().gradient(input));
@@ -57,7 +64,8 @@ public final class Derivatives {
     public static Tensor jacobian(VarFunction f, Tensor x) {
         Var input = Var.param(x);
         Var y = f.apply(input);
-        return rows(Graph.of(y, input), y.shape(), x.shape());
+        Shape shape = derivativeShape("jacobian", y.shape(), x.shape());
+        return rows(Graph.of(y, input), y.shape(), x.shape(), shape);
     }
 
     /**
@@ -65,9 +73,10 @@ public final class Derivatives {
      * differentiable value, then differentiated with one backward sweep per input element.
      */
     public static Tensor hessian(VarFunction f, Tensor x) {
+        Shape shape = derivativeShape("hessian", x.shape(), x.shape());
         Var input = Var.param(x);
         Var gradient = differentiableGradient("hessian", f, input);
-        return rows(Graph.of(gradient, input), x.shape(), x.shape());
+        return rows(Graph.of(gradient, input), x.shape(), x.shape(), shape);
     }
 
     /**
@@ -90,10 +99,10 @@ public final class Derivatives {
     }
 
     /** Row o of the result is the gradient of output element o: the seed is the o-th unit tensor. */
-    private static Tensor rows(Graph graph, Shape outShape, Shape inShape) {
+    private static Tensor rows(Graph graph, Shape outShape, Shape inShape, Shape shape) {
         int m = outShape.size();
         int n = inShape.size();
-        double[] out = new double[m * n];
+        double[] out = new double[shape.size()];
         int k = graph.targets()[0];
         if (k >= 0) {
             int[] target = {k};
@@ -106,7 +115,21 @@ public final class Derivatives {
                 }
             }
         }
-        return Tensor.of(outShape.concat(inShape), out);
+        return Tensor.of(shape, out);
+    }
+
+    /**
+     * The shape of a Jacobian or Hessian, {@code out ++ in}, checked before any sweep runs.
+     *
+     * @throws IllegalArgumentException naming {@code op} and both shapes if its size overflows an array
+     */
+    private static Shape derivativeShape(String op, Shape out, Shape in) {
+        try {
+            return out.concat(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": output shape " + out + " and input shape " + in + " give "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Var scalar(String op, Var y) {

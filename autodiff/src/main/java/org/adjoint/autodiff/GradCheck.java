@@ -1,6 +1,7 @@
 package org.adjoint.autodiff;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Function;
 import org.adjoint.core.FiniteDifferences;
 import org.adjoint.core.Tensor;
@@ -75,6 +76,11 @@ public final class GradCheck {
      */
     public record Report(double maxError, String location, double analytic, double numeric, double tolerance) {
 
+        /** Refuses a null location. */
+        public Report {
+            Objects.requireNonNull(location, "location");
+        }
+
         /** Whether every entry's error is within the tolerance (false if any is NaN). */
         public boolean passed() {
             return maxError <= tolerance;
@@ -89,6 +95,8 @@ public final class GradCheck {
 
     /** Checks the gradient of a scalar function of one tensor. */
     public Report gradient(VarFunction f, Tensor x) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x");
         return gradient((Function<Var[], Var>) xs -> f.apply(xs[0]), new Tensor[] {x});
     }
 
@@ -108,6 +116,8 @@ public final class GradCheck {
 
     /** Checks the Hessian of a scalar function of one tensor. */
     public Report hessian(VarFunction f, Tensor x) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x");
         return hessian((Function<Var[], Var>) xs -> f.apply(xs[0]), new Tensor[] {x});
     }
 

@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -24,6 +25,8 @@ public interface UnaryOp extends Op {
 
     @Override
     default Var vjp(int input, Var[] inputs, Var output, Var outputBar) {
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(outputBar, "outputBar");
         return vjp(inputs[0], output, outputBar);
     }
 }

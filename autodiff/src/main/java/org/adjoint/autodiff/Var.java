@@ -2,6 +2,7 @@ package org.adjoint.autodiff;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import org.adjoint.autodiff.engine.Nodes;
 import org.adjoint.autodiff.ops.Abs;
 import org.adjoint.autodiff.ops.Add;
@@ -120,6 +121,7 @@ public final class Var {
 
     /** A trainable leaf: gradients can be taken with respect to it. */
     public static Var param(Tensor value) {
+        Objects.requireNonNull(value, "value");
         return new Var(value, null, NO_INPUTS, true);
     }
 
@@ -130,6 +132,7 @@ public final class Var {
 
     /** A constant: operations on constants alone are not recorded. */
     public static Var constant(Tensor value) {
+        Objects.requireNonNull(value, "value");
         return new Var(value, null, NO_INPUTS, false);
     }
 
@@ -158,6 +161,8 @@ public final class Var {
      * constant, when no input requires a gradient.
      */
     public static Var record(Op op, Tensor value, Var... inputs) {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(value, "value");
         for (Var input : inputs) {
             if (input.requiresGrad) {
                 return new Var(value, op, inputs.clone(), true);

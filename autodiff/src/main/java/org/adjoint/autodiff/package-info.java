@@ -9,6 +9,9 @@
  * losses. {@link org.adjoint.autodiff.Op}, {@link org.adjoint.autodiff.UnaryOp} and
  * {@link org.adjoint.autodiff.BinaryOp} are the extension points for operations of your own.
  *
+ * <p>Every public method and constructor of this module refuses a {@code null} argument with a
+ * {@link java.lang.NullPointerException} at the call, rather than failing later inside a sweep.
+ *
  * <p>Not here: the op classes behind {@code Var}'s methods ({@code org.adjoint.autodiff.ops}) and
  * the backward engine ({@code org.adjoint.autodiff.engine}); neither is exported.
  */

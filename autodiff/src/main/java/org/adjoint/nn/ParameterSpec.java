@@ -28,6 +28,7 @@ public record ParameterSpec(String name, Shape shape, Initializer initializer) {
 
     /** The same parameter with its name prefixed: {@code weight} becomes {@code prefix.weight}. */
     public ParameterSpec prefixed(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
         return new ParameterSpec(prefix + "." + name, shape, initializer);
     }
 
@@ -38,6 +39,8 @@ public record ParameterSpec(String name, Shape shape, Initializer initializer) {
      * @throws IllegalStateException    if an initializer returns a tensor of another shape
      */
     public static NamedTensors initialize(List<ParameterSpec> specs, RandomGenerator random) {
+        Objects.requireNonNull(specs, "specs");
+        Objects.requireNonNull(random, "random");
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (ParameterSpec spec : specs) {
             Tensor value = spec.initializer().sample(spec.shape(), random);

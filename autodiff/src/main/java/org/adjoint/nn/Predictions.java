@@ -1,5 +1,6 @@
 package org.adjoint.nn;
 
+import java.util.Objects;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
@@ -15,6 +16,9 @@ public final class Predictions {
 
     /** The model's output for a batch, one row of class scores per example. */
     public static Tensor scores(Model model, NamedTensors params, Tensor inputs) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(inputs, "inputs");
         return model.forward(Variables.constants(params), Var.constant(inputs)).value();
     }
 
@@ -30,6 +34,7 @@ public final class Predictions {
 
     /** The fraction of examples whose predicted class equals the label. */
     public static double accuracy(Model model, NamedTensors params, Tensor inputs, int[] labels) {
+        Objects.requireNonNull(labels, "labels");
         return accuracy(predict(model, params, inputs), labels);
     }
 

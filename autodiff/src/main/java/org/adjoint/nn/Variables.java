@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.adjoint.autodiff.Backward;
 import org.adjoint.autodiff.Var;
@@ -85,6 +86,7 @@ public final class Variables {
      * @throws IllegalArgumentException naming the full name and the names there are, if it is missing
      */
     public Var get(String name) {
+        Objects.requireNonNull(name, "name");
         Var v = vars.get(prefix + name);
         if (v == null) {
             throw new IllegalArgumentException("no parameter named " + prefix + name + "; the parameters are "

@@ -112,4 +112,14 @@ class DerivativesTest {
                 () -> Derivatives.hvp(TestFunctions::rosenbrock, X, Tensor.vector(1, 2)));
         assertEquals("hvp: the direction's shape [2] differs from the point's shape [5]", e.getMessage());
     }
+
+    /** Issue 17, items 1 and 20: a Jacobian or Hessian of more than 2³¹ − 1 entries wrapped around (2¹⁶ · 2¹⁶ = 0). */
+    @Test
+    void jacobianAndHessianTooLargeForAnArrayAreRefusedByName() {
+        Tensor x = Tensor.zeros(1 << 16);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Derivatives.jacobian(v -> v, x));
+        assertTrue(e.getMessage().startsWith("jacobian: output shape [65536] and input shape [65536]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Derivatives.hessian(v -> v.square().sum(), x));
+        assertTrue(e.getMessage().startsWith("hessian: output shape [65536] and input shape [65536]"), e.getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.adjoint.core.Interval;
 import org.adjoint.core.Tensor;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
@@ -52,7 +53,7 @@ class OpPropertyTest {
             constants[i] = Var.constant(call.inputs()[i]);
         }
         Tensor output = call.apply().apply(constants).value();
-        Var v = Var.constant(Tensor.randomUniform(seed, -1, 1, output.shape().dims()));
+        Var v = Var.constant(Tensor.randomUniform(seed, new Interval(-1, 1), output.shape().dims()));
         return xs -> call.apply().apply(xs).mul(v).sum();
     }
 }

@@ -3,6 +3,7 @@ package org.adjoint.autodiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.adjoint.core.Interval;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ReadmeTourTest {
         GradCheck.Report check = GradCheck.defaults().hessian(rosenbrock, x);   // vs finite differences
 
         // Or record a graph yourself: parameters, constants, and a backward sweep that returns gradients.
-        Tensor images = Tensor.randomUniform(1, 0, 16, 32, 64);       // 32 examples, 64 features
+        Tensor images = Tensor.randomUniform(1, new Interval(0, 16), 32, 64); // 32 examples, 64 features
         int[] labels = new int[32];                                   // one class index per example
         Var w = Var.param(Tensor.randomNormal(42, 64, 10).mul(0.01));
         Var loss = Losses.softmaxCrossEntropy(Var.constant(images).matmul(w), labels).add(Losses.l2(w, 1e-4));

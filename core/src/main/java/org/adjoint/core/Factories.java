@@ -9,11 +9,12 @@ final class Factories {
     }
 
     static Tensor identity(int n) {
-        double[] data = new double[n * n];
+        Shape shape = Shape.of("identity", n, n);
+        double[] data = new double[shape.size()];
         for (int i = 0; i < n; i++) {
             data[i * n + i] = 1;
         }
-        return new Tensor(Shape.of(n, n), data);
+        return new Tensor(shape, data);
     }
 
     static Tensor arange(double start, double end, double step) {
@@ -21,7 +22,13 @@ final class Factories {
             throw new IllegalArgumentException("arange: start " + start + ", end " + end + " and step " + step
                     + " must be finite and the step nonzero");
         }
-        int n = (int) Math.max(0, Math.ceil((end - start) / step));
+        double count = Math.max(0, Math.ceil((end - start) / step));
+        if (!(count <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("arange: start " + start + ", end " + end + " and step " + step
+                    + " give " + String.format("%.0f", count) + " elements, more than the " + Integer.MAX_VALUE
+                    + " an array can hold");
+        }
+        int n = (int) count;
         double[] data = new double[n];
         for (int i = 0; i < n; i++) {
             data[i] = start + i * step;
@@ -53,20 +60,22 @@ final class Factories {
         return new Tensor(shape, data);
     }
 
-    static Tensor randomUniform(RandomGenerator random, double low, double high, int... dims) {
-        if (!(low < high) || !Double.isFinite(high - low)) {
-            throw new IllegalArgumentException("randomUniform: the range [" + low + ", " + high
-                    + ") must be finite and non-empty");
-        }
+    static Tensor randomUniform(RandomGenerator random, Interval range, int... dims) {
         Shape shape = Shape.of(dims);
         double[] data = new double[shape.size()];
+        double low = range.low();
+        double width = range.width();
         for (int i = 0; i < data.length; i++) {
-            data[i] = low + (high - low) * random.nextDouble();
+            data[i] = low + width * random.nextDouble();
         }
         return new Tensor(shape, data);
     }
 
     static Tensor oneHot(int[] labels, int classes) {
+        if ((long) labels.length * classes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("oneHot: " + labels.length + " labels × " + classes
+                    + " classes is more than the " + Integer.MAX_VALUE + " elements an array can hold");
+        }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
                 throw new IllegalArgumentException("oneHot: label " + labels[i] + " of row " + i

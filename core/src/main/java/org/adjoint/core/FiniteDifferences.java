@@ -1,5 +1,6 @@
 package org.adjoint.core;
 
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
@@ -39,6 +40,7 @@ public final class FiniteDifferences {
 
     /** The gradient of a scalar function, one coordinate at a time. */
     public static Tensor gradient(ToDoubleFunction<Tensor> f, Tensor x, double h, Scheme scheme) {
+        requireArguments(f, x, scheme);
         checkStep("gradient", h);
         double[] g = new double[x.size()];
         double fx = scheme == Scheme.FORWARD ? f.applyAsDouble(x) : Double.NaN;
@@ -60,11 +62,13 @@ public final class FiniteDifferences {
      * column i (in row-major order over the input) is the difference quotient along {@code eᵢ}.
      */
     public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor x, double h, Scheme scheme) {
+        requireArguments(f, x, scheme);
         checkStep("jacobian", h);
         Tensor fx = f.apply(x);
         int n = x.size();
         int m = fx.size();
-        double[] jac = new double[m * n];
+        Shape shape = derivativeShape("jacobian", fx.shape, x.shape);
+        double[] jac = new double[shape.size()];
         for (int i = 0; i < n; i++) {
             double[] plus = f.apply(shifted(x, i, h)).data;
             double[] minus = scheme == Scheme.FORWARD ? fx.data : f.apply(shifted(x, i, -h)).data;
@@ -73,7 +77,7 @@ public final class FiniteDifferences {
                 jac[o * n + i] = (plus[o] - minus[o]) / width;
             }
         }
-        return new Tensor(fx.shape.concat(x.shape), jac);
+        return new Tensor(shape, jac);
     }
 
     /** The Hessian by centered second differences with {@link #DEFAULT_HESSIAN_STEP}. */
@@ -87,9 +91,11 @@ public final class FiniteDifferences {
      * symmetric by construction. Costs {@code 2n(n+1)} evaluations: for small n only.
      */
     public static Tensor hessian(ToDoubleFunction<Tensor> f, Tensor x, double h) {
+        requireArguments(f, x, Scheme.CENTERED);
         checkStep("hessian", h);
         int n = x.size();
-        double[] hess = new double[n * n];
+        Shape shape = derivativeShape("hessian", x.shape, x.shape);
+        double[] hess = new double[shape.size()];
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 double pp = f.applyAsDouble(shifted(shifted(x, i, h), j, h));
@@ -100,7 +106,21 @@ public final class FiniteDifferences {
                 hess[j * n + i] = hess[i * n + j];
             }
         }
-        return new Tensor(x.shape.concat(x.shape), hess);
+        return new Tensor(shape, hess);
+    }
+
+    /**
+     * The shape of a derivative, {@code out ++ in}, checked before anything is allocated or evaluated.
+     *
+     * @throws IllegalArgumentException naming {@code op} and both shapes if its size overflows an array
+     */
+    static Shape derivativeShape(String op, Shape out, Shape in) {
+        try {
+            return out.concat(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": output shape " + out + " and input shape " + in + " give "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
@@ -140,6 +160,12 @@ public final class FiniteDifferences {
         double[] data = x.data.clone();
         data[i] += delta;
         return new Tensor(x.shape, data);
+    }
+
+    private static void requireArguments(Object f, Tensor x, Scheme scheme) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(scheme, "scheme");
     }
 
     private static void checkStep(String op, double h) {

@@ -83,8 +83,13 @@ final class Indexing {
         }
         int[] dims = x.shape.dims();
         int n = dims[a];
-        dims[a] = n + before + after;
-        Shape shape = Shape.of(dims);
+        long padded = (long) n + before + after;
+        if (padded > Integer.MAX_VALUE) {
+            throw Shape.tooLong("pad", "the padded extent " + n + " + " + before + " + " + after + " of axis " + axis
+                    + " of shape " + x.shape, padded);
+        }
+        dims[a] = (int) padded;
+        Shape shape = Shape.of("pad", dims);
         int inner = x.shape.strides()[a];
         int outer = outer(x.shape, a);
         double[] out = new double[shape.size()];
@@ -99,7 +104,7 @@ final class Indexing {
         }
         Shape first = parts[0].shape;
         int a = first.axis("concat", axis);
-        int total = 0;
+        long total = 0;
         for (Tensor t : parts) {
             if (!sameExceptAxis(first, t.shape, a)) {
                 throw new IllegalArgumentException("concat: shapes " + first + " and " + t.shape
@@ -108,15 +113,19 @@ final class Indexing {
             total += t.shape.dim(a);
         }
         int[] dims = first.dims();
-        dims[a] = total;
-        Shape shape = Shape.of(dims);
+        if (total > Integer.MAX_VALUE) {
+            throw Shape.tooLong("concat", "the total extent along axis " + axis + " of " + parts.length + " tensors",
+                    total);
+        }
+        dims[a] = (int) total;
+        Shape shape = Shape.of("concat", dims);
         int inner = first.strides()[a];
         int outer = outer(first, a);
         double[] out = new double[shape.size()];
         int offset = 0;
         for (Tensor t : parts) {
             int block = t.shape.dim(a) * inner;
-            copyBlocks(t.data, 0, block, out, offset, total * inner, block, outer);
+            copyBlocks(t.data, 0, block, out, offset, dims[a] * inner, block, outer);
             offset += block;
         }
         return new Tensor(shape, out);
@@ -161,11 +170,12 @@ final class Indexing {
             throw new IllegalArgumentException("scatter: needs a vector of one value per index, got shape "
                     + values.shape + " and " + indices.length + " indices");
         }
-        double[] out = new double[indices.length * cols];
+        Shape shape = Shape.of("scatter", indices.length, cols);
+        double[] out = new double[shape.size()];
         for (int i = 0; i < indices.length; i++) {
             out[i * cols + checkIndex("scatter", indices, i, cols)] = values.data[i];
         }
-        return new Tensor(Shape.of(indices.length, cols), out);
+        return new Tensor(shape, out);
     }
 
     private static int checkIndex(String op, int[] indices, int row, int cols) {

@@ -1,5 +1,6 @@
 package org.adjoint.core;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -22,6 +23,11 @@ public final class LinearAlgebra {
 
     /** Eigenvalues in ascending order and the matching unit eigenvectors as the columns of a matrix. */
     public record SymmetricEigen(Tensor values, Tensor vectors) {
+        /** Refuses nulls. */
+        public SymmetricEigen {
+            Objects.requireNonNull(values, "values");
+            Objects.requireNonNull(vectors, "vectors");
+        }
     }
 
     /** A commons-math3 matrix holding a copy of a rank-2 tensor. */
@@ -46,11 +52,12 @@ public final class LinearAlgebra {
     public static Tensor fromMatrix(RealMatrix m) {
         int rows = m.getRowDimension();
         int cols = m.getColumnDimension();
-        double[] data = new double[rows * cols];
+        Shape shape = Shape.of("fromMatrix", rows, cols);
+        double[] data = new double[shape.size()];
         for (int i = 0; i < rows; i++) {
             System.arraycopy(m.getRow(i), 0, data, i * cols, cols);
         }
-        return new Tensor(Shape.of(rows, cols), data);
+        return new Tensor(shape, data);
     }
 
     /** A rank-1 tensor holding a copy of {@code v}. */

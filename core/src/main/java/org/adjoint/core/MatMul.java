@@ -64,11 +64,9 @@ final class MatMul {
             throw new IllegalArgumentException("matmul: " + a.shape + " @ " + b.shape
                     + " — inner dimensions " + k + " and " + kb + " differ");
         }
-        double[] c = new double[m * n];
-        multiply(a.data, k, 1, b.data, c, m, k, n);
         Shape shape;
         if (a.rank() == 2 && b.rank() == 2) {
-            shape = Shape.of(m, n);
+            shape = product("matmul", "%s @ %s", a, b, m, n);
         } else if (a.rank() == 2) {
             shape = Shape.of(m);
         } else if (b.rank() == 2) {
@@ -76,6 +74,8 @@ final class MatMul {
         } else {
             shape = Shape.SCALAR;
         }
+        double[] c = new double[shape.size()];
+        multiply(a.data, k, 1, b.data, c, m, k, n);
         return new Tensor(shape, c);
     }
 
@@ -91,9 +91,25 @@ final class MatMul {
             throw new IllegalArgumentException("transposedMatmul: " + a.shape + "ᵀ @ " + b.shape + " — inner dimensions "
                     + k + " and " + b.shape.dim(0) + " differ");
         }
-        double[] c = new double[m * n];
+        Shape shape = product("transposedMatmul", "%sᵀ @ %s", a, b, m, n);
+        double[] c = new double[shape.size()];
         multiply(a.data, 1, m, b.data, c, m, k, n);
-        return new Tensor(Shape.of(m, n), c);
+        return new Tensor(shape, c);
+    }
+
+    /**
+     * The m×n shape of a product, checked before anything is allocated: the operands can be small
+     * (or empty) while the product overflows an array. {@code notation} writes the operands, e.g.
+     * {@code "%s @ %s"}, for the message only.
+     */
+    private static Shape product(String op, String notation, Tensor a, Tensor b, int m, int n) {
+        long size = (long) m * n;
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": " + String.format(notation, a.shape, b.shape)
+                    + " — the product would be [" + m + ", " + n + "], " + size + " elements, more than the "
+                    + Integer.MAX_VALUE + " an array can hold");
+        }
+        return Shape.of(m, n);
     }
 
     /** {@code a·bᵀ} for matrices: B is transposed tile by tile into a scratch copy, then multiplied. */
@@ -103,6 +119,7 @@ final class MatMul {
             throw new IllegalArgumentException("matmulTransposed: " + a.shape + " @ " + b.shape + "ᵀ — inner dimensions "
                     + a.shape.dim(1) + " and " + b.shape.dim(1) + " differ");
         }
+        product("matmulTransposed", "%s @ %sᵀ", a, b, a.shape.dim(0), b.shape.dim(0));
         return matmul(a, b.transpose());
     }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
@@ -56,6 +57,7 @@ public final class NamedTensors {
      * @throws IllegalArgumentException naming the parameters there are, if there is none by that name
      */
     public Tensor get(String name) {
+        Objects.requireNonNull(name, "name");
         Tensor t = tensors.get(name);
         if (t == null) {
             throw new IllegalArgumentException("no parameter named " + name + "; the parameters are " + names());
@@ -70,15 +72,20 @@ public final class NamedTensors {
 
     /** The total number of elements in all tensors. */
     public int elementCount() {
-        int n = 0;
+        long n = 0;
         for (Tensor t : tensors.values()) {
             n += t.size();
         }
-        return n;
+        if (n > Integer.MAX_VALUE) {
+            throw Shape.tooLong("elementCount", "the number of elements of " + tensors.size() + " tensors", n);
+        }
+        return (int) n;
     }
 
     /** The same set with {@code name}'s tensor replaced by one of the same shape. */
     public NamedTensors with(String name, Tensor value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
         Tensor old = get(name);
         if (!old.shape().equals(value.shape())) {
             throw new IllegalArgumentException("with: " + name + " has shape " + old.shape()
@@ -139,6 +146,8 @@ public final class NamedTensors {
      * @throws IllegalArgumentException naming the first parameter that differs and how
      */
     public void requireSameLayout(String op, NamedTensors other) {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(other, "other");
         List<String> mine = names();
         List<String> theirs = other.names();
         for (int i = 0; i < Math.max(mine.size(), theirs.size()); i++) {
@@ -178,7 +187,8 @@ public final class NamedTensors {
      * @throws IllegalArgumentException if it is null, empty, or has an empty part
      */
     public static String checkName(String name) {
-        if (name == null || name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
             throw new IllegalArgumentException("invalid parameter name '" + name
                     + "': use non-empty parts separated by single dots, such as layer1.weight");
         }

@@ -1,6 +1,7 @@
 package org.adjoint.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Conversion from Java's nested arrays ({@code double[][]…}) to a shape and a flat row-major array. */
@@ -25,32 +26,48 @@ final class NestedArrays {
                     + (level == null ? "null" : level.getClass().getSimpleName()));
         }
         dims.add(row.length);
-        Shape shape = Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
+        Shape shape = Shape.of("fromNested", dims.stream().mapToInt(Integer::intValue).toArray());
         double[] data = new double[shape.size()];
-        int filled = copy(nested, shape, 0, data, 0);
+        int filled = copy(nested, shape, new int[shape.rank()], 0, data, 0);
         assert filled == data.length;
         return new Tensor(shape, data);
     }
 
-    private static int copy(Object level, Shape shape, int axis, double[] data, int offset) {
+    /**
+     * Copies {@code level}, the element at {@code index[0 .. axis)}, into {@code data} from {@code offset};
+     * returns the offset after it.
+     */
+    private static int copy(Object level, Shape shape, int[] index, int axis, double[] data, int offset) {
         if (level == null) {
-            throw new IllegalArgumentException("fromNested: null sub-array at depth " + axis);
+            throw new IllegalArgumentException("fromNested: element " + path(index, axis) + " is null");
         }
         if (axis == shape.rank() - 1) {
-            double[] row = (double[]) level;
+            if (!(level instanceof double[] row)) {
+                throw mixed(level, index, axis, "a double[]");
+            }
             checkLength(row.length, shape, axis);
             System.arraycopy(row, 0, data, offset, row.length);
             return offset + row.length;
         }
         if (!(level instanceof Object[] array)) {
-            throw new IllegalArgumentException("fromNested: ragged nesting at depth " + axis
-                    + ", expected an array of arrays");
+            throw mixed(level, index, axis, "an array of arrays");
         }
         checkLength(array.length, shape, axis);
-        for (Object sub : array) {
-            offset = copy(sub, shape, axis + 1, data, offset);
+        for (int i = 0; i < array.length; i++) {
+            index[axis] = i;
+            offset = copy(array[i], shape, index, axis + 1, data, offset);
         }
         return offset;
+    }
+
+    private static IllegalArgumentException mixed(Object level, int[] index, int axis, String expected) {
+        return new IllegalArgumentException("fromNested: mixed nesting: element " + path(index, axis) + " is a "
+                + level.getClass().getSimpleName() + " where the first element at depth " + axis + " is " + expected);
+    }
+
+    /** The index of the element at depth {@code axis}, e.g. {@code [1, 0]}. */
+    private static String path(int[] index, int axis) {
+        return Arrays.toString(Arrays.copyOf(index, axis));
     }
 
     private static void checkLength(int length, Shape shape, int axis) {

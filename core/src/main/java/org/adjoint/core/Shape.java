@@ -1,6 +1,8 @@
 package org.adjoint.core;
 
+import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The dimensions of a tensor: an immutable list of non-negative extents, outermost first.
@@ -18,21 +20,63 @@ public final class Shape {
 
     private Shape(int[] dims) {
         this.dims = dims;
-        long n = 1;
+        long nonzero = 1;
+        boolean empty = false;
         for (int d : dims) {
-            n *= d;
-            if (n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(dims)
-                        + " has more than " + Integer.MAX_VALUE + " elements");
+            if (d == 0) {
+                empty = true;
+            } else {
+                nonzero *= d;
+                if (nonzero > Integer.MAX_VALUE) {
+                    throw tooLarge(dims);
+                }
             }
         }
-        this.size = (int) n;
+        this.size = empty ? 0 : (int) nonzero;
+    }
+
+    /**
+     * The error for extents whose product overflows an array. Zero extents are left out of the
+     * product, as in NumPy ({@code np.empty((0, 2**40, 2**40))} is "array is too big"), so that
+     * every stride of every shape fits in an {@code int}.
+     */
+    private static IllegalArgumentException tooLarge(int[] dims) {
+        BigInteger total = BigInteger.ONE;
+        for (int d : dims) {
+            total = d == 0 ? total : total.multiply(BigInteger.valueOf(d));
+        }
+        return new IllegalArgumentException("shape " + Arrays.toString(dims) + ": the nonzero extents multiply to "
+                + total + ", more than the " + Integer.MAX_VALUE + " elements an array can hold");
+    }
+
+    /**
+     * {@link #of(int...)} for the result of {@code op}: an error names {@code op} first.
+     *
+     * @throws IllegalArgumentException naming {@code op} if an extent is negative or the size overflows
+     */
+    static Shape of(String op, int... dims) {
+        try {
+            return of(dims);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The error for a sum of extents (or of sizes) beyond {@link Integer#MAX_VALUE}: {@code op} and
+     * {@code what} name it. Callers compare first, so that the message is built only on failure.
+     */
+    static IllegalArgumentException tooLong(String op, String what, long sum) {
+        return new IllegalArgumentException(op + ": " + what + " is " + sum + ", more than the "
+                + Integer.MAX_VALUE + " elements an array can hold");
     }
 
     /**
      * A shape with the given extents.
      *
-     * @throws IllegalArgumentException if an extent is negative
+     * @throws IllegalArgumentException if an extent is negative, or if the nonzero extents multiply to
+     *     more than {@link Integer#MAX_VALUE} (zeros are left out of that product, as NumPy does, so
+     *     {@code [0, 65536, 65536]} is refused too)
      */
     public static Shape of(int... dims) {
         if (dims.length == 0) {
@@ -168,6 +212,7 @@ public final class Shape {
      * @throws IllegalArgumentException naming the operation and both shapes if they do not broadcast
      */
     public static Shape broadcast(String op, Shape a, Shape b) {
+        Objects.requireNonNull(op, "op");
         if (a.equals(b)) {
             return a;
         }
@@ -182,7 +227,11 @@ public final class Shape {
             }
             out[rank - i] = da == 1 ? db : da;
         }
-        return new Shape(out);
+        try {
+            return new Shape(out);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether this shape broadcasts to {@code target} without changing {@code target}. */
@@ -208,7 +257,7 @@ public final class Shape {
     Shape reshaped(String op, int size, int... dims) {
         int[] resolved = dims.clone();
         int infer = -1;
-        int known = 1;
+        long known = 1; // a long: empty tensors may be viewed with extents whose product overflows
         for (int i = 0; i < resolved.length; i++) {
             if (resolved[i] == -1 && infer < 0) {
                 infer = i;
@@ -225,9 +274,9 @@ public final class Shape {
                         + " elements) as " + Arrays.toString(dims) + (known == 0
                         ? ": with a zero extent beside it, the -1 could be anything" : ""));
             }
-            resolved[infer] = size / known;
+            resolved[infer] = (int) (size / known);
         }
-        Shape target = Shape.of(resolved);
+        Shape target = of(op, resolved);
         if (target.size() != size) {
             throw new IllegalArgumentException(op + ": cannot view shape " + this + " (" + size
                     + " elements) as " + Arrays.toString(dims));

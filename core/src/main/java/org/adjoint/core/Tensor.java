@@ -1,6 +1,7 @@
 package org.adjoint.core;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -15,7 +16,11 @@ import java.util.random.RandomGenerator;
  * an extent of 1 stretches to match. Axes may be given negative, counting from the end.
  *
  * <p>Every shape error is an {@link IllegalArgumentException} that names the operation and the shapes
- * involved, for example {@code matmul: [3, 4] @ [5, 2] — inner dimensions 4 and 5 differ}.
+ * involved, for example {@code matmul: [3, 4] @ [5, 2] — inner dimensions 4 and 5 differ}. A result
+ * with more elements than a Java array holds ({@link Integer#MAX_VALUE}) is refused the same way,
+ * before anything is allocated: {@code identity(65536)}, {@code [65536, 0] @ [0, 65536]}, a pad or
+ * concatenation whose extent passes {@code Integer.MAX_VALUE}. Every method refuses a {@code null}
+ * argument with a {@link NullPointerException} at the call.
  *
  * <pre>{@code
  * Tensor w = Tensor.randomNormal(42, 3, 4).mul(0.01);
@@ -55,11 +60,19 @@ public final class Tensor {
 
     /** A rank-2 tensor holding a copy of the rows; every row must have the same length. */
     public static Tensor matrix(double[][] rows) {
+        Objects.requireNonNull(rows, "rows");
         return NestedArrays.toTensor(rows);
     }
 
-    /** A tensor from nested arrays of any depth: {@code double[]}, {@code double[][]}, {@code double[][][]}, … */
+    /**
+     * A tensor from nested arrays of any depth: {@code double[]}, {@code double[][]}, {@code double[][][]}, …
+     * The first element at each depth sets the shape.
+     *
+     * @throws IllegalArgumentException naming the element's index if an array is empty, ragged, null, or
+     *     nested differently from the first element at its depth (mixed nesting)
+     */
     public static Tensor fromNested(Object nestedArrays) {
+        Objects.requireNonNull(nestedArrays, "nestedArrays");
         return NestedArrays.toTensor(nestedArrays);
     }
 
@@ -136,14 +149,17 @@ public final class Tensor {
         return Factories.randomNormal(random, dims);
     }
 
-    /** Samples uniform on {@code [low, high)} from a {@link Random} seeded with {@code seed}. */
-    public static Tensor randomUniform(long seed, double low, double high, int... dims) {
-        return randomUniform(new Random(seed), low, high, dims);
+    /**
+     * Samples uniform on {@code range} from a {@link Random} seeded with {@code seed}: the same seed,
+     * the same tensor. For example {@code Tensor.randomUniform(42, new Interval(-1, 1), 3, 4)}.
+     */
+    public static Tensor randomUniform(long seed, Interval range, int... dims) {
+        return randomUniform(new Random(seed), range, dims);
     }
 
-    /** Samples uniform on {@code [low, high)} drawn from {@code random}. */
-    public static Tensor randomUniform(RandomGenerator random, double low, double high, int... dims) {
-        return Factories.randomUniform(random, low, high, dims);
+    /** Samples uniform on {@code range} drawn from {@code random}. */
+    public static Tensor randomUniform(RandomGenerator random, Interval range, int... dims) {
+        return Factories.randomUniform(random, range, dims);
     }
 
     /** The one-hot matrix of the labels: row i has a 1 in column {@code labels[i]}. */

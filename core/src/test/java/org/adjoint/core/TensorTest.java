@@ -41,6 +41,26 @@ class TensorTest {
         assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(new int[] {1}));
     }
 
+    /** Issue 17, item 25: mixed nesting threw ClassCastException, not the documented IllegalArgumentException. */
+    @Test
+    void fromNestedRejectsMixedNestingWithAnIllegalArgumentException() {
+        Object deeperLater = new Object[] {new double[] {1, 2}, new double[][] {{3, 4}}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(deeperLater));
+        assertEquals("fromNested: mixed nesting: element [1] is a double[][] where the first element at depth 1"
+                + " is a double[]", e.getMessage());
+        Object notAnArray = new Object[] {new double[] {1}, "2"};
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(notAnArray));
+        assertEquals("fromNested: mixed nesting: element [1] is a String where the first element at depth 1"
+                + " is a double[]", e.getMessage());
+        Object shallowerLater = new Object[] {new double[][] {{1}}, new double[] {2}};
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(shallowerLater));
+        assertEquals("fromNested: mixed nesting: element [1] is a double[] where the first element at depth 1"
+                + " is an array of arrays", e.getMessage());
+        Object nullRow = new double[][] {{1}, null};
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromNested(nullRow));
+        assertEquals("fromNested: element [1] is null", e.getMessage());
+    }
+
     @Test
     void factoriesCopyTheirInput() {
         double[] data = {1, 2};
@@ -50,13 +70,25 @@ class TensorTest {
         assertArrayEquals(new double[] {1, 2}, t.toArray());
     }
 
+    /** Issue 17, item 14: a uniform range is a value of its own, so a call does not read as five bare numbers. */
+    @Test
+    void uniformRangeIsAValidatedInterval() {
+        assertEquals("[-1.0, 1.0)", new Interval(-1, 1).toString());
+        assertEquals(2.0, new Interval(-1, 1).width());
+        for (double[] bad : new double[][] {{1, 1}, {2, 1}, {0, Double.NaN}, {-Double.MAX_VALUE, Double.MAX_VALUE}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Interval(bad[0], bad[1]));
+            assertEquals("Interval: [" + bad[0] + ", " + bad[1] + ") must be finite and non-empty", e.getMessage());
+        }
+    }
+
     @Test
     void seededRandomTensorsAreReproducible() {
         assertEquals(Tensor.randomNormal(7, 3, 4), Tensor.randomNormal(7, 3, 4));
         assertNotEquals(Tensor.randomNormal(7, 3, 4), Tensor.randomNormal(8, 3, 4));
-        Tensor u = Tensor.randomUniform(1, -2, 3, 1000);
+        Tensor u = Tensor.randomUniform(1, new Interval(-2, 3), 1000);
         assertTrue(u.min().item() >= -2 && u.max().item() < 3);
         assertEquals(0.5, u.mean().item(), 0.2);
+        assertEquals(u, Tensor.randomUniform(new java.util.Random(1), new Interval(-2, 3), 1000));
         Tensor n = Tensor.randomNormal(3, 10_000);
         assertEquals(0, n.mean().item(), 0.05);
         assertEquals(1, n.square().mean().item(), 0.05);

@@ -1,6 +1,7 @@
 package org.adjoint.nn.init;
 
 import java.util.random.RandomGenerator;
+import org.adjoint.core.Interval;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
@@ -44,7 +45,7 @@ final class Initializers {
     record Uniform(double low, double high) implements Initializer {
         @Override
         public Tensor sample(Shape shape, RandomGenerator random) {
-            return Tensor.randomUniform(random, low, high, shape.dims());
+            return Tensor.randomUniform(random, new Interval(low, high), shape.dims());
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
@@ -50,6 +51,8 @@ public final class ParameterFile {
      * @throws IOException if the file is missing, truncated or corrupt
      */
     public static NamedTensors load(Path file, NamedTensors model) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(model, "model");
         Map<String, Tensor> stored = Npz.read(file);
         List<String> missing = new ArrayList<>(model.names());
         missing.removeAll(stored.keySet());

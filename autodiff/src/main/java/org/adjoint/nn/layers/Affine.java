@@ -1,6 +1,7 @@
 package org.adjoint.nn.layers;
 
 import java.util.List;
+import java.util.Objects;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
@@ -20,8 +21,9 @@ import org.adjoint.nn.init.Initializer;
  */
 public record Affine(int in, int out, Initializer weightInit) implements Layer {
 
-    /** Validates the sizes. */
+    /** Validates the sizes; refuses a null initializer. */
     public Affine {
+        Objects.requireNonNull(weightInit, "weightInit");
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("Affine: sizes in = " + in + " and out = " + out + " must be positive");
         }
@@ -40,6 +42,8 @@ public record Affine(int in, int out, Initializer weightInit) implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(x, "x");
         return Linear.timesWeightTransposed("Affine", in, x, params.get("weight")).add(params.get("bias"));
     }
 }

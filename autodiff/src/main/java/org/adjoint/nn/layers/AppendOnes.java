@@ -1,5 +1,6 @@
 package org.adjoint.nn.layers;
 
+import java.util.Objects;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Layer;
@@ -13,6 +14,8 @@ public record AppendOnes() implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(x, "x");
         if (x.shape().rank() != 2) {
             throw new IllegalArgumentException("AppendOnes: expected a batch [n, features] but got shape " + x.shape());
         }

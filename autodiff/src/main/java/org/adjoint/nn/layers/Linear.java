@@ -1,6 +1,7 @@
 package org.adjoint.nn.layers;
 
 import java.util.List;
+import java.util.Objects;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.Shape;
 import org.adjoint.nn.Layer;
@@ -20,8 +21,9 @@ import org.adjoint.nn.init.Initializer;
  */
 public record Linear(int in, int out, Initializer weightInit) implements Layer {
 
-    /** Validates the sizes. */
+    /** Validates the sizes; refuses a null initializer. */
     public Linear {
+        Objects.requireNonNull(weightInit, "weightInit");
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("Linear: sizes in = " + in + " and out = " + out + " must be positive");
         }
@@ -39,6 +41,8 @@ public record Linear(int in, int out, Initializer weightInit) implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(x, "x");
         return timesWeightTransposed("Linear", in, x, params.get("weight"));
     }
 

@@ -1,5 +1,6 @@
 package org.adjoint.nn.layers;
 
+import java.util.Objects;
 import org.adjoint.nn.init.Initializer;
 
 /**
@@ -19,6 +20,8 @@ public final class Mlp {
      * @throws IllegalArgumentException if fewer than two widths are given or any is below 1
      */
     public static Sequential of(Activation activation, int... widths) {
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(widths, "widths");
         if (widths.length < 2) {
             throw new IllegalArgumentException("Mlp: need at least an input and an output width, got "
                     + java.util.Arrays.toString(widths));

@@ -3,6 +3,7 @@ package org.adjoint.nn.layers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
@@ -55,6 +56,7 @@ public final class Sequential implements Layer {
 
     /** This sequence followed by {@code layer}, whose parameters are prefixed by {@code name}. */
     public Sequential then(String name, Layer layer) {
+        Objects.requireNonNull(layer, "layer");
         return append(new Step(NamedTensors.checkName(name), layer));
     }
 
@@ -77,6 +79,8 @@ public final class Sequential implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(x, "x");
         Var y = x;
         for (Step s : steps) {
             y = s.layer().forward(s.name() == null ? params : params.scope(s.name()), y);

@@ -108,7 +108,7 @@ class LayersTest {
         assertEquals("Affine: sizes in = 0 and out = 3 must be positive", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Linear(2, -1));
         e = assertThrows(IllegalArgumentException.class,
-                () -> new AppendOnes().forward(null, Var.constant(Tensor.zeros(3))));
+                () -> new AppendOnes().forward(Variables.of(Map.of()), Var.constant(Tensor.zeros(3))));
         assertEquals("AppendOnes: expected a batch [n, features] but got shape [3]", e.getMessage());
         NamedTensors p = new Affine(3, 2).initialize(1);
         e = assertThrows(IllegalArgumentException.class,
