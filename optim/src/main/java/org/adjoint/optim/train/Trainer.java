@@ -94,7 +94,10 @@ public final class Trainer {
         return new Trainer(optimizer, n, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
     }
 
-    /** The same trainer with batches of {@code n} examples (1: stochastic; the dataset size: full batch). */
+    /**
+     * The same trainer with batches of {@code n} examples (1: stochastic; the dataset size or more: full
+     * batch, as one short batch per epoch; see {@link MinibatchSampler}).
+     */
     public Trainer withBatchSize(int n) {
         return new Trainer(optimizer, epochs, n, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
     }
