@@ -154,15 +154,28 @@ public final class Trainer {
      * Continues a run from a checkpoint written by a trainer configured like this one, up to the
      * configured total number of epochs; the result is bit for bit that of a run that never stopped.
      *
+     * A checkpoint written after the last epoch resumes to a run of no steps.
+     *
      * @param model parameters shaped like the model's, used to check the checkpoint
+     * @throws IllegalArgumentException if the checkpoint has no epoch counter, or one that is not a whole
+     *                                  number of epochs from 0 to this trainer's total (NaN, negative,
+     *                                  fractional or beyond the run)
      */
     public <B> Run resume(Path file, NamedTensors model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
         Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
-        Double epoch = saved.counters().get("epoch");
+        return train(saved.params(), saved.state(), epochsDone(file, saved.counters().get("epoch")), data, batchLoss);
+    }
+
+    /** The checkpoint's epoch counter, which must be a whole number of epochs of this run. */
+    private int epochsDone(Path file, Double epoch) {
         if (epoch == null) {
             throw new IllegalArgumentException("resume: " + file + " has no epoch counter; was it written by a Trainer?");
         }
-        return train(saved.params(), saved.state(), epoch.intValue(), data, batchLoss);
+        if (!(epoch >= 0 && epoch <= epochs && epoch == Math.rint(epoch))) {
+            throw new IllegalArgumentException("resume: " + file + " holds the epoch counter " + epoch + ", but a run of "
+                    + epochs + " epochs can only be resumed after a whole number of epochs from 0 to " + epochs);
+        }
+        return epoch.intValue();
     }
 
     private <B> Run train(NamedTensors start, OptimizerState startState, int firstEpoch, Dataset<B> data, BatchLoss<B> batchLoss) {

@@ -1,18 +1,30 @@
 package org.adjoint.optim.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.NamedTensors;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
 import org.adjoint.optim.Optimizer;
+import org.adjoint.optim.checkpoint.Checkpoint;
 import org.adjoint.optim.rules.Adam;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The training loop against a new user's mistakes and hostile inputs (issue 17). */
 class TrainerRobustnessTest {
+
+    @TempDir
+    Path dir;
 
     private static final Sequential NET = Mlp.of(Activation.TANH, 4, 8, 3);
     private static final LabeledData DATA = TrainerTest.blobs(30, 5);
@@ -29,5 +41,28 @@ class TrainerRobustnessTest {
         Trainer.Run run = trainer().withBatchSize(1000).fit(NET.initialize(1), DATA, LOSS);
         assertEquals(3, run.history().stepLosses().length);
         assertEquals(3, run.state().step());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, -1, 1.5, 4, 1e300, Double.POSITIVE_INFINITY})
+    void resumeRefusesAnEpochCounterThatIsNotAnEpochOfThisRun(double epoch) throws IOException {
+        Trainer t = trainer();
+        Optimizer optimizer = Optimizer.of(new Adam(0.05));
+        NamedTensors params = NET.initialize(1);
+        Path file = dir.resolve("forged.npz");
+        Checkpoint.save(file, optimizer, params, optimizer.init(params), Map.of("epoch", epoch));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.resume(file, params, DATA, LOSS));
+        assertEquals("resume: " + file + " holds the epoch counter " + epoch + ", but a run of 3 epochs can only be"
+                + " resumed after a whole number of epochs from 0 to 3", e.getMessage());
+    }
+
+    @Test
+    void resumingARunThatIsAlreadyCompleteTakesNoStep() throws IOException {
+        Path file = dir.resolve("done.npz");
+        Trainer t = trainer().withCheckpoints(file, 1);
+        Trainer.Run done = t.fit(NET.initialize(1), DATA, LOSS);
+        Trainer.Run again = t.resume(file, NET.initialize(1), DATA, LOSS);
+        assertEquals(done.params(), again.params());
+        assertEquals(0, again.history().stepLosses().length);
     }
 }
