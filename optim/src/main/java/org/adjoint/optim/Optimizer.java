@@ -2,9 +2,11 @@ package org.adjoint.optim;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
@@ -26,7 +28,9 @@ import org.adjoint.optim.schedule.Schedule;
  *
  * <p><b>Groups.</b> Every parameter is updated by the rule of the first group that selects it, in the
  * order the groups were added, and otherwise by the default rule given to {@link #of}. Each group's
- * rule carries its own hyperparameters, learning rate included.
+ * rule carries its own hyperparameters, learning rate included. {@link #init} and {@link #step} refuse
+ * a group that updates none of the parameters, because it selects none (a typo in its name) or only
+ * parameters that an earlier group already updates; the message names the parameters.
  *
  * <p><b>One step.</b> The gradients are clipped, the schedule's factor for the step is read, and each
  * parameter's rule is applied with its base learning rate times that factor. The state records which
@@ -97,8 +101,13 @@ public final class Optimizer {
         return ruleFor(name).learningRate() * schedule.factor(state.step());
     }
 
-    /** The state before the first step. */
+    /**
+     * The state before the first step.
+     *
+     * @throws IllegalArgumentException if a group updates none of {@code params}
+     */
     public OptimizerState init(NamedTensors params) {
+        requireEveryGroupUpdatesSomething(params.names());
         Map<String, RuleState<?>> states = new LinkedHashMap<>();
         params.asMap().forEach((name, value) -> states.put(name, RuleState.init(ruleFor(name), value)));
         return new OptimizerState(0, 1, states);
@@ -107,8 +116,9 @@ public final class Optimizer {
     /**
      * One step: the new parameters and state. Nothing passed in is changed.
      *
-     * @throws IllegalArgumentException if the gradients or the state do not match the parameters, or a
-     *                                  parameter's state was made by another rule than this optimizer's
+     * @throws IllegalArgumentException if the gradients or the state do not match the parameters, a
+     *                                  parameter's state was made by another rule than this optimizer's,
+     *                                  or a group updates none of the parameters
      */
     public Step step(NamedTensors params, NamedTensors grads, OptimizerState state) {
         params.requireSameLayout("step (gradients)", grads);
@@ -116,6 +126,7 @@ public final class Optimizer {
             throw new IllegalArgumentException("step: the optimizer state is for the parameters " + state.names()
                     + " but the parameters are " + params.names());
         }
+        requireEveryGroupUpdatesSomething(params.names());
         NamedTensors clipped = clipping.apply(grads);
         double factor = schedule.factor(state.step());
         Map<String, Tensor> newParams = new LinkedHashMap<>();
@@ -128,6 +139,29 @@ public final class Optimizer {
             newStates.put(name, u.state());
         }
         return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newStates));
+    }
+
+    /** Refuses a group that updates none of {@code names}: a typo in its scope, or one shadowed by earlier groups. */
+    private void requireEveryGroupUpdatesSomething(List<String> names) {
+        for (int i = 0; i < groups.size(); i++) {
+            Group group = groups.get(i);
+            List<String> selected = names.stream().filter(group.selects()).toList();
+            if (selected.isEmpty()) {
+                throw new IllegalArgumentException("Optimizer: the group " + group.description()
+                        + " selects none of the parameters " + names);
+            }
+            List<Group> before = groups.subList(0, i);
+            Set<String> shadowing = new LinkedHashSet<>();
+            for (String name : selected) {
+                before.stream().filter(g -> g.selects().test(name)).findFirst().ifPresent(g -> shadowing.add(g.description()));
+            }
+            if (selected.stream().allMatch(name -> before.stream().anyMatch(g -> g.selects().test(name)))) {
+                throw new IllegalArgumentException("Optimizer: the group " + group.description() + " selects only "
+                        + selected + ", which the earlier group" + (shadowing.size() > 1 ? "s " : " ")
+                        + String.join(", ", shadowing) + (shadowing.size() > 1 ? " already update" : " already updates")
+                        + " (the first group that selects a parameter wins)");
+            }
+        }
     }
 
     /** The state of {@code name}, which must have been made by the rule this optimizer gives it. */
