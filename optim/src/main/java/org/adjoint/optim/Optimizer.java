@@ -33,7 +33,9 @@ import org.adjoint.optim.schedule.Schedule;
  * parameters that an earlier group already updates; the message names the parameters.
  *
  * <p><b>One step.</b> The gradients are clipped, the schedule's factor for the step is read, and each
- * parameter's rule is applied with its base learning rate times that factor. The state records which
+ * parameter's rule is applied with its base learning rate times that factor. A factor that is NaN,
+ * negative or infinite (a custom schedule's, or an exponential one grown past the largest double) is
+ * refused at the step that would use it, naming the schedule, the step and the factor. The state records which
  * rule made each parameter's state; a step refuses a state made by a rule that is not {@code equals}
  * to this optimizer's rule for that parameter (another rule, or other hyperparameters).
  */
@@ -98,7 +100,7 @@ public final class Optimizer {
 
     /** The learning rate the parameter named {@code name} gets at the step after {@code state}. */
     public double learningRate(String name, OptimizerState state) {
-        return ruleFor(name).learningRate() * schedule.factor(state.step());
+        return ruleFor(name).learningRate() * factor("learningRate", state.step());
     }
 
     /**
@@ -128,7 +130,7 @@ public final class Optimizer {
         }
         requireEveryGroupUpdatesSomething(params.names());
         NamedTensors clipped = clipping.apply(grads);
-        double factor = schedule.factor(state.step());
+        double factor = factor("step", state.step());
         Map<String, Tensor> newParams = new LinkedHashMap<>();
         Map<String, RuleState<?>> newStates = new LinkedHashMap<>();
         for (String name : params.names()) {
@@ -139,6 +141,16 @@ public final class Optimizer {
             newStates.put(name, u.state());
         }
         return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newStates));
+    }
+
+    /** The schedule's factor for {@code step}, which must be finite and at least 0 (a custom schedule may break that). */
+    private double factor(String operation, long step) {
+        double factor = schedule.factor(step);
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException(operation + ": the schedule " + schedule + " gives the learning-rate factor "
+                    + factor + " at step " + step + " (counted from 0); a factor must be finite and at least 0");
+        }
+        return factor;
     }
 
     /** Refuses a group that updates none of {@code names}: a typo in its scope, or one shadowed by earlier groups. */
