@@ -1,7 +1,6 @@
 package org.adjoint.optim.train;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +29,9 @@ import org.adjoint.optim.checkpoint.Checkpoint;
  * be a mean over the batch's examples), bit-identical from run to run for a given k.
  *
  * <p>A loss or gradient that is NaN or infinite stops training with a {@link TrainingDivergedException}
- * that names the epoch and step and keeps the last finite parameters.
+ * that names the epoch and step and keeps the last finite parameters. A checkpoint that cannot be
+ * written stops training with a {@link CheckpointFailedException} (an {@code UncheckedIOException})
+ * that carries the parameters, optimizer state and history of the epoch it was to record.
  */
 public final class Trainer {
 
@@ -122,7 +123,11 @@ public final class Trainer {
         return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, newProgress, checkpoint, checkpointEvery, parts);
     }
 
-    /** The same trainer writing a {@link Checkpoint} to {@code file} after every {@code everyEpochs} epochs. */
+    /**
+     * The same trainer writing a {@link Checkpoint} to {@code file} after every {@code everyEpochs}
+     * epochs and after the last; a write that fails stops the run with a
+     * {@link CheckpointFailedException} carrying what was trained.
+     */
     public Trainer withCheckpoints(Path file, int everyEpochs) {
         return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs, parts);
     }
@@ -206,17 +211,19 @@ public final class Trainer {
             history.recordEpoch(lossSum / batches.length, metrics);
             progress.epoch(epoch, epochs, lossSum / batches.length, metrics, history.examplesPerSecond());
             if (checkpoint != null && ((epoch + 1) % checkpointEvery == 0 || epoch + 1 == epochs)) {
-                save(params, state, epoch + 1);
+                save(params, state, epoch + 1, history);
             }
         }
         return new Run(params, state, history);
     }
 
-    private void save(NamedTensors params, OptimizerState state, int epochsDone) {
+    private void save(NamedTensors params, OptimizerState state, int epochsDone, History history) {
         try {
             Checkpoint.save(checkpoint, optimizer, params, state, Map.of("epoch", (double) epochsDone));
         } catch (IOException e) {
-            throw new UncheckedIOException("checkpoint after epoch " + epochsDone + " to " + checkpoint + " failed", e);
+            throw new CheckpointFailedException("checkpoint after epoch " + epochsDone + " to " + checkpoint
+                    + " failed; training stopped there, and this exception carries the parameters and optimizer state"
+                    + " after epoch " + epochsDone + ": " + e, e, params, state, history, epochsDone);
         }
     }
 

@@ -1,9 +1,13 @@
 package org.adjoint.optim.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.adjoint.autodiff.Losses;
@@ -64,5 +68,24 @@ class TrainerRobustnessTest {
         Trainer.Run again = t.resume(file, NET.initialize(1), DATA, LOSS);
         assertEquals(done.params(), again.params());
         assertEquals(0, again.history().stepLosses().length);
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenStopsTrainingButKeepsWhatWasTrained() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a directory should be");
+        Path file = blocker.resolve("checkpoint.npz");
+        NamedTensors start = NET.initialize(2);
+        Trainer.Run oneEpoch = trainer().withEpochs(1).fit(start, DATA, LOSS);
+
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> trainer().withCheckpoints(file, 1).fit(start, DATA, LOSS));
+        CheckpointFailedException failed = assertInstanceOf(CheckpointFailedException.class, e);
+        assertTrue(e.getMessage().startsWith("checkpoint after epoch 1 to " + file + " failed; training stopped there,"
+                + " and this exception carries the parameters and optimizer state after epoch 1"), e.getMessage());
+        assertEquals(oneEpoch.params(), failed.params(), "bit for bit the parameters after epoch 1");
+        assertEquals(oneEpoch.state().step(), failed.state().step());
+        assertEquals(1, failed.epochsDone());
+        assertEquals(1, failed.history().epochLosses().length);
+        assertInstanceOf(IOException.class, e.getCause());
     }
 }
