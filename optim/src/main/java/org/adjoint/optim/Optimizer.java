@@ -135,7 +135,7 @@ public final class Optimizer {
         Map<String, RuleState<?>> newStates = new LinkedHashMap<>();
         for (String name : params.names()) {
             RuleState<?> current = ruleState(state, name);
-            Update<? extends RuleState<?>> u = current.step(params.get(name), clipped.get(name),
+            Update<? extends RuleState<?>> u = stepOne(name, current, params.get(name), clipped.get(name),
                     current.rule().learningRate() * factor);
             newParams.put(name, u.param());
             newStates.put(name, u.state());
@@ -173,6 +173,21 @@ public final class Optimizer {
                         + String.join(", ", shadowing) + (shadowing.size() > 1 ? " already update" : " already updates")
                         + " (the first group that selects a parameter wins)");
             }
+        }
+    }
+
+    /**
+     * One parameter's step. Generics make a state of another rule's type impossible, but a raw type or an
+     * unchecked cast can smuggle one in; the rule's cast then fails, and the message says why.
+     */
+    private static Update<? extends RuleState<?>> stepOne(String name, RuleState<?> current, Tensor param, Tensor grad,
+                                                          double learningRate) {
+        try {
+            return current.step(param, grad, learningRate);
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("step: the state of " + name + " is a " + current.state().getClass().getName()
+                    + ", which " + current.rule() + " cannot step: was it made by another rule and passed through a raw"
+                    + " type or an unchecked cast?", e);
         }
     }
 
