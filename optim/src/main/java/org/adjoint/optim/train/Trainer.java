@@ -29,7 +29,9 @@ import org.adjoint.optim.checkpoint.Checkpoint;
  * be a mean over the batch's examples), bit-identical from run to run for a given k.
  *
  * <p>A loss or gradient that is NaN or infinite stops training with a {@link TrainingDivergedException}
- * that names the epoch and step and keeps the last finite parameters. A checkpoint that cannot be
+ * that names the epoch and step and keeps the last finite parameters, unless the batch's data itself
+ * holds a NaN or infinite value ({@link Dataset#nonFinite}): then a {@link NonFiniteDataException} says
+ * where, and keeps the parameters likewise. A checkpoint that cannot be
  * written stops training with a {@link CheckpointFailedException} (an {@code UncheckedIOException})
  * that carries the parameters, optimizer state and history of the epoch it was to record.
  */
@@ -199,7 +201,7 @@ public final class Trainer {
                 if (parts > 1 && epoch == firstEpoch && b == 0) {
                     DataParallel.requireMean(params, data, batches[b], batchLoss, parts, loss);
                 }
-                requireFinite(loss, grads, epoch, b, params, history);
+                requireFinite(loss, grads, epoch, b, params, history, data, batches[b]);
                 Step step = optimizer.step(params, grads, state);
                 params = step.params();
                 state = step.state();
@@ -227,16 +229,28 @@ public final class Trainer {
         }
     }
 
-    private static void requireFinite(double loss, NamedTensors grads, int epoch, int batch, NamedTensors params, History history) {
+    /**
+     * Stops training at a loss or gradient that is not finite: as bad data if the batch's data holds a
+     * NaN or infinite value (where, as the dataset tells), else as divergence.
+     */
+    private static <B> void requireFinite(double loss, NamedTensors grads, int epoch, int batch, NamedTensors params,
+                                          History history, Dataset<B> data, int[] indices) {
         String bad = !Double.isFinite(loss) ? "the loss is " + loss : null;
         for (Map.Entry<String, Tensor> g : grads.asMap().entrySet()) {
             if (bad == null && !g.getValue().isFinite()) {
                 bad = "the gradient of " + g.getKey() + " is not finite";
             }
         }
-        if (bad != null) {
-            throw new TrainingDivergedException("training diverged at epoch " + (epoch + 1) + ", step " + (batch + 1)
-                    + ": " + bad + "; the last finite parameters are kept", params, history);
+        if (bad == null) {
+            return;
         }
+        String where = data.nonFinite(indices);
+        if (where != null) {
+            throw new NonFiniteDataException("training stopped at epoch " + (epoch + 1) + ", step " + (batch + 1) + ": "
+                    + bad + ", and this step's batch holds " + where + ": the data is not finite; clean or impute it",
+                    params, history);
+        }
+        throw new TrainingDivergedException("training diverged at epoch " + (epoch + 1) + ", step " + (batch + 1)
+                + ": " + bad + "; the last finite parameters are kept", params, history);
     }
 }

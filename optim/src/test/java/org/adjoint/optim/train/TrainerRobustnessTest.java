@@ -13,6 +13,7 @@ import java.util.Map;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
+import org.adjoint.core.Tensor;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
@@ -87,5 +88,44 @@ class TrainerRobustnessTest {
         assertEquals(1, failed.epochsDone());
         assertEquals(1, failed.history().epochLosses().length);
         assertInstanceOf(IOException.class, e.getCause());
+    }
+
+    /** The data with {@code value} at {@code inputs[row, column]}. */
+    private static LabeledData withValueAt(int row, int column, double value) {
+        double[] x = DATA.inputs().toArray();
+        x[row * 4 + column] = value;
+        return new LabeledData(Tensor.of(DATA.inputs().shape(), x), DATA.labels());
+    }
+
+    @Test
+    void nonFiniteInputDataIsReportedAsSuchNamingTheValueAndWhereItIsNotAsDivergence() {
+        int step = 0;
+        int[][] batches = new MinibatchSampler(30, 8, 3, false).batches(0);
+        while (java.util.Arrays.stream(batches[step]).noneMatch(i -> i == 17)) {
+            step++;
+        }
+        int rowInBatch = java.util.Arrays.stream(batches[step]).boxed().toList().indexOf(17);
+        for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY}) {
+            LabeledData data = withValueAt(17, 2, bad);
+            NonFiniteDataException e = assertThrows(NonFiniteDataException.class,
+                    () -> trainer().fit(NET.initialize(1), data, LOSS));
+            String why = Double.isNaN(bad) ? "the loss is NaN" : "the gradient of layer1.weight is not finite";
+            assertEquals("training stopped at epoch 1, step " + (step + 1) + ": " + why + ", and this step's batch"
+                    + " holds inputs[17, 2] = " + bad + " (row " + rowInBatch + " of the batch): the data is not finite;"
+                    + " clean or impute it", e.getMessage());
+            assertEquals(step, e.history().stepLosses().length);
+            assertEquals(NET.initialize(1).names(), e.lastParameters().names());
+        }
+    }
+
+    @Test
+    void labeledDataSaysWhereABatchHoldsANonFiniteValueAtAnyRank() {
+        assertEquals(null, DATA.nonFinite(new int[] {0, 1, 2}));
+        LabeledData images = new LabeledData(Tensor.of(org.adjoint.core.Shape.of(3, 2, 2),
+                new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, Double.POSITIVE_INFINITY}), new int[] {0, 1, 2});
+        assertEquals("inputs[2, 1, 1] = Infinity (row 0 of the batch)", images.nonFinite(new int[] {2, 0}));
+        assertEquals(null, images.nonFinite(new int[] {0, 1}));
+        LabeledData scalars = new LabeledData(Tensor.vector(1, Double.NaN), new int[] {0, 1});
+        assertEquals("inputs[1] = NaN (row 1 of the batch)", scalars.nonFinite(new int[] {0, 1}));
     }
 }
