@@ -47,18 +47,11 @@ public record LabeledData(Tensor inputs, int[] labels) implements Dataset<Labele
             return null;
         }
         double[] x = rows.toArray();
-        int k = 0;
-        while (Double.isFinite(x[k])) {
-            k++;
-        }
-        int perRow = x.length / indices.length;
-        int[] index = new int[inputs.rank()];
-        index[0] = indices[k / perRow];
-        for (int axis = index.length - 1, rest = k % perRow; axis >= 1; axis--) {
-            index[axis] = rest % inputs.shape().dim(axis);
-            rest /= inputs.shape().dim(axis);
-        }
-        return "inputs" + Arrays.toString(index) + " = " + x[k] + " (row " + k / perRow + " of the batch)";
+        int k = FiniteChecks.firstNonFinite(x);
+        int[] index = FiniteChecks.index(rows.shape(), k);
+        int rowInBatch = index[0];
+        index[0] = indices[rowInBatch];
+        return "inputs" + Arrays.toString(index) + " = " + x[k] + " (row " + rowInBatch + " of the batch)";
     }
 
     /** The labels (a copy). */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import org.adjoint.core.NamedTensors;
-import org.adjoint.core.Tensor;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.Step;
@@ -31,7 +30,11 @@ import org.adjoint.optim.checkpoint.Checkpoint;
  * <p>A loss or gradient that is NaN or infinite stops training with a {@link TrainingDivergedException}
  * that names the epoch and step and keeps the last finite parameters, unless the batch's data itself
  * holds a NaN or infinite value ({@link Dataset#nonFinite}): then a {@link NonFiniteDataException} says
- * where, and keeps the parameters likewise. A checkpoint that cannot be
+ * where, and keeps the parameters likewise. A step that leaves the optimizer state NaN or infinite
+ * (one huge but finite gradient whose square overflows Adam's, RMSProp's or AdaGrad's second moment:
+ * that element would never move again, in PyTorch too) also stops training with a
+ * {@link TrainingDivergedException} naming the rule, the slot, the element and the gradient there;
+ * the update formulas are PyTorch's, unchanged. A checkpoint that cannot be
  * written stops training with a {@link CheckpointFailedException} (an {@code UncheckedIOException})
  * that carries the parameters, optimizer state and history of the epoch it was to record.
  */
@@ -201,8 +204,9 @@ public final class Trainer {
                 if (parts > 1 && epoch == firstEpoch && b == 0) {
                     DataParallel.requireMean(params, data, batches[b], batchLoss, parts, loss);
                 }
-                requireFinite(loss, grads, epoch, b, params, history, data, batches[b]);
+                FiniteChecks.requireFinite(loss, grads, epoch, b, params, history, data, batches[b]);
                 Step step = optimizer.step(params, grads, state);
+                FiniteChecks.requireFiniteState(step.state(), grads, epoch, b, params, history);
                 params = step.params();
                 state = step.state();
                 history.recordStep(loss, batches[b].length, System.nanoTime() - begin);
@@ -227,30 +231,5 @@ public final class Trainer {
                     + " failed; training stopped there, and this exception carries the parameters and optimizer state"
                     + " after epoch " + epochsDone + ": " + e, e, params, state, history, epochsDone);
         }
-    }
-
-    /**
-     * Stops training at a loss or gradient that is not finite: as bad data if the batch's data holds a
-     * NaN or infinite value (where, as the dataset tells), else as divergence.
-     */
-    private static <B> void requireFinite(double loss, NamedTensors grads, int epoch, int batch, NamedTensors params,
-                                          History history, Dataset<B> data, int[] indices) {
-        String bad = !Double.isFinite(loss) ? "the loss is " + loss : null;
-        for (Map.Entry<String, Tensor> g : grads.asMap().entrySet()) {
-            if (bad == null && !g.getValue().isFinite()) {
-                bad = "the gradient of " + g.getKey() + " is not finite";
-            }
-        }
-        if (bad == null) {
-            return;
-        }
-        String where = data.nonFinite(indices);
-        if (where != null) {
-            throw new NonFiniteDataException("training stopped at epoch " + (epoch + 1) + ", step " + (batch + 1) + ": "
-                    + bad + ", and this step's batch holds " + where + ": the data is not finite; clean or impute it",
-                    params, history);
-        }
-        throw new TrainingDivergedException("training diverged at epoch " + (epoch + 1) + ", step " + (batch + 1)
-                + ": " + bad + "; the last finite parameters are kept", params, history);
     }
 }

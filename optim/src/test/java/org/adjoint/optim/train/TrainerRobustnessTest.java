@@ -19,10 +19,15 @@ import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.checkpoint.Checkpoint;
+import org.adjoint.optim.UpdateRule;
+import org.adjoint.optim.rules.AdaGrad;
 import org.adjoint.optim.rules.Adam;
+import org.adjoint.optim.rules.RmsProp;
+import org.adjoint.optim.rules.Sgd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The training loop against a new user's mistakes and hostile inputs (issue 17). */
@@ -127,5 +132,36 @@ class TrainerRobustnessTest {
         assertEquals(null, images.nonFinite(new int[] {0, 1}));
         LabeledData scalars = new LabeledData(Tensor.vector(1, Double.NaN), new int[] {0, 1});
         assertEquals("inputs[1] = NaN (row 1 of the batch)", scalars.nonFinite(new int[] {0, 1}));
+    }
+
+    static java.util.List<Object[]> adaptiveRules() {
+        return java.util.List.of(new Object[] {new Adam(0.05), "Adam", "exp_avg_sq"},
+                new Object[] {new RmsProp(0.01), "RmsProp", "square_avg"}, new Object[] {new AdaGrad(0.1), "AdaGrad", "sum"});
+    }
+
+    /** The loss, scaled by 1e200 at the third step: a huge gradient whose square overflows, but finite. */
+    private static BatchLoss<LabeledData> hugeAtStep3() {
+        int[] calls = {0};
+        return (p, batch) -> ++calls[0] == 3 ? LOSS.loss(p, batch).mul(1e200) : LOSS.loss(p, batch);
+    }
+
+    @ParameterizedTest
+    @MethodSource("adaptiveRules")
+    void anOptimizerStateThatOverflowsStopsTrainingNamingTheRuleSlotAndElement(UpdateRule<?> rule, String name, String slot) {
+        Trainer t = Trainer.of(Optimizer.of(rule)).withEpochs(2).withBatchSize(8).withSeed(3).withProgress(Progress.silent());
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> t.fit(NET.initialize(1), DATA,
+                hugeAtStep3()));
+        assertTrue(e.getMessage().matches("training diverged at epoch 1, step 3: the step overflowed " + name + "'s state: "
+                + slot + " of [a-z0-9.]+ is Infinity at element \\[[0-9, ]+\\] \\(the gradient there was -?[0-9.]+E[0-9]+\\),"
+                + " so that element would never move again \\(as in PyTorch\\); lower the learning rate or clip the"
+                + " gradients \\(Optimizer.withClipping\\); the last parameters with a finite state are kept"), e.getMessage());
+        assertEquals(2, e.history().stepLosses().length);
+        assertTrue(e.lastFiniteParameters().flatten().isFinite());
+    }
+
+    @Test
+    void aHugeFiniteGradientIsFineForARuleWhoseStateStaysFinite() {
+        Trainer t = Trainer.of(Optimizer.of(new Sgd(1e-210))).withEpochs(1).withBatchSize(8).withProgress(Progress.silent());
+        assertEquals(4, t.fit(NET.initialize(1), DATA, hugeAtStep3()).history().stepLosses().length);
     }
 }
