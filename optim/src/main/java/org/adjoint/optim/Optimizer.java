@@ -162,18 +162,27 @@ public final class Optimizer {
                 throw new IllegalArgumentException("Optimizer: the group " + group.description()
                         + " selects none of the parameters " + names);
             }
-            List<Group> before = groups.subList(0, i);
-            Set<String> shadowing = new LinkedHashSet<>();
-            for (String name : selected) {
-                before.stream().filter(g -> g.selects().test(name)).findFirst().ifPresent(g -> shadowing.add(g.description()));
-            }
-            if (selected.stream().allMatch(name -> before.stream().anyMatch(g -> g.selects().test(name)))) {
+            Set<String> shadowing = shadowing(groups.subList(0, i), selected);
+            if (shadowing != null) {
+                boolean many = shadowing.size() > 1;
                 throw new IllegalArgumentException("Optimizer: the group " + group.description() + " selects only "
-                        + selected + ", which the earlier group" + (shadowing.size() > 1 ? "s " : " ")
-                        + String.join(", ", shadowing) + (shadowing.size() > 1 ? " already update" : " already updates")
-                        + " (the first group that selects a parameter wins)");
+                        + selected + ", which the earlier group" + (many ? "s " : " ") + String.join(", ", shadowing)
+                        + (many ? " already update" : " already updates") + " (the first group that selects a parameter wins)");
             }
         }
+    }
+
+    /** The earlier groups that take every one of {@code selected}, or null if one of them is left to the later group. */
+    private static Set<String> shadowing(List<Group> earlier, List<String> selected) {
+        Set<String> descriptions = new LinkedHashSet<>();
+        for (String name : selected) {
+            Group first = earlier.stream().filter(g -> g.selects().test(name)).findFirst().orElse(null);
+            if (first == null) {
+                return null;
+            }
+            descriptions.add(first.description());
+        }
+        return descriptions;
     }
 
     /**

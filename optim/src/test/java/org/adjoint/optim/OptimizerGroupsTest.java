@@ -43,6 +43,11 @@ class OptimizerGroupsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> shadowed.init(PARAMS));
         assertEquals("Optimizer: the group layer1.bias selects only [layer1.bias], which the earlier group layer1 already"
                 + " updates (the first group that selects a parameter wins)", e.getMessage());
+        Optimizer twice = Optimizer.of(new Adam(1e-3)).withGroup("layer1.weight", new Sgd(0.1))
+                .withGroup("layer1.bias", new Sgd(0.2)).withGroup("layer1", new Sgd(0.5));
+        e = assertThrows(IllegalArgumentException.class, () -> twice.init(PARAMS));
+        assertEquals("Optimizer: the group layer1 selects only [layer1.weight, layer1.bias], which the earlier groups"
+                + " layer1.weight, layer1.bias already update (the first group that selects a parameter wins)", e.getMessage());
     }
 
     @Test
