@@ -2,9 +2,11 @@ package org.adjoint.optim;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
@@ -26,10 +28,14 @@ import org.adjoint.optim.schedule.Schedule;
  *
  * <p><b>Groups.</b> Every parameter is updated by the rule of the first group that selects it, in the
  * order the groups were added, and otherwise by the default rule given to {@link #of}. Each group's
- * rule carries its own hyperparameters, learning rate included.
+ * rule carries its own hyperparameters, learning rate included. {@link #init} and {@link #step} refuse
+ * a group that updates none of the parameters, because it selects none (a typo in its name) or only
+ * parameters that an earlier group already updates; the message names the parameters.
  *
  * <p><b>One step.</b> The gradients are clipped, the schedule's factor for the step is read, and each
- * parameter's rule is applied with its base learning rate times that factor. The state records which
+ * parameter's rule is applied with its base learning rate times that factor. A factor that is NaN,
+ * negative or infinite (a custom schedule's, or an exponential one grown past the largest double) is
+ * refused at the step that would use it, naming the schedule, the step and the factor. The state records which
  * rule made each parameter's state; a step refuses a state made by a rule that is not {@code equals}
  * to this optimizer's rule for that parameter (another rule, or other hyperparameters).
  */
@@ -94,11 +100,16 @@ public final class Optimizer {
 
     /** The learning rate the parameter named {@code name} gets at the step after {@code state}. */
     public double learningRate(String name, OptimizerState state) {
-        return ruleFor(name).learningRate() * schedule.factor(state.step());
+        return ruleFor(name).learningRate() * factor("learningRate", state.step());
     }
 
-    /** The state before the first step. */
+    /**
+     * The state before the first step.
+     *
+     * @throws IllegalArgumentException if a group updates none of {@code params}
+     */
     public OptimizerState init(NamedTensors params) {
+        requireEveryGroupUpdatesSomething(params.names());
         Map<String, RuleState<?>> states = new LinkedHashMap<>();
         params.asMap().forEach((name, value) -> states.put(name, RuleState.init(ruleFor(name), value)));
         return new OptimizerState(0, 1, states);
@@ -107,8 +118,9 @@ public final class Optimizer {
     /**
      * One step: the new parameters and state. Nothing passed in is changed.
      *
-     * @throws IllegalArgumentException if the gradients or the state do not match the parameters, or a
-     *                                  parameter's state was made by another rule than this optimizer's
+     * @throws IllegalArgumentException if the gradients or the state do not match the parameters, a
+     *                                  parameter's state was made by another rule than this optimizer's,
+     *                                  or a group updates none of the parameters
      */
     public Step step(NamedTensors params, NamedTensors grads, OptimizerState state) {
         params.requireSameLayout("step (gradients)", grads);
@@ -116,18 +128,76 @@ public final class Optimizer {
             throw new IllegalArgumentException("step: the optimizer state is for the parameters " + state.names()
                     + " but the parameters are " + params.names());
         }
+        requireEveryGroupUpdatesSomething(params.names());
         NamedTensors clipped = clipping.apply(grads);
-        double factor = schedule.factor(state.step());
+        double factor = factor("step", state.step());
         Map<String, Tensor> newParams = new LinkedHashMap<>();
         Map<String, RuleState<?>> newStates = new LinkedHashMap<>();
         for (String name : params.names()) {
             RuleState<?> current = ruleState(state, name);
-            Update<? extends RuleState<?>> u = current.step(params.get(name), clipped.get(name),
+            Update<? extends RuleState<?>> u = stepOne(name, current, params.get(name), clipped.get(name),
                     current.rule().learningRate() * factor);
             newParams.put(name, u.param());
             newStates.put(name, u.state());
         }
         return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newStates));
+    }
+
+    /** The schedule's factor for {@code step}, which must be finite and at least 0 (a custom schedule may break that). */
+    private double factor(String operation, long step) {
+        double factor = schedule.factor(step);
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException(operation + ": the schedule " + schedule + " gives the learning-rate factor "
+                    + factor + " at step " + step + " (counted from 0); a factor must be finite and at least 0");
+        }
+        return factor;
+    }
+
+    /** Refuses a group that updates none of {@code names}: a typo in its scope, or one shadowed by earlier groups. */
+    private void requireEveryGroupUpdatesSomething(List<String> names) {
+        for (int i = 0; i < groups.size(); i++) {
+            Group group = groups.get(i);
+            List<String> selected = names.stream().filter(group.selects()).toList();
+            if (selected.isEmpty()) {
+                throw new IllegalArgumentException("Optimizer: the group " + group.description()
+                        + " selects none of the parameters " + names);
+            }
+            Set<String> shadowing = shadowing(groups.subList(0, i), selected);
+            if (shadowing != null) {
+                boolean many = shadowing.size() > 1;
+                throw new IllegalArgumentException("Optimizer: the group " + group.description() + " selects only "
+                        + selected + ", which the earlier group" + (many ? "s " : " ") + String.join(", ", shadowing)
+                        + (many ? " already update" : " already updates") + " (the first group that selects a parameter wins)");
+            }
+        }
+    }
+
+    /** The earlier groups that take every one of {@code selected}, or null if one of them is left to the later group. */
+    private static Set<String> shadowing(List<Group> earlier, List<String> selected) {
+        Set<String> descriptions = new LinkedHashSet<>();
+        for (String name : selected) {
+            Group first = earlier.stream().filter(g -> g.selects().test(name)).findFirst().orElse(null);
+            if (first == null) {
+                return null;
+            }
+            descriptions.add(first.description());
+        }
+        return descriptions;
+    }
+
+    /**
+     * One parameter's step. Generics make a state of another rule's type impossible, but a raw type or an
+     * unchecked cast can smuggle one in; the rule's cast then fails, and the message says why.
+     */
+    private static Update<? extends RuleState<?>> stepOne(String name, RuleState<?> current, Tensor param, Tensor grad,
+                                                          double learningRate) {
+        try {
+            return current.step(param, grad, learningRate);
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("step: the state of " + name + " is a " + current.state().getClass().getName()
+                    + ", which " + current.rule() + " cannot step: was it made by another rule and passed through a raw"
+                    + " type or an unchecked cast?", e);
+        }
     }
 
     /** The state of {@code name}, which must have been made by the rule this optimizer gives it. */

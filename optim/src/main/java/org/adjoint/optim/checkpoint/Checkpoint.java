@@ -27,7 +27,9 @@ import org.adjoint.optim.UpdateRule;
  *       its record (see {@link RuleIdentity});
  *   <li>{@code counter/<key>}: the caller's counters.
  * </ul>
- * Loading checks everything against the live optimizer and parameters before returning anything: a
+ * Saving checks each parameter's state the way loading will (each slot present, with the shape the
+ * rule expects, and of the rule's own state type) before writing anything, so a file that was written
+ * can be loaded. Loading checks everything against the live optimizer and parameters before returning anything: a
  * file that is corrupt, truncated, for other parameters, or written by a rule that is not
  * {@code equals} to the live one (another type, or other hyperparameters) is refused with an exception
  * naming the difference.
@@ -50,7 +52,14 @@ public final class Checkpoint {
     public record Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters) {
     }
 
-    /** Writes a checkpoint atomically, replacing any previous file. */
+    /**
+     * Writes a checkpoint atomically, replacing any previous file.
+     *
+     * @throws IllegalArgumentException if the state is for other parameters, was made by another rule than
+     *                                  {@code optimizer}'s, or does not fit a parameter (a slot missing or
+     *                                  of the wrong shape); nothing is written then
+     * @throws IOException              if the file cannot be written
+     */
     public static void save(Path file, Optimizer optimizer, NamedTensors params, OptimizerState state,
                             Map<String, Double> counters) throws IOException {
         if (!state.names().equals(params.names())) {
@@ -135,10 +144,30 @@ public final class Checkpoint {
             throw new IllegalArgumentException("checkpoint: the state of " + name + " was made by " + ruleState.rule()
                     + " but the optimizer updates it with " + rule);
         }
+        Map<String, Tensor> saved = savedState(name, ruleState, param);
         entries.put("params/" + name, param);
         entries.put("meta/rule/" + name, Text.encode(rule.getClass().getName()));
         RuleIdentity.configuration(rule).forEach((key, t) -> entries.put("meta/config/" + name + "/" + key, t));
-        ruleState.save().forEach((slot, t) -> entries.put("state/" + name + "/" + slot, t));
+        saved.forEach((slot, t) -> entries.put("state/" + name + "/" + slot, t));
+    }
+
+    /** The rule state's tensors, read back first exactly as {@link #load} will, so that no file is written that cannot be loaded. */
+    private static Map<String, Tensor> savedState(String name, RuleState<?> ruleState, Tensor param) {
+        Map<String, Tensor> saved;
+        try {
+            saved = ruleState.save();
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("checkpoint: the state of " + name + " is a "
+                    + ruleState.state().getClass().getName() + ", which " + ruleState.rule()
+                    + " did not make and cannot save (built with a raw type or an unchecked cast?)", e);
+        }
+        try {
+            RuleState.restore(ruleState.rule(), saved, param);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint: the state of " + name + " does not fit the parameter, of shape "
+                    + param.shape() + ": " + e.getMessage(), e);
+        }
+        return saved;
     }
 
     /** Refuses a file whose state for {@code name} was written by a rule of another type or configuration. */

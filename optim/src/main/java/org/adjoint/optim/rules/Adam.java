@@ -2,6 +2,7 @@ package org.adjoint.optim.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
@@ -39,6 +40,12 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
      * @param v    the second moment
      */
     public record State(long step, Tensor m, Tensor v) {
+
+        /** Checks that both moments are there. */
+        public State {
+            Objects.requireNonNull(m, "Adam.State: m is null");
+            Objects.requireNonNull(v, "Adam.State: v is null");
+        }
     }
 
     private static final String NAME = "Adam";

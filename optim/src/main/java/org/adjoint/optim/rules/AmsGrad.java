@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
@@ -39,6 +40,14 @@ public record AmsGrad(double learningRate, double beta1, double beta2, double ep
      * @param vMax the largest second moment so far
      */
     public record State(long step, Tensor m, Tensor v, Tensor vMax) {
+
+        /** Checks that every moment is there: a plain {@link Adam.State} has no {@code vMax} to carry over. */
+        public State {
+            Objects.requireNonNull(m, "AmsGrad.State: m is null");
+            Objects.requireNonNull(v, "AmsGrad.State: v is null");
+            Objects.requireNonNull(vMax, "AmsGrad.State: vMax is null; AMSGrad needs the largest second moment so far,"
+                    + " which a plain Adam state does not have (start from AmsGrad.init, or pass v as vMax)");
+        }
     }
 
     private static final String NAME = "AmsGrad";

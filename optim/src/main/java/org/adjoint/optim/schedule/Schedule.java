@@ -19,7 +19,10 @@ import org.adjoint.optim.Hyperparameters;
 @FunctionalInterface
 public interface Schedule {
 
-    /** The factor for the update that follows {@code step} earlier ones. */
+    /**
+     * The factor for the update that follows {@code step} earlier ones: finite and at least 0, or the
+     * optimizer refuses the step that would use it.
+     */
     double factor(long step);
 
     /** Always 1. */

@@ -12,4 +12,14 @@ public interface Dataset<B> {
 
     /** The examples at {@code indices}, in that order. */
     B batch(int[] indices);
+
+    /**
+     * Where the examples at {@code indices} hold a NaN or infinite value, as a phrase such as
+     * {@code "inputs[17, 2] = NaN (row 4 of the batch)"}, or null if they hold none (or this dataset
+     * cannot tell, the default). The {@link Trainer} asks when a batch's loss or gradient is not finite,
+     * to report bad data as such rather than as a diverging run.
+     */
+    default String nonFinite(int[] indices) {
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 package org.adjoint.optim.train;
 
+import java.util.Arrays;
 import org.adjoint.core.Tensor;
 
 /**
@@ -32,6 +33,25 @@ public record LabeledData(Tensor inputs, int[] labels) implements Dataset<Labele
             picked[i] = labels[indices[i]];
         }
         return new LabeledData(inputs.take(0, indices), picked);
+    }
+
+    /**
+     * The first NaN or infinite input among the rows at {@code indices}, in batch order, as
+     * {@code "inputs[17, 2] = NaN (row 4 of the batch)"} (the index into the whole data), or null if
+     * there is none. Labels are whole numbers and cannot be non-finite.
+     */
+    @Override
+    public String nonFinite(int[] indices) {
+        Tensor rows = inputs.take(0, indices);
+        if (rows.isFinite()) {
+            return null;
+        }
+        double[] x = rows.toArray();
+        int k = FiniteChecks.firstNonFinite(x);
+        int[] index = FiniteChecks.index(rows.shape(), k);
+        int rowInBatch = index[0];
+        index[0] = indices[rowInBatch];
+        return "inputs" + Arrays.toString(index) + " = " + x[k] + " (row " + rowInBatch + " of the batch)";
     }
 
     /** The labels (a copy). */

@@ -1,12 +1,10 @@
 package org.adjoint.optim.train;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import org.adjoint.core.NamedTensors;
-import org.adjoint.core.Tensor;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.Step;
@@ -30,7 +28,15 @@ import org.adjoint.optim.checkpoint.Checkpoint;
  * be a mean over the batch's examples), bit-identical from run to run for a given k.
  *
  * <p>A loss or gradient that is NaN or infinite stops training with a {@link TrainingDivergedException}
- * that names the epoch and step and keeps the last finite parameters.
+ * that names the epoch and step and keeps the last finite parameters, unless the batch's data itself
+ * holds a NaN or infinite value ({@link Dataset#nonFinite}): then a {@link NonFiniteDataException} says
+ * where, and keeps the parameters likewise. A step that leaves the optimizer state NaN or infinite
+ * (one huge but finite gradient whose square overflows Adam's, RMSProp's or AdaGrad's second moment:
+ * that element would never move again, in PyTorch too) also stops training with a
+ * {@link TrainingDivergedException} naming the rule, the slot, the element and the gradient there;
+ * the update formulas are PyTorch's, unchanged. A checkpoint that cannot be
+ * written stops training with a {@link CheckpointFailedException} (an {@code UncheckedIOException})
+ * that carries the parameters, optimizer state and history of the epoch it was to record.
  */
 public final class Trainer {
 
@@ -94,7 +100,10 @@ public final class Trainer {
         return new Trainer(optimizer, n, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
     }
 
-    /** The same trainer with batches of {@code n} examples (1: stochastic; the dataset size: full batch). */
+    /**
+     * The same trainer with batches of {@code n} examples (1: stochastic; the dataset size or more: full
+     * batch, as one short batch per epoch; see {@link MinibatchSampler}).
+     */
     public Trainer withBatchSize(int n) {
         return new Trainer(optimizer, epochs, n, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
     }
@@ -119,7 +128,11 @@ public final class Trainer {
         return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, newProgress, checkpoint, checkpointEvery, parts);
     }
 
-    /** The same trainer writing a {@link Checkpoint} to {@code file} after every {@code everyEpochs} epochs. */
+    /**
+     * The same trainer writing a {@link Checkpoint} to {@code file} after every {@code everyEpochs}
+     * epochs and after the last; a write that fails stops the run with a
+     * {@link CheckpointFailedException} carrying what was trained.
+     */
     public Trainer withCheckpoints(Path file, int everyEpochs) {
         return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs, parts);
     }
@@ -151,15 +164,28 @@ public final class Trainer {
      * Continues a run from a checkpoint written by a trainer configured like this one, up to the
      * configured total number of epochs; the result is bit for bit that of a run that never stopped.
      *
+     * A checkpoint written after the last epoch resumes to a run of no steps.
+     *
      * @param model parameters shaped like the model's, used to check the checkpoint
+     * @throws IllegalArgumentException if the checkpoint has no epoch counter, or one that is not a whole
+     *                                  number of epochs from 0 to this trainer's total (NaN, negative,
+     *                                  fractional or beyond the run)
      */
     public <B> Run resume(Path file, NamedTensors model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
         Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
-        Double epoch = saved.counters().get("epoch");
+        return train(saved.params(), saved.state(), epochsDone(file, saved.counters().get("epoch")), data, batchLoss);
+    }
+
+    /** The checkpoint's epoch counter, which must be a whole number of epochs of this run. */
+    private int epochsDone(Path file, Double epoch) {
         if (epoch == null) {
             throw new IllegalArgumentException("resume: " + file + " has no epoch counter; was it written by a Trainer?");
         }
-        return train(saved.params(), saved.state(), epoch.intValue(), data, batchLoss);
+        if (!(epoch >= 0 && epoch <= epochs && epoch == Math.rint(epoch))) {
+            throw new IllegalArgumentException("resume: " + file + " holds the epoch counter " + epoch + ", but a run of "
+                    + epochs + " epochs can only be resumed after a whole number of epochs from 0 to " + epochs);
+        }
+        return epoch.intValue();
     }
 
     private <B> Run train(NamedTensors start, OptimizerState startState, int firstEpoch, Dataset<B> data, BatchLoss<B> batchLoss) {
@@ -178,8 +204,9 @@ public final class Trainer {
                 if (parts > 1 && epoch == firstEpoch && b == 0) {
                     DataParallel.requireMean(params, data, batches[b], batchLoss, parts, loss);
                 }
-                requireFinite(loss, grads, epoch, b, params, history);
+                FiniteChecks.requireFinite(loss, grads, epoch, b, params, history, data, batches[b]);
                 Step step = optimizer.step(params, grads, state);
+                FiniteChecks.requireFiniteState(step.state(), grads, epoch, b, params, history);
                 params = step.params();
                 state = step.state();
                 history.recordStep(loss, batches[b].length, System.nanoTime() - begin);
@@ -190,30 +217,19 @@ public final class Trainer {
             history.recordEpoch(lossSum / batches.length, metrics);
             progress.epoch(epoch, epochs, lossSum / batches.length, metrics, history.examplesPerSecond());
             if (checkpoint != null && ((epoch + 1) % checkpointEvery == 0 || epoch + 1 == epochs)) {
-                save(params, state, epoch + 1);
+                save(params, state, epoch + 1, history);
             }
         }
         return new Run(params, state, history);
     }
 
-    private void save(NamedTensors params, OptimizerState state, int epochsDone) {
+    private void save(NamedTensors params, OptimizerState state, int epochsDone, History history) {
         try {
             Checkpoint.save(checkpoint, optimizer, params, state, Map.of("epoch", (double) epochsDone));
         } catch (IOException e) {
-            throw new UncheckedIOException("checkpoint after epoch " + epochsDone + " to " + checkpoint + " failed", e);
-        }
-    }
-
-    private static void requireFinite(double loss, NamedTensors grads, int epoch, int batch, NamedTensors params, History history) {
-        String bad = !Double.isFinite(loss) ? "the loss is " + loss : null;
-        for (Map.Entry<String, Tensor> g : grads.asMap().entrySet()) {
-            if (bad == null && !g.getValue().isFinite()) {
-                bad = "the gradient of " + g.getKey() + " is not finite";
-            }
-        }
-        if (bad != null) {
-            throw new TrainingDivergedException("training diverged at epoch " + (epoch + 1) + ", step " + (batch + 1)
-                    + ": " + bad + "; the last finite parameters are kept", params, history);
+            throw new CheckpointFailedException("checkpoint after epoch " + epochsDone + " to " + checkpoint
+                    + " failed; training stopped there, and this exception carries the parameters and optimizer state"
+                    + " after epoch " + epochsDone + ": " + e, e, params, state, history, epochsDone);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.adjoint.optim.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
+import org.adjoint.optim.RuleState;
 import org.adjoint.optim.Step;
 import org.adjoint.optim.rules.Sgd;
 import org.junit.jupiter.api.Test;
@@ -80,5 +82,42 @@ class ScheduleTest {
         assertEquals(0.25, state.learningRateFactor());
         assertEquals(1.25, optimizer.learningRate("b.w", state), 1e-15);
         assertTrue(optimizer.toString().contains("b: Sgd[learningRate=10.0"), optimizer.toString());
+    }
+
+    /** A user's own schedule, printed by name. */
+    private record ByHand(long badFrom, double bad) implements Schedule {
+        @Override
+        public double factor(long step) {
+            return step < badFrom ? 1 : bad;
+        }
+
+        @Override
+        public String toString() {
+            return "byHand";
+        }
+    }
+
+    @Test
+    void aFactorThatIsNaNNegativeOrInfiniteIsRefusedAtTheStepThatUsesItNamingTheScheduleStepAndValue() {
+        NamedTensors params = NamedTensors.of(Map.of("a", Tensor.vector(1, 2)));
+        for (double bad : new double[] {Double.NaN, -0.5, Double.POSITIVE_INFINITY}) {
+            Optimizer optimizer = Optimizer.of(new Sgd(0.1)).withSchedule(new ByHand(2, bad));
+            OptimizerState state = optimizer.init(params);
+            for (int k = 0; k < 2; k++) {
+                state = optimizer.step(params, params, state).state();
+            }
+            OptimizerState third = state;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> optimizer.step(params, params, third));
+            assertEquals("step: the schedule byHand gives the learning-rate factor " + bad + " at step 2 (counted from 0);"
+                    + " a factor must be finite and at least 0", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> optimizer.learningRate("a", third));
+            assertEquals("learningRate: the schedule byHand gives the learning-rate factor " + bad + " at step 2 (counted"
+                    + " from 0); a factor must be finite and at least 0", e.getMessage());
+        }
+        Optimizer growing = Optimizer.of(new Sgd(0.1)).withSchedule(Schedule.exponential(10));
+        OptimizerState late = new OptimizerState(400, 1, Map.of("a", RuleState.init(new Sgd(0.1), params.get("a"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> growing.step(params, params, late));
+        assertEquals("step: the schedule exponential(10.0) gives the learning-rate factor Infinity at step 400 (counted"
+                + " from 0); a factor must be finite and at least 0", e.getMessage());
     }
 }

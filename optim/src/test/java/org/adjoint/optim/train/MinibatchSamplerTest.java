@@ -52,7 +52,21 @@ class MinibatchSamplerTest {
         assertEquals(1, new MinibatchSampler(10, 10, 0, false).batchesPerEpoch());
         assertEquals(4, new MinibatchSampler(10, 3, 0, false).batchesPerEpoch());
         assertEquals(3, new MinibatchSampler(10, 3, 0, true).batchesPerEpoch());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MinibatchSampler(5, 6, 0, false));
-        assertEquals("MinibatchSampler: batch size 6 for 5 examples; need 1 ≤ batch size ≤ examples", e.getMessage());
+    }
+
+    @Test
+    void aBatchSizeLargerThanTheDataGivesOneShortBatchUnlessTheShortBatchIsDropped() {
+        MinibatchSampler kept = new MinibatchSampler(5, 6, 0, false);
+        assertEquals(1, kept.batchesPerEpoch());
+        int[] batch = kept.batches(0)[0].clone();
+        Arrays.sort(batch);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, batch, "as PyTorch's DataLoader(drop_last=False): all the data");
+        assertEquals(5, new MinibatchSampler(5, Integer.MAX_VALUE, 0, false).batches(0)[0].length, "no int overflow");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MinibatchSampler(5, 6, 0, true));
+        assertEquals("MinibatchSampler: batch size 6 for 5 examples with the last partial batch dropped leaves no batch;"
+                + " keep the partial batch or use a batch size of at most 5", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MinibatchSampler(0, 6, 0, false));
+        assertEquals("MinibatchSampler: batch size 6 for 0 examples; need at least 1 example and a batch size of at least 1",
+                e.getMessage());
     }
 }
