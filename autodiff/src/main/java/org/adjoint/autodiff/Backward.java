@@ -1,5 +1,7 @@
 package org.adjoint.autodiff;
 
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.adjoint.autodiff.engine.Graph;
 import org.adjoint.core.Tensor;
 
@@ -18,8 +20,10 @@ import org.adjoint.core.Tensor;
  * </ul>
  *
  * <p>Errors: an output with more than one element needs a seed ({@link #withSeed}); asking for the
- * gradient of a constant, or of a variable the output was not computed from, is an
- * {@link IllegalArgumentException} unless {@link #allowingUnused()} asks for zeros instead.
+ * gradient of a constant is an {@link IllegalArgumentException}; asking for the gradient of variables
+ * the output was not computed from is an {@link UnusedVariableException} naming all of them, unless
+ * {@link #allowingUnused()} asks for zeros instead (PyTorch's {@code allow_unused}). A {@code Var}
+ * made by another {@link Var#param} of the same value is a different variable, not on the graph.
  */
 public final class Backward {
 
@@ -52,7 +56,11 @@ public final class Backward {
         return new Backward(output, seed, allowUnused, detectAnomalies);
     }
 
-    /** Return zeros for variables the output does not depend on, instead of failing. */
+    /**
+     * Return zeros for variables the output was not computed from, instead of failing with an
+     * {@link UnusedVariableException}. Opt in only where zeros are meant (a parameter deliberately
+     * left out of this loss); by default a training loop that silently trains nothing is an error.
+     */
     public Backward allowingUnused() {
         return new Backward(output, seed, true, detectAnomalies);
     }
@@ -99,8 +107,8 @@ public final class Backward {
         }
         Graph graph = Graph.of(output, wrt);
         int[] targets = graph.targets();
-        for (int i = 0; i < wrt.length; i++) {
-            requireReached(targets[i], wrt[i], i);
+        if (!allowUnused) {
+            requireReached(targets, wrt);
         }
         Var[] bars = new Var[wrt.length];
         int[] reached = reachedPositions(targets);
@@ -137,12 +145,20 @@ public final class Backward {
         }
     }
 
-    private void requireReached(int k, Var v, int position) {
-        if (k < 0 && !allowUnused) {
-            throw new IllegalArgumentException("backward: variable " + position + " (shape " + v.shape()
-                    + ") is not on the graph of the output: the output was not computed from it"
-                    + " (use allowingUnused() to get zeros instead)");
+    /** Fails naming every variable the output was not computed from (target position −1). */
+    private static void requireReached(int[] targets, Var[] wrt) {
+        int[] unused = IntStream.range(0, wrt.length).filter(i -> targets[i] < 0).toArray();
+        if (unused.length == 0) {
+            return;
         }
+        String positions = IntStream.of(unused).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        String shapes = IntStream.of(unused).mapToObj(i -> wrt[i].shape().toString()).collect(Collectors.joining(", "));
+        boolean one = unused.length == 1;
+        throw new UnusedVariableException("backward: " + (one ? "variable " : "variables ") + positions
+                + (one ? " (shape " : " (shapes ") + shapes + (one ? ") is" : ") are")
+                + " not on the graph of the output: the output was not computed from " + (one ? "it" : "them")
+                + "; a Var made by another Var.param of the same value is a different variable"
+                + " (use allowingUnused() to get zeros instead)", unused);
     }
 
     private Tensor seedTensor() {
