@@ -43,17 +43,23 @@ public final class Losses {
     }
 
     /**
-     * The mean squared error {@code mean((prediction − target)²)} over all elements (target broadcast).
+     * The mean squared error {@code mean((prediction − target)²)} over all elements. The shapes must be
+     * equal: a loss does not broadcast (a [3, 1] prediction against a [3] target would average a 3 × 3
+     * table); broadcast the target explicitly ({@link Var#broadcastTo}) if that is meant.
      *
-     * @throws IllegalArgumentException if there are no elements to average
+     * @throws IllegalArgumentException naming both shapes if they differ, or if there are no elements
      */
     public static Var meanSquaredError(Var prediction, Var target) {
-        Var error = prediction.sub(target);
-        if (error.value().size() == 0) {
+        if (!prediction.shape().equals(target.shape())) {
+            throw new IllegalArgumentException("meanSquaredError: the prediction's shape " + prediction.shape()
+                    + " differs from the target's shape " + target.shape() + "; losses do not broadcast: reshape one,"
+                    + " or broadcast the target explicitly with broadcastTo");
+        }
+        if (prediction.shape().size() == 0) {
             throw new IllegalArgumentException("meanSquaredError: prediction " + prediction.shape() + " and target "
                     + target.shape() + " have no elements; the mean over none is undefined");
         }
-        return error.square().mean();
+        return prediction.sub(target).square().mean();
     }
 
     /** L2 regularization {@code λ · Σ w²} (without the factor ½; its gradient is {@code 2λw}). */
