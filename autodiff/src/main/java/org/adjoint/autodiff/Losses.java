@@ -30,16 +30,23 @@ public final class Losses {
      * subgradient is {@code 1(margin_j > 0)} for each wrong class j and minus the number of positive
      * margins for the correct class (a margin of exactly 0 counts as inactive, as relu'(0) = 0).
      *
-     * @param delta the margin Δ, usually 1
+     * Infinite scores are limits: a correct score of +∞ costs 0 (the correct class's own term, ∞ − ∞,
+     * is left out rather than multiplied by 0), and a wrong score of +∞ costs +∞.
+     *
+     * @param delta the margin Δ, usually 1; it must be finite
+     * @throws IllegalArgumentException if Δ is NaN or infinite, or the scores and labels disagree
      */
     public static Var multiclassHinge(Var scores, int[] labels, double delta) {
         checkScores("multiclassHinge", scores, labels);
+        if (!Double.isFinite(delta)) {
+            throw new IllegalArgumentException("multiclassHinge: the margin delta = " + delta + " must be finite");
+        }
         int n = labels.length;
         int classes = scores.shape().dim(1);
         Var correct = scores.gather(labels).reshape(n, 1);
         Var margins = scores.sub(correct).add(delta).relu();
         Tensor wrongClass = Tensor.oneHot(labels, classes).neg().add(1);
-        return margins.mul(Var.constant(wrongClass)).sum().div(n);
+        return Var.where(wrongClass, margins, Var.constant(Tensor.zeros(n, classes))).sum().div(n);
     }
 
     /**
