@@ -70,7 +70,10 @@ public final class Backward {
      * {@link AnomalyException} naming the first op that produced one from finite inputs, with their
      * shapes. Forward values are checked when the output is not finite (an infinity turned into a
      * finite limit later, or a NaN in the branch a {@code where} did not choose, is no anomaly);
-     * every cotangent a derivative rule returns is checked. Costs a scan of every value.
+     * every cotangent a derivative rule returns is checked. A NaN or infinity fed in (in a constant
+     * such as the training data, or in a parameter) is named as that input, with its shape and the
+     * index of its first bad element, before any op or rule is blamed for carrying it. Costs a scan of
+     * every value.
      */
     public Backward detectingAnomalies() {
         return new Backward(output, seed, allowUnused, true);
