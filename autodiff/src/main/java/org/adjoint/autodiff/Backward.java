@@ -1,6 +1,8 @@
 package org.adjoint.autodiff;
 
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.adjoint.autodiff.engine.Graph;
 import org.adjoint.core.Tensor;
 
@@ -19,8 +21,10 @@ import org.adjoint.core.Tensor;
  * </ul>
  *
  * <p>Errors: an output with more than one element needs a seed ({@link #withSeed}); asking for the
- * gradient of a constant, or of a variable the output was not computed from, is an
- * {@link IllegalArgumentException} unless {@link #allowingUnused()} asks for zeros instead.
+ * gradient of a constant is an {@link IllegalArgumentException}; asking for the gradient of variables
+ * the output was not computed from is an {@link UnusedVariableException} naming all of them, unless
+ * {@link #allowingUnused()} asks for zeros instead (PyTorch's {@code allow_unused}). A {@code Var}
+ * made by another {@link Var#param} of the same value is a different variable, not on the graph.
  */
 public final class Backward {
 
@@ -54,7 +58,11 @@ public final class Backward {
         return new Backward(output, seed, allowUnused, detectAnomalies);
     }
 
-    /** Return zeros for variables the output does not depend on, instead of failing. */
+    /**
+     * Return zeros for variables the output was not computed from, instead of failing with an
+     * {@link UnusedVariableException}. Opt in only where zeros are meant (a parameter deliberately
+     * left out of this loss); by default a training loop that silently trains nothing is an error.
+     */
     public Backward allowingUnused() {
         return new Backward(output, seed, true, detectAnomalies);
     }
@@ -64,7 +72,10 @@ public final class Backward {
      * {@link AnomalyException} naming the first op that produced one from finite inputs, with their
      * shapes. Forward values are checked when the output is not finite (an infinity turned into a
      * finite limit later, or a NaN in the branch a {@code where} did not choose, is no anomaly);
-     * every cotangent a derivative rule returns is checked. Costs a scan of every value.
+     * every cotangent a derivative rule returns is checked. A NaN or infinity fed in (in a constant
+     * such as the training data, or in a parameter) is named as that input, with its shape and the
+     * index of its first bad element, before any op or rule is blamed for carrying it. Costs a scan of
+     * every value.
      */
     public Backward detectingAnomalies() {
         return new Backward(output, seed, allowUnused, true);
@@ -101,8 +112,8 @@ public final class Backward {
         }
         Graph graph = Graph.of(output, wrt);
         int[] targets = graph.targets();
-        for (int i = 0; i < wrt.length; i++) {
-            requireReached(targets[i], wrt[i], i);
+        if (!allowUnused) {
+            requireReached(targets, wrt);
         }
         Var[] bars = new Var[wrt.length];
         int[] reached = reachedPositions(targets);
@@ -139,12 +150,20 @@ public final class Backward {
         }
     }
 
-    private void requireReached(int k, Var v, int position) {
-        if (k < 0 && !allowUnused) {
-            throw new IllegalArgumentException("backward: variable " + position + " (shape " + v.shape()
-                    + ") is not on the graph of the output: the output was not computed from it"
-                    + " (use allowingUnused() to get zeros instead)");
+    /** Fails naming every variable the output was not computed from (target position −1). */
+    private static void requireReached(int[] targets, Var[] wrt) {
+        int[] unused = IntStream.range(0, wrt.length).filter(i -> targets[i] < 0).toArray();
+        if (unused.length == 0) {
+            return;
         }
+        String positions = IntStream.of(unused).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        String shapes = IntStream.of(unused).mapToObj(i -> wrt[i].shape().toString()).collect(Collectors.joining(", "));
+        boolean one = unused.length == 1;
+        throw new UnusedVariableException("backward: " + (one ? "variable " : "variables ") + positions
+                + (one ? " (shape " : " (shapes ") + shapes + (one ? ") is" : ") are")
+                + " not on the graph of the output: the output was not computed from " + (one ? "it" : "them")
+                + "; a Var made by another Var.param of the same value is a different variable"
+                + " (use allowingUnused() to get zeros instead)", unused);
     }
 
     private Tensor seedTensor() {

@@ -23,6 +23,12 @@ import org.adjoint.core.Tensor;
  * input's; a Hessian has the input's shape twice (n × n for a vector). Functions that must be scalar
  * ({@code grad}, {@code hessian}, {@code hvp}) fail with an {@link IllegalArgumentException} naming
  * the shape they returned.
+ *
+ * <p>A function that does not use its argument has a zero gradient here, as in JAX and
+ * {@code torch.func}: the function is given, so its derivative is known to be 0 (and the Hessian of
+ * a linear function is 0). Gradients with respect to chosen variables of a recorded loss
+ * ({@link Backward}, {@code nn.Variables#gradients}) instead refuse a variable the loss was not
+ * computed from, unless asked for zeros.
  */
 public final class Derivatives {
 

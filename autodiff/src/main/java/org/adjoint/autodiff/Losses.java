@@ -30,30 +30,43 @@ public final class Losses {
      * subgradient is {@code 1(margin_j > 0)} for each wrong class j and minus the number of positive
      * margins for the correct class (a margin of exactly 0 counts as inactive, as relu'(0) = 0).
      *
-     * @param delta the margin Δ, usually 1
+     * Infinite scores are limits: a correct score of +∞ costs 0 (the correct class's own term, ∞ − ∞,
+     * is left out rather than multiplied by 0), and a wrong score of +∞ costs +∞.
+     *
+     * @param delta the margin Δ, usually 1; it must be finite
+     * @throws IllegalArgumentException if Δ is NaN or infinite, or the scores and labels disagree
      */
     public static Var multiclassHinge(Var scores, int[] labels, double delta) {
         checkScores("multiclassHinge", scores, labels);
+        if (!Double.isFinite(delta)) {
+            throw new IllegalArgumentException("multiclassHinge: the margin delta = " + delta + " must be finite");
+        }
         int n = labels.length;
         int classes = scores.shape().dim(1);
         Var correct = scores.gather(labels).reshape(n, 1);
         Var margins = scores.sub(correct).add(delta).relu();
         Tensor wrongClass = Tensor.oneHot(labels, classes).neg().add(1);
-        return margins.mul(Var.constant(wrongClass)).sum().div(n);
+        return Var.where(wrongClass, margins, Var.constant(Tensor.zeros(n, classes))).sum().div(n);
     }
 
     /**
-     * The mean squared error {@code mean((prediction − target)²)} over all elements (target broadcast).
+     * The mean squared error {@code mean((prediction − target)²)} over all elements. The shapes must be
+     * equal: a loss does not broadcast (a [3, 1] prediction against a [3] target would average a 3 × 3
+     * table); broadcast the target explicitly ({@link Var#broadcastTo}) if that is meant.
      *
-     * @throws IllegalArgumentException if there are no elements to average
+     * @throws IllegalArgumentException naming both shapes if they differ, or if there are no elements
      */
     public static Var meanSquaredError(Var prediction, Var target) {
-        Var error = prediction.sub(target);
-        if (error.value().size() == 0) {
+        if (!prediction.shape().equals(target.shape())) {
+            throw new IllegalArgumentException("meanSquaredError: the prediction's shape " + prediction.shape()
+                    + " differs from the target's shape " + target.shape() + "; losses do not broadcast: reshape one,"
+                    + " or broadcast the target explicitly with broadcastTo");
+        }
+        if (prediction.shape().size() == 0) {
             throw new IllegalArgumentException("meanSquaredError: prediction " + prediction.shape() + " and target "
                     + target.shape() + " have no elements; the mean over none is undefined");
         }
-        return error.square().mean();
+        return prediction.sub(target).square().mean();
     }
 
     /** L2 regularization {@code λ · Σ w²} (without the factor ½; its gradient is {@code 2λw}). */

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import org.adjoint.autodiff.Backward;
+import org.adjoint.autodiff.UnusedVariableException;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
@@ -103,17 +105,51 @@ public final class Variables {
 
     /**
      * The gradient of a scalar {@code loss} with respect to every parameter, as a parameter set of the
-     * same names and shapes (zeros for a parameter the loss does not use).
+     * same names and shapes.
+     *
+     * @throws IllegalArgumentException naming every parameter the loss was not computed from (a loop
+     *         that trained it would silently train nothing); use {@link #gradientsAllowingUnused} where
+     *         zeros are meant
      */
     public NamedTensors gradients(Var loss) {
         List<String> names = new ArrayList<>(vars.keySet());
-        Var[] all = vars.values().toArray(new Var[0]);
-        Tensor[] grads = Backward.of(loss).allowingUnused().gradients(all);
+        try {
+            return named(names, Backward.of(loss).gradients(vars.values().toArray(new Var[0])));
+        } catch (UnusedVariableException e) {
+            throw unused(names, e);
+        }
+    }
+
+    /**
+     * Like {@link #gradients}, with zeros for a parameter the loss was not computed from (PyTorch's
+     * {@code allow_unused=True}), e.g. a layer deliberately left out of this loss.
+     */
+    public NamedTensors gradientsAllowingUnused(Var loss) {
+        List<String> names = new ArrayList<>(vars.keySet());
+        return named(names, Backward.of(loss).allowingUnused().gradients(vars.values().toArray(new Var[0])));
+    }
+
+    private static NamedTensors named(List<String> names, Tensor[] grads) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (int i = 0; i < grads.length; i++) {
             out.put(names.get(i), grads[i]);
         }
         return NamedTensors.of(out);
+    }
+
+    private IllegalArgumentException unused(List<String> names, UnusedVariableException e) {
+        int[] positions = e.positions();
+        StringJoiner which = new StringJoiner(", ", "[", "]");
+        StringJoiner shapes = new StringJoiner(", ");
+        for (int p : positions) {
+            which.add(names.get(p));
+            shapes.add(vars.get(names.get(p)).shape().toString());
+        }
+        boolean one = positions.length == 1;
+        return new IllegalArgumentException("gradients: the loss was not computed from " + (one ? "parameter " : "parameters ")
+                + which + (one ? " (shape " : " (shapes ") + shapes + "); a Var made by another Variables.track or"
+                + " Var.param of the same values is a different variable (use gradientsAllowingUnused to get zeros"
+                + " instead)", e);
     }
 
     /** The current values, as a parameter set. */

@@ -71,7 +71,8 @@ class BackwardTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Backward.of(f).gradients(x, unused));
         assertEquals("backward: variable 1 (shape [2]) is not on the graph of the output: the output was not computed"
-                + " from it (use allowingUnused() to get zeros instead)", e.getMessage());
+                + " from it; a Var made by another Var.param of the same value is a different variable"
+                + " (use allowingUnused() to get zeros instead)", e.getMessage());
         assertEquals(Tensor.zeros(2), Backward.of(f).allowingUnused().gradients(x, unused)[1]);
     }
 

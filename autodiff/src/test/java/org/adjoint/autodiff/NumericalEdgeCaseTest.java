@@ -344,8 +344,8 @@ class NumericalEdgeCaseTest {
                 () -> Losses.softmaxCrossEntropy(scores, new int[0]));
         assertMessage("multiclassHinge: scores of shape [0, 3] hold no examples; the mean loss over none is undefined",
                 () -> Losses.multiclassHinge(scores, new int[0], 1));
-        assertMessage("meanSquaredError: prediction [0] and target [] have no elements; the mean over none is undefined",
-                () -> Losses.meanSquaredError(Var.param(Tensor.zeros(0)), Var.constant(1)));
+        assertMessage("meanSquaredError: prediction [0] and target [0] have no elements; the mean over none is undefined",
+                () -> Losses.meanSquaredError(Var.param(Tensor.zeros(0)), Var.constant(Tensor.zeros(0))));
     }
 
     // ------------------------------------------------------------ exp, log, division, sqrt, pow

@@ -190,7 +190,7 @@ final class OpCatalogue {
                         "softmaxCrossEntropy(labels " + Arrays.toString(sl.labels) + ")", new Tensor[] {sl.scores},
                         v -> Losses.softmaxCrossEntropy(v[0], sl.labels)))),
                 new Case("multiclassHinge", hinge),
-                binary("meanSquaredError", WIDE, WIDE, Losses::meanSquaredError),
+                sameShape("meanSquaredError", WIDE, WIDE, Losses::meanSquaredError),
                 withConstant("l2", WIDE, doubles(0, 2), Losses::l2));
     }
 
@@ -217,6 +217,13 @@ final class OpCatalogue {
     private static Case binary(String name, Gen<Double> left, Gen<Double> right, Binary f) {
         return new Case(name, TensorGens.broadcastPairs(3, 4).flatMap(pair -> Gen.zip(
                 TensorGens.tensorOf(pair.left(), left), TensorGens.tensorOf(pair.right(), right),
+                (a, b) -> new Call(name, new Tensor[] {a, b}, v -> f.apply(v[0], v[1])))));
+    }
+
+    /** A binary op whose operands must have one shape (a loss: it does not broadcast). */
+    private static Case sameShape(String name, Gen<Double> left, Gen<Double> right, Binary f) {
+        return new Case(name, TensorGens.shapes(3, 4).flatMap(shape -> Gen.zip(
+                TensorGens.tensorOf(shape, left), TensorGens.tensorOf(shape, right),
                 (a, b) -> new Call(name, new Tensor[] {a, b}, v -> f.apply(v[0], v[1])))));
     }
 

@@ -45,4 +45,24 @@ class PredictionsTest {
                 () -> Predictions.predict((p, x) -> x.sum(1), ONE, X));
         assertEquals("predict: the model returned shape [3], not one row of scores per example", e.getMessage());
     }
+
+    /** Issue 17, item 6: NaN scores used to be predicted as class 0 and counted right. */
+    @Test
+    void nanScoresAreAnErrorNamingTheExample() {
+        Tensor allNan = Tensor.matrix(new double[][] {{Double.NaN, Double.NaN}, {Double.NaN, Double.NaN}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Predictions.accuracy(IDENTITY, ONE, allNan, new int[] {0, 0}));
+        assertEquals("predict: the model's scores hold NaN (first at example 0, class 0 of shape [2, 2]);"
+                + " a NaN score has no ranking, so no class can be predicted", e.getMessage());
+        Tensor oneNan = Tensor.matrix(new double[][] {{1, 2}, {3, Double.NaN}});
+        e = assertThrows(IllegalArgumentException.class, () -> Predictions.predict(IDENTITY, ONE, oneNan));
+        assertEquals("predict: the model's scores hold NaN (first at example 1, class 1 of shape [2, 2]);"
+                + " a NaN score has no ranking, so no class can be predicted", e.getMessage());
+    }
+
+    @Test
+    void infiniteScoresStillRank() {
+        Tensor inf = Tensor.matrix(new double[][] {{Double.NEGATIVE_INFINITY, 0}, {Double.POSITIVE_INFINITY, 7}});
+        assertArrayEquals(new int[] {1, 0}, Predictions.predict(IDENTITY, ONE, inf));
+    }
 }

@@ -17,6 +17,10 @@ final class Anomalies {
      * not reach it: an infinity that a later op turned into its finite limit ({@code relu(log 0) = 0},
      * {@code exp(−∞) = 0}) or a NaN in the branch a {@code where} did not choose. That is no anomaly;
      * if its derivative would poison the gradient, the backward check names the rule.
+     *
+     * <p>A node whose non-finite result comes from a value fed in (a constant, such as the data, or a
+     * parameter) blames that value, naming the input, its shape and the position of its first bad
+     * element: NaN in the data is not the fault of the ops that carried it to the loss.
      */
     static void checkForward(Var[] nodesInOrder) {
         if (nodesInOrder.length == 0 || nodesInOrder[nodesInOrder.length - 1].value().isFinite()) {
@@ -26,15 +30,26 @@ final class Anomalies {
             if (Nodes.op(node) == null || node.value().isFinite()) {
                 continue;
             }
+            Var[] inputs = Nodes.inputs(node);
             boolean inputsFinite = true;
-            for (Var input : Nodes.inputs(node)) {
-                inputsFinite &= input.value().isFinite();
+            for (int i = 0; i < inputs.length; i++) {
+                boolean finite = inputs[i].value().isFinite();
+                if (!finite && Nodes.op(inputs[i]) == null) {
+                    throw fedIn(node, i, inputs[i]);
+                }
+                inputsFinite &= finite;
             }
             if (inputsFinite) {
                 throw new AnomalyException("forward: " + Nodes.op(node) + " produced " + firstNonFinite(node.value())
                         + " from finite inputs of shapes " + shapes(node));
             }
         }
+    }
+
+    private static AnomalyException fedIn(Var node, int i, Var input) {
+        return new AnomalyException("forward: input " + i + " of " + Nodes.op(node) + " is a "
+                + (input.requiresGrad() ? "parameter" : "constant") + " of shape " + input.shape() + " that holds "
+                + firstNonFiniteAt(input.value()) + " (fed in, not computed by an op: check the data)");
     }
 
     /** Fails if the derivative rule of {@code node} turned a finite cotangent into NaN or infinity. */
@@ -53,6 +68,22 @@ final class Anomalies {
             joiner.add(input.shape().toString());
         }
         return joiner.toString();
+    }
+
+    /** The first non-finite element and its index, e.g. {@code NaN at [1, 2]}. */
+    private static String firstNonFiniteAt(Tensor t) {
+        double[] data = t.toArray();
+        int[] strides = t.shape().strides();
+        for (int i = 0; i < data.length; i++) {
+            if (!Double.isFinite(data[i])) {
+                StringJoiner index = new StringJoiner(", ", "[", "]");
+                for (int axis = 0; axis < strides.length; axis++) {
+                    index.add(Integer.toString(i / strides[axis] % t.shape().dim(axis)));
+                }
+                return data[i] + " at " + index;
+            }
+        }
+        return "no non-finite value";
     }
 
     private static String firstNonFinite(Tensor t) {

@@ -22,6 +22,9 @@ public interface Clipping {
     /**
      * Scales all gradients together so their global L2 norm {@code √Σ‖g‖²} is at most {@code maxNorm}:
      * by {@code maxNorm / (norm + 1e-6)} when that is below 1, as {@code torch.nn.utils.clip_grad_norm_}.
+     * The norm is computed without overflow for any finite gradients (elements beyond about 1.3e154
+     * are scaled before squaring); a NaN or infinite element makes the norm NaN or infinite, as in
+     * PyTorch.
      */
     static Clipping globalNorm(double maxNorm) {
         Hyperparameters.positive("globalNorm", "maxNorm", maxNorm);

@@ -27,12 +27,35 @@ final class Clippings {
     record GlobalNorm(double maxNorm) implements Clipping {
         @Override
         public NamedTensors apply(NamedTensors grads) {
+            double coefficient = maxNorm / (norm(grads) + 1e-6);
+            return coefficient < 1 ? grads.map(g -> g.mul(coefficient)) : grads;
+        }
+
+        /**
+         * √Σ‖g‖². When the plain sum of squares overflows although every element is finite (an element
+         * beyond about 1.3e154), the elements are divided by the largest magnitude before squaring, as
+         * LAPACK's dnrm2 does, so the norm is finite; otherwise the plain sum is kept, bit for bit.
+         */
+        static double norm(NamedTensors grads) {
             double sumOfSquares = 0;
             for (Tensor g : grads.asMap().values()) {
                 sumOfSquares += g.square().sum().item();
             }
-            double coefficient = maxNorm / (Math.sqrt(sumOfSquares) + 1e-6);
-            return coefficient < 1 ? grads.map(g -> g.mul(coefficient)) : grads;
+            if (!Double.isInfinite(sumOfSquares)) {
+                return Math.sqrt(sumOfSquares);
+            }
+            double largest = 0;
+            for (Tensor g : grads.asMap().values()) {
+                largest = Math.max(largest, g.size() == 0 ? 0 : g.abs().max().item());
+            }
+            if (!Double.isFinite(largest)) {
+                return Math.sqrt(sumOfSquares);
+            }
+            double scaled = 0;
+            for (Tensor g : grads.asMap().values()) {
+                scaled += g.div(largest).square().sum().item();
+            }
+            return largest * Math.sqrt(scaled);
         }
 
         @Override

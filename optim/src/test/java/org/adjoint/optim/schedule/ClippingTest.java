@@ -38,4 +38,24 @@ class ClippingTest {
         assertEquals(Tensor.vector(3, 0), clipped.get("a"));
         assertEquals(3.5, clipped.get("b").item());
     }
+
+    /** Issue 17, item 22: the sum of squares overflowed beyond about 1.3e154 and every gradient became 0. */
+    @Test
+    void globalNormOfHugeGradientsScalesInsteadOfZeroing() {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("a", Tensor.vector(3e200, 0));
+        m.put("b", Tensor.scalar(-4e200));
+        NamedTensors clipped = Clipping.globalNorm(1).apply(NamedTensors.of(m));
+        assertEquals(0.6, clipped.get("a").get(0), 1e-15);
+        assertEquals(0.0, clipped.get("a").get(1));
+        assertEquals(-0.8, clipped.get("b").item(), 1e-15);
+    }
+
+    @Test
+    void globalNormJustAboveTheOverflowThreshold() {
+        NamedTensors g = NamedTensors.of(Map.of("w", Tensor.vector(2e154, 2e154)));
+        NamedTensors clipped = Clipping.globalNorm(2).apply(g);
+        assertEquals(Math.sqrt(2), clipped.get("w").get(0), 1e-15);
+        assertEquals(Math.sqrt(2), clipped.get("w").get(1), 1e-15);
+    }
 }

@@ -132,7 +132,9 @@ class TrainerTest {
         Trainer t = Trainer.of(Optimizer.of(new Sgd(1e200))).withEpochs(3).withBatchSize(90)
                 .withProgress(Progress.silent());
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> t.fit(NET.initialize(1), DATA, (p, b) -> p.get("layer1.weight").square().sum()));
+                () -> t.fit(NET.initialize(1), DATA, (p, b) -> p.get("layer1.weight").square().sum()
+                        .add(p.get("layer1.bias").square().sum()).add(p.get("layer2.weight").square().sum())
+                        .add(p.get("layer2.bias").square().sum())));
         assertTrue(e.getMessage().startsWith("training diverged at epoch"), e.getMessage());
         assertTrue(e.lastFiniteParameters().flatten().isFinite());
     }
