@@ -91,6 +91,7 @@ class NpzFuzzTest {
         out.add(forged("a shape of 65536 × 32768 = 2^31 elements", npy(dict("'<f8'", "False", "(65536, 32768)"), eight)));
         out.add(forged("an extent of 2^31", npy(dict("'<f8'", "False", "(2147483648,)"), eight)));
         out.add(forged("a shape of 46341 × 46341 elements", npy(dict("'<f8'", "False", "(46341, 46341)"), eight)));
+        out.add(forged("a shape of 10,000 axes of 1", npy(dict("'<f8'", "False", "(" + "1, ".repeat(10_000) + ")"), eight)));
         out.add(forged("a shape of 40 axes of 2", npy(dict("'<f8'", "False", "(" + "2, ".repeat(40) + ")"), eight)));
         out.add(forged("a shape of 3 with 4 values", npy(dict("'<f8'", "False", "(3,)"), new byte[32])));
         out.add(forged("a shape of 5 with 4 values", npy(dict("'<f8'", "False", "(5,)"), new byte[32])));
@@ -226,6 +227,21 @@ class NpzFuzzTest {
                 () -> assertThrows(MalformedFileException.class, () -> Npz.read(file)));
         assertTrue(e.getMessage().startsWith(file + ", entry w.npy: malformed .npy header at offset 10"), e.getMessage());
         assertTrue(e.getMessage().length() < 500, "the message quotes at most 200 characters of the header");
+    }
+
+    /**
+     * Issue 17, item 19: a header of 10,000 axes of 1 loaded (and printing it overflowed the stack).
+     * NumPy refuses more than 64 axes; so does loading.
+     */
+    @Test
+    void aShapeOfMoreThanSixtyFourAxesIsRefused() throws IOException {
+        Path file = dir.resolve("deep.npz");
+        Files.write(file, npy(dict("'<f8'", "False", "(" + "1, ".repeat(10_000) + ")"), new byte[8]));
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> Npz.read(file));
+        assertEquals(file + ", entry w.npy: shape of 10000 axes: at most 64 are supported, as in NumPy", e.getMessage());
+        Path most = dir.resolve("64.npz");
+        Files.write(most, npy(dict("'<f8'", "False", "(" + "1, ".repeat(64) + ")"), new byte[8]));
+        assertEquals(64, Npz.read(most).get("w").rank());
     }
 
     @Test
