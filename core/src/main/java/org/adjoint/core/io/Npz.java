@@ -24,7 +24,7 @@ import org.adjoint.core.Tensor;
  * disk, and renamed over the target, and then the folder is forced to disk too, which is what makes
  * the rename itself survive a power cut (where the platform can open a folder; Windows cannot). A
  * crash mid-write leaves the previous file intact, and may leave a temporary file
- * {@code <name><digits>.tmp} beside it, which is never read and may be deleted.
+ * {@code .npz-<digits>.tmp} beside it, which is never read and may be deleted.
  *
  * <p>Reading opens the file once and reads its directory, headers and data through that one handle,
  * so a concurrent atomic write is seen whole or not at all. It checks every entry's CRC-32, header
@@ -42,12 +42,21 @@ public final class Npz {
     private Npz() {
     }
 
-    /** Writes the tensors to {@code file} atomically, replacing any previous file. */
+    /**
+     * Writes the tensors to {@code file} atomically, replacing any previous file. A new file gets the
+     * permissions any new file gets (0666 less the umask, on POSIX systems); a replaced file keeps its
+     * permissions (its owner and group become the writer's, as with any new file).
+     *
+     * @throws FileSystemException if {@code file} is a folder (the root folder included)
+     */
     public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path dir = absolute.getParent();
+        if (dir == null || Files.isDirectory(absolute)) {
+            throw new FileSystemException(file.toString(), null, "a folder, not a file to save to");
+        }
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+        Path temp = TempFiles.create(dir);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(channel))) {
@@ -58,6 +67,7 @@ public final class Npz {
                 zip.flush();
                 channel.force(true);
             }
+            TempFiles.keepPermissions(absolute, temp);
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
