@@ -19,7 +19,7 @@ final class Format {
         if (t.rank() == 0) {
             sb.append(number(t.data[0]));
         } else {
-            appendAxis(sb, t, 0, 0, "tensor(".length());
+            appendAxes(sb, t, "tensor(".length());
         }
         if (isElided(t.shape) || t.size() == 0) {
             sb.append(", shape=").append(t.shape);
@@ -27,27 +27,51 @@ final class Format {
         return sb.append(')').toString();
     }
 
-    private static void appendAxis(StringBuilder sb, Tensor t, int axis, int offset, int indent) {
-        int n = t.shape.dim(axis);
-        int stride = t.shape.strides()[axis];
+    /**
+     * The nested brackets of a tensor of rank ≥ 1, walked with an explicit stack of positions (one
+     * per axis) rather than one call per axis, so that no rank can overflow the Java stack. Along
+     * each axis the visible items are its entries, or, for an axis longer than 2·{@link #EDGE_ITEMS},
+     * the first and last {@link #EDGE_ITEMS} around an ellipsis.
+     */
+    private static void appendAxes(StringBuilder sb, Tensor t, int indent) {
+        int rank = t.rank();
+        int[] strides = t.shape.strides();
+        int[] item = new int[rank];
+        int[] offset = new int[rank];
+        int axis = 0;
         sb.append('[');
-        for (int i = 0; i < n; i++) {
-            if (n > 2 * EDGE_ITEMS && i == EDGE_ITEMS) {
+        while (axis >= 0) {
+            int n = t.shape.dim(axis);
+            boolean elided = n > 2 * EDGE_ITEMS;
+            int items = visibleItems(n);
+            int k = item[axis]++;
+            if (k == items) {
+                sb.append(']');
+                axis--;
+                if (axis >= 0 && item[axis] < visibleItems(t.shape.dim(axis))) {
+                    separator(sb, rank - axis - 1, indent + axis + 1);
+                }
+            } else if (elided && k == EDGE_ITEMS) {
                 sb.append("...");
-                i = n - EDGE_ITEMS - 1;
-                separator(sb, t.rank() - axis - 1, indent + 1);
-                continue;
-            }
-            if (axis == t.rank() - 1) {
-                sb.append(number(t.data[offset + i]));
+                separator(sb, rank - axis - 1, indent + axis + 1);
             } else {
-                appendAxis(sb, t, axis + 1, offset + i * stride, indent + 1);
-            }
-            if (i < n - 1) {
-                separator(sb, t.rank() - axis - 1, indent + 1);
+                int i = elided && k > EDGE_ITEMS ? n - (items - k) : k;
+                if (axis == rank - 1) {
+                    sb.append(number(t.data[offset[axis] + i]));
+                    if (k + 1 < items) {
+                        separator(sb, 0, indent + axis + 1);
+                    }
+                } else {
+                    offset[axis + 1] = offset[axis] + i * strides[axis];
+                    item[++axis] = 0;
+                    sb.append('[');
+                }
             }
         }
-        sb.append(']');
+    }
+
+    private static int visibleItems(int n) {
+        return n > 2 * EDGE_ITEMS ? 2 * EDGE_ITEMS + 1 : n;
     }
 
     private static void separator(StringBuilder sb, int innerAxes, int indent) {

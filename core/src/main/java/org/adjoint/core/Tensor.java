@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -87,6 +88,19 @@ public final class Tensor {
                     + " elements but " + data.length + " values were given");
         }
         return new Tensor(shape, data.clone());
+    }
+
+    /**
+     * A tensor of the given shape whose element at row-major position {@code i} is
+     * {@code element.applyAsDouble(i)}, computed once per element in order, as
+     * {@link Arrays#setAll(double[], IntToDoubleFunction)} does. Unlike {@link #of}, it allocates only
+     * the tensor's own array: the way to build a large tensor from data held in another form (the
+     * bytes of a file) without a second copy of its doubles.
+     */
+    public static Tensor generate(Shape shape, IntToDoubleFunction element) {
+        double[] data = new double[shape.size()];
+        Arrays.setAll(data, element);
+        return new Tensor(shape, data);
     }
 
     /** A tensor of zeros. */

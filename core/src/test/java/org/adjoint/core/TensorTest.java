@@ -230,4 +230,12 @@ class TensorTest {
         assertArrayEquals(new int[] {2, 0}, Tensor.vector(2, 0).toIntArray());
         assertThrows(IllegalArgumentException.class, () -> Tensor.vector(0.5).toIntArray());
     }
+
+    @Test
+    void generateFillsEachElementFromItsRowMajorPosition() {
+        assertEquals(Tensor.of(Shape.of(2, 3), new double[] {0, 0.5, 1, 1.5, 2, 2.5}),
+                Tensor.generate(Shape.of(2, 3), i -> i * 0.5));
+        assertEquals(Tensor.scalar(7), Tensor.generate(Shape.SCALAR, i -> 7 + i));
+        assertEquals(Shape.of(0, 4), Tensor.generate(Shape.of(0, 4), i -> 1).shape());
+    }
 }

@@ -48,7 +48,8 @@ public final class ParameterFile {
      * shapes; the result is in the model's order. Nothing is changed if it does not fit.
      *
      * @throws IllegalArgumentException naming the missing, unexpected or differently shaped parameters
-     * @throws IOException if the file is missing, truncated or corrupt
+     * @throws IOException if the file is missing ({@link java.nio.file.NoSuchFileException}), a folder
+     *     (a {@link java.nio.file.FileSystemException} that says so), truncated or corrupt
      */
     public static NamedTensors load(Path file, NamedTensors model) throws IOException {
         Objects.requireNonNull(file, "file");

@@ -102,4 +102,15 @@ class ParameterFileTest {
         assertEquals(file + ": not a parameter file: invalid parameter name '': use non-empty parts separated by single"
                 + " dots, such as layer1.weight", e.getMessage());
     }
+
+    /** Issue 17, item 13: a folder was reported as a missing file (NoSuchFileException, "no such file"). */
+    @Test
+    void loadingAFolderSaysItIsAFolder() throws IOException {
+        NamedTensors p = Mlp.of(Activation.TANH, 3, 2).initialize(1);
+        Path folder = Files.createDirectory(dir.resolve("model.npz"));
+        java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> ParameterFile.load(folder, p));
+        assertTrue(!(e instanceof java.nio.file.NoSuchFileException), "a folder exists: " + e);
+        assertEquals(folder + ": a folder, not a .npz file", e.getMessage());
+    }
 }

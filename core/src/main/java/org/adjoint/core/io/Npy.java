@@ -14,10 +14,12 @@ import org.adjoint.core.Tensor;
  * string {@code \x93NUMPY}, the version, a little-endian 16-bit header length, an ASCII header such as
  * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }} padded with spaces to a multiple
  * of 64 bytes and ended by a newline, then the raw data. Doubles are written bit for bit, NaN payloads
- * included.
+ * included. As in NumPy, an array has at most {@value #MAX_RANK} axes; a header with more is refused.
  */
 final class Npy {
 
+    /** The most axes an array may have: NumPy's limit (NPY_MAXDIMS, 64 since NumPy 2.0). */
+    static final int MAX_RANK = 64;
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int PREAMBLE = MAGIC.length + 2 + 2;
     /**
@@ -102,6 +104,10 @@ final class Npy {
     private static Shape parseShape(String tuple, String where) throws IOException {
         String[] parts = tuple.trim().isEmpty() ? new String[0] : tuple.split(",");
         int count = parts.length > 0 && parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
+        if (count > MAX_RANK) {
+            throw new MalformedFileException(where + ": shape of " + count + " axes: at most " + MAX_RANK
+                    + " are supported, as in NumPy");
+        }
         int[] dims = new int[count];
         long size = 1;
         for (int i = 0; i < count; i++) {

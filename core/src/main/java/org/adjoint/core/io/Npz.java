@@ -1,27 +1,18 @@
 package org.adjoint.core.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
 /**
@@ -33,27 +24,39 @@ import org.adjoint.core.Tensor;
  * disk, and renamed over the target, and then the folder is forced to disk too, which is what makes
  * the rename itself survive a power cut (where the platform can open a folder; Windows cannot). A
  * crash mid-write leaves the previous file intact, and may leave a temporary file
- * {@code <name><digits>.tmp} beside it, which is never read and may be deleted. Reading
- * checks every entry's CRC-32, header and length against the archive's directory, and the names in
- * the entries' own headers against the directory's (checksums do not cover names), so a truncated,
- * bit-flipped or forged file is refused with an {@link IOException} naming the file and the entry,
- * and a forged length never makes it allocate more than the file holds; an array that could not
- * fit in the heap is refused before it is read. Such files raise a
- * {@link MalformedFileException}; a missing file, a {@link NoSuchFileException}.
+ * {@code .npz-<digits>.tmp} beside it, which is never read and may be deleted.
+ *
+ * <p>Reading opens the file once and reads its directory, headers and data through that one handle,
+ * so a concurrent atomic write is seen whole or not at all. It checks every entry's CRC-32, header
+ * and length against the archive's directory, and each entry's name in its own (local) header
+ * against the directory's name for it, entry by entry in the directory's order (checksums do not
+ * cover names), so a truncated, bit-flipped or forged file is refused with an {@link IOException}
+ * naming the file and the entry, and a forged length never makes it allocate more than the file
+ * holds. Arrays that could not fit in the free heap are refused before any data is read, and the
+ * data is decoded straight into each tensor's array: a load holds every array once plus one copy of
+ * the largest. Such files raise a {@link MalformedFileException}; a missing file, a
+ * {@link NoSuchFileException}; a folder, a {@link FileSystemException}.
  */
 public final class Npz {
-
-    private static final int MAX_HEADER = 1 << 16;
 
     private Npz() {
     }
 
-    /** Writes the tensors to {@code file} atomically, replacing any previous file. */
+    /**
+     * Writes the tensors to {@code file} atomically, replacing any previous file. A new file gets the
+     * permissions any new file gets (0666 less the umask, on POSIX systems); a replaced file keeps its
+     * permissions (its owner and group become the writer's, as with any new file).
+     *
+     * @throws FileSystemException if {@code file} is a folder (the root folder included)
+     */
     public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path dir = absolute.getParent();
+        if (dir == null || Files.isDirectory(absolute)) {
+            throw new FileSystemException(file.toString(), null, "a folder, not a file to save to");
+        }
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+        Path temp = TempFiles.create(dir);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(channel))) {
@@ -64,6 +67,7 @@ public final class Npz {
                 zip.flush();
                 channel.force(true);
             }
+            TempFiles.keepPermissions(absolute, temp);
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -102,120 +106,52 @@ public final class Npz {
 
     /**
      * Reads every {@code .npy} entry of {@code file}, in the archive's order, keyed by its name
-     * without the {@code .npy} suffix.
+     * without the {@code .npy} suffix. The file is opened once, so a concurrent atomic {@link #write}
+     * yields the old file or the new one, never a mix. Before any array's data is read, the load is
+     * refused if its arrays (every array once, plus a second copy of the largest while it is being
+     * read) need more heap than is free, after a garbage collection if that is what it takes.
      *
-     * @throws IOException naming the file and the entry if the archive or an array is unreadable
+     * @throws NoSuchFileException if the file does not exist
+     * @throws FileSystemException if {@code file} is a folder or not a regular file
+     * @throws MalformedFileException naming the file and the entry if the archive or an array is
+     *     unreadable, or naming the file and the sizes if the arrays could not fit in the free heap
      */
     public static Map<String, Tensor> read(Path file) throws IOException {
-        return read(file, Runtime.getRuntime().maxMemory());
+        return read(file, Npz::freeHeap);
     }
 
-    /** {@link #read(Path)}, refusing before reading it any array that would take more than {@code memory} bytes to load. */
+    /** {@link #read(Path)} with {@code memory} bytes free for the load. */
     static Map<String, Tensor> read(Path file, long memory) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
+        return read(file, needed -> memory);
+    }
+
+    private static Map<String, Tensor> read(Path file, NpzReader.Heap memory) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "a folder, not a .npz file");
         }
-        long fileSize = Files.size(file);
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                String where = file + ", entry " + entry.getName();
-                if (!entry.getName().endsWith(".npy")) {
-                    throw new MalformedFileException(where + ": not a .npy array");
-                }
-                String name = entry.getName().substring(0, entry.getName().length() - 4);
-                requireLoadable(entry, where, fileSize, memory);
-                if (tensors.put(name, readEntry(zip, entry, where)) != null) {
-                    throw new MalformedFileException(where + ": a second array named " + name);
-                }
-            }
-            requireLocalNames(file, zip, tensors.keySet());
-        } catch (MalformedFileException e) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new FileSystemException(file.toString(), null, "not a regular file, so not a .npz file");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return NpzReader.read(channel, file.toString(), memory);
+        } catch (MalformedFileException | FileSystemException e) {
             throw e;
         } catch (IOException e) {
             throw new MalformedFileException(file + ": not a readable .npz archive (truncated or corrupt): " + e, e);
         }
-        return tensors;
     }
 
     /**
-     * Checks that the entries' own (local) headers name the arrays the archive's directory listed. A
-     * zip's checksums cover the data but not the names, and the directory's names are the ones read,
-     * so without this one flipped bit there would rename an array (or a checkpoint's counter) silently.
+     * The heap free for a load of {@code needed} bytes: the maximum heap less what is in use. Memory in
+     * use may be garbage, so a load that seems not to fit asks for a collection and looks again.
      */
-    private static void requireLocalNames(Path file, ZipFile zip, Set<String> names) throws IOException {
-        List<String> local = new ArrayList<>();
-        for (String name : LocalHeaders.names(file, zip)) {
-            local.add(name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name);
+    private static long freeHeap(long needed) {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (needed > free && needed <= runtime.maxMemory()) {
+            System.gc();
+            free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         }
-        if (local.size() != names.size() || !names.containsAll(local)) {
-            throw new MalformedFileException(file + ": the archive's directory lists the arrays " + names
-                    + " but the entries' own headers name " + local + ": the archive is corrupt");
-        }
-    }
-
-    /**
-     * Refuses, before reading it, an entry the file cannot hold or the heap could not load: loading
-     * holds about three copies of an array's bytes at once (as read, as copied out, as doubles). A
-     * stored entry's bytes are in the file, so without this a forged length over a sparse file's hole
-     * would be read for seconds and then run out of memory.
-     */
-    private static void requireLoadable(ZipEntry entry, String where, long fileSize, long memory) throws IOException {
-        long size = entry.getSize();
-        if (size < Npy.preambleLength() || size > Integer.MAX_VALUE - 8) {
-            throw new MalformedFileException(where + ": the archive lists a length of " + size + " bytes, which cannot hold an array");
-        }
-        if (entry.getMethod() == ZipEntry.STORED && entry.getCompressedSize() > fileSize) {
-            throw new MalformedFileException(where + ": the archive lists a stored length of " + entry.getCompressedSize()
-                    + " bytes, but the file holds " + fileSize);
-        }
-        if (3 * size > memory) {
-            throw new MalformedFileException(String.format(java.util.Locale.ROOT, "%s: an array of %d bytes needs about %.1f GB"
-                    + " to load, more than the JVM's maximum heap of %.1f GB (-Xmx)", where, size, 3 * size / 1e9, memory / 1e9));
-        }
-    }
-
-    private static Tensor readEntry(ZipFile zip, ZipEntry entry, String where) throws IOException {
-        long size = entry.getSize();
-        byte[] bytes;
-        try (InputStream in = zip.getInputStream(entry)) {
-            bytes = readExactly(in, (int) size, where);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new MalformedFileException(where + ": CRC-32 mismatch (stored " + Long.toHexString(entry.getCrc()) + ", computed "
-                    + Long.toHexString(crc.getValue()) + "): the data is corrupt");
-        }
-        int headerLength = Npy.headerLength(bytes);
-        int dataStart = Npy.preambleLength() + headerLength;
-        if (headerLength > MAX_HEADER || dataStart > bytes.length) {
-            throw new MalformedFileException(where + ": header of " + headerLength + " bytes runs past the entry's " + bytes.length);
-        }
-        Shape shape = Npy.decodeHeader(Arrays.copyOf(bytes, dataStart), where);
-        long expected = 8L * shape.size();
-        if (bytes.length - dataStart != expected) {
-            throw new MalformedFileException(where + ": shape " + shape + " needs " + expected + " bytes of data at offset " + dataStart
-                    + " but the entry holds " + (bytes.length - dataStart));
-        }
-        return Npy.decodeData(shape, Arrays.copyOfRange(bytes, dataStart, bytes.length));
-    }
-
-    /** Exactly {@code n} bytes; never allocates more than the stream actually delivers plus one buffer. */
-    private static byte[] readExactly(InputStream in, int n, String where) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(n, 1 << 20));
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        while (total < n) {
-            int read = in.read(buffer, 0, Math.min(buffer.length, n - total));
-            if (read < 0) {
-                throw new MalformedFileException(where + ": truncated: expected " + n + " bytes but the data ends at offset " + total);
-            }
-            out.write(buffer, 0, read);
-            total += read;
-        }
-        return out.toByteArray();
+        return free;
     }
 }

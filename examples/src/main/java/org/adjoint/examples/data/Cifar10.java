@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.adjoint.core.Shape;
-import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.optim.train.LabeledData;
 
@@ -30,7 +29,8 @@ public final class Cifar10 {
      * One batch file as {@code [n, 3072]} inputs and labels 0..9.
      *
      * @throws MalformedFileException if the file's length is not a positive multiple of 3073, its
-     *     images could not fit in the JVM's heap, or a label is above 9
+     *     images could not fit in the heap free now (a byte and a double per pixel while they load), or
+     *     a label is above 9
      */
     public static LabeledData readBatch(Path file) throws IOException {
         return read(List.of(file));
@@ -57,18 +57,23 @@ public final class Cifar10 {
             throw new IllegalArgumentException("Cifar10.read: " + total + " images in " + files.size()
                     + " files, more than one array can hold (" + MAX_RECORDS + ")");
         }
-        if (!Heap.holds(8L * PIXELS * total)) {
+        if (!Heap.holds(bytesToLoad(total))) {
             throw new IllegalArgumentException("Cifar10.read: " + total + " images in " + files.size() + " files "
-                    + Heap.tooLarge(8L * PIXELS * total));
+                    + Heap.tooLarge(bytesToLoad(total)));
         }
-        double[] pixels = new double[(int) total * PIXELS];
+        byte[] pixels = new byte[(int) total * PIXELS];
         int[] labels = new int[(int) total];
         int at = 0;
         for (int f = 0; f < counts.length; f++) {
             readRecords(files.get(f), counts[f], pixels, labels, at);
             at += counts[f];
         }
-        return new LabeledData(Tensor.of(Shape.of(labels.length, PIXELS), pixels), labels);
+        return new LabeledData(Pixels.tensor(Shape.of(labels.length, PIXELS), pixels), labels);
+    }
+
+    /** What loading {@code images} holds at once: each pixel as a byte and as a double, and each label as an int. */
+    private static long bytesToLoad(long images) {
+        return images * (9L * PIXELS + 4);
     }
 
     private static int recordCount(Path file) throws IOException {
@@ -81,15 +86,15 @@ public final class Cifar10 {
         if (length / RECORD > MAX_RECORDS) {
             throw new MalformedFileException(file + ": " + length / RECORD + " images, more than one array can hold");
         }
-        if (!Heap.holds(8L * PIXELS * (length / RECORD))) {
-            throw new MalformedFileException(file + ": " + length / RECORD + " images of " + PIXELS + " doubles "
-                    + Heap.tooLarge(8L * PIXELS * (length / RECORD)));
+        if (!Heap.holds(bytesToLoad(length / RECORD))) {
+            throw new MalformedFileException(file + ": " + length / RECORD + " images of " + PIXELS + " pixels "
+                    + Heap.tooLarge(bytesToLoad(length / RECORD)));
         }
         return (int) (length / RECORD);
     }
 
-    /** Reads {@code count} records into {@code pixels} and {@code labels} from record index {@code at} on. */
-    private static void readRecords(Path file, int count, double[] pixels, int[] labels, int at) throws IOException {
+    /** Reads {@code count} records' pixel bytes into {@code pixels} and labels into {@code labels} from record index {@code at} on. */
+    private static void readRecords(Path file, int count, byte[] pixels, int[] labels, int at) throws IOException {
         String expected = "expected " + (long) count * RECORD + " bytes (" + count + " records of " + RECORD + ")";
         try (ByteReader in = ByteReader.openPlain(file)) {
             for (int i = 0; i < count; i++) {
@@ -101,7 +106,7 @@ public final class Cifar10 {
                             + " (record " + i + ") is not a CIFAR-10 class 0..9");
                 }
                 labels[at + i] = label;
-                Pixels.scale(record, 1, PIXELS, pixels, (at + i) * PIXELS);
+                System.arraycopy(record, 1, pixels, (at + i) * PIXELS, PIXELS);
             }
         }
     }

@@ -16,8 +16,9 @@ import org.adjoint.optim.train.LabeledData;
  * row-major. A label file is magic {@code 0x00000801} (2049: unsigned bytes, 1 dimension), the count,
  * then one unsigned byte per label. Headers are checked against what the file really holds before
  * any large array is allocated, and every {@link MalformedFileException} names the file, the byte
- * offset and what was expected there. Data that could not fit in the JVM's heap is refused before
- * it is read, so that a gzip bomb or a sparse file fails with a message, not an {@link OutOfMemoryError}.
+ * offset and what was expected there. Data that could not fit in the heap free now (images take a
+ * byte and a double per pixel while they load, labels a byte and an int each) is refused before it
+ * is read, so that a gzip bomb or a sparse file fails with a message, not an {@link OutOfMemoryError}.
  */
 public final class Idx {
 
@@ -61,7 +62,7 @@ public final class Idx {
             }
             byte[] bytes = in.readBytes((int) pixels, expected);
             in.requireEnd(expected);
-            return Tensor.of(Shape.of(count, rows * cols), Pixels.scale(bytes, (int) pixels));
+            return Pixels.tensor(Shape.of(count, rows * cols), bytes);
         }
     }
 

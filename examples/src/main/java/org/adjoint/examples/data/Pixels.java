@@ -1,5 +1,8 @@
 package org.adjoint.examples.data;
 
+import org.adjoint.core.Shape;
+import org.adjoint.core.Tensor;
+
 /** Unsigned 8-bit pixels as doubles in [0, 1]: byte k becomes exactly {@code k / 255.0}. */
 final class Pixels {
 
@@ -21,10 +24,11 @@ final class Pixels {
         }
     }
 
-    /** All of {@code bytes} as unsigned values / 255. */
-    static double[] scale(byte[] bytes, int count) {
-        double[] out = new double[count];
-        scale(bytes, 0, count, out, 0);
-        return out;
+    /**
+     * The tensor of {@code shape} whose elements are {@code bytes} as unsigned values / 255, built
+     * without an intermediate array: a load holds the bytes and the tensor's doubles, nothing more.
+     */
+    static Tensor tensor(Shape shape, byte[] bytes) {
+        return Tensor.generate(shape, i -> SCALED[bytes[i] & 0xFF]);
     }
 }

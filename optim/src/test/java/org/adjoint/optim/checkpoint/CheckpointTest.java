@@ -225,8 +225,10 @@ class CheckpointTest {
         bytes[directoryCopy + "counter/".length()] ^= 0x10;
         Files.write(file, bytes);
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> Checkpoint.load(file, adam, params()));
-        assertTrue(e.getMessage().startsWith(file + ": the archive's directory lists the arrays") && e.getMessage()
-                .contains("counter/upoch"), e.getMessage());
+        // Issue 17, item 27: names are now compared entry by entry, so the message names the entry and both names.
+        assertTrue(e.getMessage().startsWith(file + ", entry counter/upoch.npy: the archive's directory names this entry"
+                + " counter/upoch.npy but its own header at offset ") && e.getMessage()
+                .endsWith(" names it counter/epoch.npy: the archive is corrupt"), e.getMessage());
     }
 
     /** Found by CheckpointFuzzTest: Tensor.item's IllegalArgumentException did not name the file. */
