@@ -14,8 +14,8 @@ public final class UnusedVariableException extends IllegalArgumentException {
 
     /** An exception for the variables at {@code positions} (in the order given to the gradient call). */
     public UnusedVariableException(String message, int[] positions) {
-        super(message);
-        this.positions = positions.clone();
+        super(java.util.Objects.requireNonNull(message, "message"));
+        this.positions = java.util.Objects.requireNonNull(positions, "positions").clone();
     }
 
     /** The positions, among the variables given to the gradient call, of those the output does not use. */
