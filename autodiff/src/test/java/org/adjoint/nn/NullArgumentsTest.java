@@ -54,6 +54,7 @@ class NullArgumentsTest {
         samples.put(ParameterSpec.class, new Affine(2, 3).parameters().get(0));
         samples.put(Variables.class, Variables.track(NamedTensors.of(Map.of("w", Tensor.ones(2)))));
         samples.put(Initializer.Fans.class, Initializer.Fans.of(Shape.of(3, 2)));
+        samples.put(org.adjoint.autodiff.UnusedVariableException.class, new org.adjoint.autodiff.UnusedVariableException("unused", new int[] {0}));
         return samples;
     }
 
