@@ -60,7 +60,7 @@ class MoreGarbowHillstromTest {
                 new Method("steepest descent, strong Wolfe", new SteepestDescent(LineSearch.strongWolfe()), STEEPEST),
                 new Method("pure Newton", Newton.pure(), OTHERS),
                 new Method("damped Newton", Newton.damped(), OTHERS),
-                new Method("modified Newton, τI", Newton.modified(), OTHERS),
+                new Method("modified Newton, τ·diag(|H|)", Newton.modified(), OTHERS),
                 new Method("modified Newton, eigenvalues",
                         new Newton(HessianModification.eigenvalues(1e-8), LineSearch.armijo()), OTHERS),
                 new Method("Newton-CG", NewtonCg.standard(), OTHERS),
