@@ -19,6 +19,11 @@ import org.adjoint.optim.minimize.internal.Vectors;
  * predicts well ({@code ρ > ¾}); a step is taken when {@code ρ > η}. Robust where the Hessian is
  * indefinite, without a line search.
  *
+ * <p>f and ∇f are evaluated together at each trial point {@code x + p} and
+ * reused when the step is taken: most trials are accepted, so an iteration costs one evaluation, not a
+ * value for ρ and then the value and gradient again at the new iterate (SciPy's trust-ncg likewise
+ * evaluates each trial once); a rejected trial wastes one gradient.
+ *
  * @param initialRadius Δ₀
  * @param maxRadius     the largest Δ
  * @param eta           the acceptance threshold η, in [0, ¼)
@@ -63,7 +68,7 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
             radius = nextRadius(radius, trial);
             run.iterationDone();
             if (trial.rho() > eta) {
-                Evaluation e = run.evaluate(trial.candidate());
+                Evaluation e = trial.evaluation();
                 if (!e.isFinite()) {
                     return run.stop(StopReason.NON_FINITE_VALUE, "∇f is not finite at iteration " + run.iterations());
                 }
@@ -90,10 +95,15 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
     }
 
     /**
-     * A trial step p from Steihaug-CG, the point {@code x + p}, f there, and {@code ρ}, the actual over the
-     * predicted decrease {@code −(∇fᵀp + ½pᵀHp)}.
+     * A trial step p from Steihaug-CG, the point {@code x + p}, f and ∇f there, and {@code ρ}, the actual
+     * over the predicted decrease {@code −(∇fᵀp + ½pᵀHp)}.
      */
-    private record Trial(Tensor candidate, double value, double rho, double stepLength) {
+    private record Trial(Tensor candidate, Evaluation evaluation, double rho, double stepLength) {
+
+        /** f at the trial point. */
+        double value() {
+            return evaluation.value();
+        }
 
         static Trial at(Run run, Iterate at, double radius) {
             Tensor p = TruncatedConjugateGradient.trustRegionStep(at.gradient(), v -> run.objective().hessianVector(at.x(), v),
@@ -101,8 +111,8 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
             Tensor hp = run.objective().hessianVector(at.x(), p);
             double predicted = -(Vectors.dot(at.gradient(), p) + 0.5 * Vectors.dot(p, hp));
             Tensor candidate = at.x().add(p);
-            double value = run.objective().value(candidate);
-            return new Trial(candidate, value, (at.value() - value) / predicted, Vectors.norm(p));
+            Evaluation e = run.evaluate(candidate);
+            return new Trial(candidate, e, (at.value() - e.value()) / predicted, Vectors.norm(p));
         }
     }
 }
