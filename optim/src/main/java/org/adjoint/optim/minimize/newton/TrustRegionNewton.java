@@ -15,8 +15,10 @@ import org.adjoint.optim.minimize.internal.Vectors;
  * Trust-region Newton with the Steihaug conjugate-gradient solver (Nocedal and Wright, Algorithms
  * 4.1 and 7.2): each step approximately minimizes the quadratic model
  * {@code m(p) = f + ∇fᵀp + ½pᵀHp} within {@code ‖p‖ ≤ Δ}, using Hessian-vector products only. The
- * radius shrinks when the model predicts badly ({@code ρ < ¼}) and grows when a step on the boundary
- * predicts well ({@code ρ > ¾}); a step is taken when {@code ρ > η}. Robust where the Hessian is
+ * radius shrinks to {@code ¼Δ} when the model predicts badly ({@code ρ < ¼}) and doubles (up to Δmax)
+ * when a step on the boundary predicts well ({@code ρ > ¾}); a step is taken when {@code ρ > η}. This
+ * is Algorithm 4.1's rule, and SciPy's trust-ncg ({@code scipy.optimize._trustregion}), whose
+ * η = 0.15 is the default here. Robust where the Hessian is
  * indefinite, without a line search.
  *
  * <p>f and ∇f are evaluated together at each trial point {@code x + p} and
@@ -38,9 +40,9 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
         }
     }
 
-    /** Δ₀ = 1, Δmax = 1e4, η = 0.1. */
+    /** Δ₀ = 1, Δmax = 1e4, η = 0.15 (SciPy trust-ncg's Δ₀ and η). */
     public static TrustRegionNewton standard() {
-        return new TrustRegionNewton(1, 1e4, 0.1);
+        return new TrustRegionNewton(1, 1e4, 0.15);
     }
 
     @Override
@@ -83,10 +85,10 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
         }
     }
 
-    /** Shrinks Δ to ¼‖p‖ after a poor prediction, doubles it (up to Δmax) after a good one on the boundary. */
+    /** Shrinks Δ to ¼Δ after a poor prediction, doubles it (up to Δmax) after a good one on the boundary. */
     private double nextRadius(double radius, Trial trial) {
         if (trial.rho() < 0.25) {
-            return 0.25 * trial.stepLength();
+            return 0.25 * radius;
         }
         if (trial.rho() > 0.75 && trial.stepLength() >= 0.99 * radius) {
             return Math.min(2 * radius, maxRadius);
