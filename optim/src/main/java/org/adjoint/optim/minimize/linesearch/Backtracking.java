@@ -3,7 +3,12 @@ package org.adjoint.optim.minimize.linesearch;
 /**
  * Backtracking until the Armijo (sufficient decrease) condition holds,
  * {@code φ(α) ≤ φ(0) + c₁·α·φ'(0)}: try the initial step, then multiply it by the shrink factor
- * (Nocedal and Wright, Algorithm 3.1). Only values are evaluated. A trial where φ is NaN or +∞ (outside
+ * (Nocedal and Wright, Algorithm 3.1). The first trial is evaluated with its gradient
+ * ({@link LineFunction#evaluate}), the later ones for their value only: with Newton-type directions
+ * and a remembered step the first trial is usually accepted, and the loop then takes f and ∇f from it
+ * instead of evaluating the accepted point a second time, so an iteration costs one evaluation as in
+ * SciPy's Newton-CG (whose Wolfe search evaluates f and ∇f together); a rejected first trial wastes
+ * one gradient. A trial where φ is NaN or +∞ (outside
  * f's domain, or an overflow) is a step too long and is backtracked from like any other; a trial with
  * φ ≤ −1e300 ends the search with {@link LineSearchStatus#UNBOUNDED}.
  *
@@ -31,7 +36,7 @@ public record Backtracking(double c1, double shrink, int maxEvaluations) impleme
         }
         Trials trials = new Trials(NAME, phi, maxEvaluations);
         while (trials.left()) {
-            LinePoint p = trials.value(alpha);
+            LinePoint p = trials.spent() == 0 ? trials.evaluate(alpha) : trials.value(alpha);
             if (p.isUnbounded()) {
                 return trials.unbounded(p);
             }

@@ -15,9 +15,16 @@ import org.adjoint.optim.minimize.internal.Vectors;
  * Trust-region Newton with the Steihaug conjugate-gradient solver (Nocedal and Wright, Algorithms
  * 4.1 and 7.2): each step approximately minimizes the quadratic model
  * {@code m(p) = f + ∇fᵀp + ½pᵀHp} within {@code ‖p‖ ≤ Δ}, using Hessian-vector products only. The
- * radius shrinks when the model predicts badly ({@code ρ < ¼}) and grows when a step on the boundary
- * predicts well ({@code ρ > ¾}); a step is taken when {@code ρ > η}. Robust where the Hessian is
+ * radius shrinks to {@code ¼Δ} when the model predicts badly ({@code ρ < ¼}) and doubles (up to Δmax)
+ * when a step on the boundary predicts well ({@code ρ > ¾}); a step is taken when {@code ρ > η}. This
+ * is Algorithm 4.1's rule, and SciPy's trust-ncg ({@code scipy.optimize._trustregion}), whose
+ * η = 0.15 is the default here. Robust where the Hessian is
  * indefinite, without a line search.
+ *
+ * <p>f and ∇f are evaluated together at each trial point {@code x + p} and
+ * reused when the step is taken: most trials are accepted, so an iteration costs one evaluation, not a
+ * value for ρ and then the value and gradient again at the new iterate (SciPy's trust-ncg likewise
+ * evaluates each trial once); a rejected trial wastes one gradient.
  *
  * @param initialRadius Δ₀
  * @param maxRadius     the largest Δ
@@ -33,9 +40,9 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
         }
     }
 
-    /** Δ₀ = 1, Δmax = 1e4, η = 0.1. */
+    /** Δ₀ = 1, Δmax = 1e4, η = 0.15 (SciPy trust-ncg's Δ₀ and η). */
     public static TrustRegionNewton standard() {
-        return new TrustRegionNewton(1, 1e4, 0.1);
+        return new TrustRegionNewton(1, 1e4, 0.15);
     }
 
     @Override
@@ -63,7 +70,7 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
             radius = nextRadius(radius, trial);
             run.iterationDone();
             if (trial.rho() > eta) {
-                Evaluation e = run.evaluate(trial.candidate());
+                Evaluation e = trial.evaluation();
                 if (!e.isFinite()) {
                     return run.stop(StopReason.NON_FINITE_VALUE, "∇f is not finite at iteration " + run.iterations());
                 }
@@ -78,10 +85,10 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
         }
     }
 
-    /** Shrinks Δ to ¼‖p‖ after a poor prediction, doubles it (up to Δmax) after a good one on the boundary. */
+    /** Shrinks Δ to ¼Δ after a poor prediction, doubles it (up to Δmax) after a good one on the boundary. */
     private double nextRadius(double radius, Trial trial) {
         if (trial.rho() < 0.25) {
-            return 0.25 * trial.stepLength();
+            return 0.25 * radius;
         }
         if (trial.rho() > 0.75 && trial.stepLength() >= 0.99 * radius) {
             return Math.min(2 * radius, maxRadius);
@@ -90,10 +97,15 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
     }
 
     /**
-     * A trial step p from Steihaug-CG, the point {@code x + p}, f there, and {@code ρ}, the actual over the
-     * predicted decrease {@code −(∇fᵀp + ½pᵀHp)}.
+     * A trial step p from Steihaug-CG, the point {@code x + p}, f and ∇f there, and {@code ρ}, the actual
+     * over the predicted decrease {@code −(∇fᵀp + ½pᵀHp)}.
      */
-    private record Trial(Tensor candidate, double value, double rho, double stepLength) {
+    private record Trial(Tensor candidate, Evaluation evaluation, double rho, double stepLength) {
+
+        /** f at the trial point. */
+        double value() {
+            return evaluation.value();
+        }
 
         static Trial at(Run run, Iterate at, double radius) {
             Tensor p = TruncatedConjugateGradient.trustRegionStep(at.gradient(), v -> run.objective().hessianVector(at.x(), v),
@@ -101,8 +113,8 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
             Tensor hp = run.objective().hessianVector(at.x(), p);
             double predicted = -(Vectors.dot(at.gradient(), p) + 0.5 * Vectors.dot(p, hp));
             Tensor candidate = at.x().add(p);
-            double value = run.objective().value(candidate);
-            return new Trial(candidate, value, (at.value() - value) / predicted, Vectors.norm(p));
+            Evaluation e = run.evaluate(candidate);
+            return new Trial(candidate, e, (at.value() - e.value()) / predicted, Vectors.norm(p));
         }
     }
 }
