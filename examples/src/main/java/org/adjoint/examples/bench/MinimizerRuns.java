@@ -78,7 +78,7 @@ final class MinimizerRuns {
                 new Method("L-BFGS (m = 10)", Lbfgs.withMemory(10), "L-BFGS-B"),
                 new Method("Newton, pure", Newton.pure(), null),
                 new Method("Newton, damped", Newton.damped(), null),
-                new Method("Newton, modified (tau I)", Newton.modified(), "trust-exact"),
+                new Method("Newton, modified (scaled shift)", Newton.modified(), "trust-exact"),
                 new Method("Newton, eigenvalue modification", new Newton(HessianModification.eigenvalues(1e-8),
                         LineSearch.armijo()), null),
                 new Method("Newton-CG", NewtonCg.standard(), "Newton-CG"),
