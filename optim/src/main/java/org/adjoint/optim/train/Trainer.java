@@ -56,6 +56,13 @@ public final class Trainer {
      * @param history the losses and evaluations recorded
      */
     public record Run(NamedTensors params, OptimizerState state, History history) {
+
+        /** Refuses null. */
+        public Run {
+            Objects.requireNonNull(params, "params");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(history, "history");
+        }
     }
 
     private final Optimizer optimizer;
@@ -122,6 +129,7 @@ public final class Trainer {
 
     /** The same trainer evaluating the parameters after every epoch. */
     public Trainer withEvaluation(Evaluation newEvaluation) {
+        Objects.requireNonNull(newEvaluation, "evaluation");
         return new Trainer(optimizer, epochs, batchSize, seed, dropLast, newEvaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
     }
 
@@ -136,6 +144,7 @@ public final class Trainer {
      * {@link CheckpointFailedException} carrying what was trained.
      */
     public Trainer withCheckpoints(Path file, int everyEpochs) {
+        Objects.requireNonNull(file, "file");
         return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs, parts, allowUnused);
     }
 
@@ -192,6 +201,8 @@ public final class Trainer {
      *                                  fractional or beyond the run)
      */
     public <B> Run resume(Path file, NamedTensors model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(batchLoss, "batchLoss");
         Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
         return train(saved.params(), saved.state(), epochsDone(file, saved.counters().get("epoch")), data, batchLoss);
     }
