@@ -68,11 +68,14 @@ public final class Optimizer {
      * are updated by {@code rule}.
      */
     public Optimizer withGroup(String scope, UpdateRule<?> rule) {
+        Objects.requireNonNull(scope, "scope");
         return withGroup(scope, name -> name.equals(scope) || name.startsWith(scope + "."), rule);
     }
 
     /** The same optimizer with a group of the parameters whose names satisfy {@code selects}. */
     public Optimizer withGroup(String description, Predicate<String> selects, UpdateRule<?> rule) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(selects, "selects");
         List<Group> more = new ArrayList<>(groups);
         more.add(new Group(description, selects, Objects.requireNonNull(rule, "rule")));
         return new Optimizer(more, defaultRule, schedule, clipping);
@@ -90,6 +93,7 @@ public final class Optimizer {
 
     /** The rule that updates the parameter named {@code name}. */
     public UpdateRule<?> ruleFor(String name) {
+        Objects.requireNonNull(name, "name");
         for (Group g : groups) {
             if (g.selects().test(name)) {
                 return g.rule();

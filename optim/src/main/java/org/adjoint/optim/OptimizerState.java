@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An optimizer's state between steps: how many steps were taken, the learning-rate factor the
@@ -54,6 +55,7 @@ public final class OptimizerState {
      * @throws IllegalArgumentException if there is no parameter by that name
      */
     public RuleState<?> ruleState(String name) {
+        Objects.requireNonNull(name, "name");
         RuleState<?> s = ruleStates.get(name);
         if (s == null) {
             throw new IllegalArgumentException("optimizer state: no parameter named " + name + "; it has " + names());

@@ -33,6 +33,7 @@ public record RuleState<S>(UpdateRule<S> rule, S state) {
      * @throws IllegalArgumentException if a tensor is missing or has the wrong shape
      */
     public static <S> RuleState<S> restore(UpdateRule<S> rule, Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(param, "param");
         return new RuleState<>(rule, rule.restore(saved, param));
     }
 

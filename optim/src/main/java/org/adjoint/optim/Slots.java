@@ -1,6 +1,7 @@
 package org.adjoint.optim;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
@@ -16,6 +17,9 @@ public final class Slots {
 
     /** The tensor named {@code name}, of shape {@code shape}. */
     public static Tensor get(String rule, Map<String, Tensor> saved, String name, Shape shape) {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(shape, "shape");
         Tensor t = saved.get(name);
         if (t == null) {
             throw new IllegalArgumentException(rule + ": the saved state has no " + name + " (it has " + saved.keySet() + ")");
@@ -29,6 +33,8 @@ public final class Slots {
 
     /** A saved step counter: a non-negative whole number stored as a scalar. */
     public static long counter(String rule, Map<String, Tensor> saved, String name) {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(name, "name");
         double v = get(rule, saved, name, Shape.SCALAR).item();
         if (!(v >= 0) || v != Math.rint(v) || v > (1L << 53)) {
             throw new IllegalArgumentException(rule + ": the saved " + name + " is " + v + ", not a step count");

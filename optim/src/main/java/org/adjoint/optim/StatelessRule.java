@@ -1,6 +1,7 @@
 package org.adjoint.optim;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -20,21 +21,26 @@ public interface StatelessRule extends UpdateRule<StatelessRule.None> {
 
     @Override
     default None init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         return None.INSTANCE;
     }
 
     @Override
     default Update<None> apply(Tensor param, Tensor grad, None state, double learningRate) {
+        Objects.requireNonNull(state, "state");
         return new Update<>(apply(param, grad, learningRate), None.INSTANCE);
     }
 
     @Override
     default Map<String, Tensor> save(None state) {
+        Objects.requireNonNull(state, "state");
         return Map.of();
     }
 
     @Override
     default None restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return None.INSTANCE;
     }
 }

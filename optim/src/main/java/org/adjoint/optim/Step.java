@@ -1,5 +1,6 @@
 package org.adjoint.optim;
 
+import java.util.Objects;
 import org.adjoint.core.NamedTensors;
 
 /**
@@ -9,4 +10,10 @@ import org.adjoint.core.NamedTensors;
  * @param state  the optimizer state after the step
  */
 public record Step(NamedTensors params, OptimizerState state) {
+
+    /** Refuses null. */
+    public Step {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(state, "state");
+    }
 }

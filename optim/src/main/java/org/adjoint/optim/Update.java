@@ -1,5 +1,6 @@
 package org.adjoint.optim;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -10,4 +11,10 @@ import org.adjoint.core.Tensor;
  * @param <S>   the rule's state type
  */
 public record Update<S>(Tensor param, S state) {
+
+    /** Refuses null (a rule that keeps no state uses {@link StatelessRule.None}). */
+    public Update {
+        Objects.requireNonNull(param, "param");
+        Objects.requireNonNull(state, "state");
+    }
 }

@@ -34,6 +34,13 @@ public final class SparkMinibatch {
      * @param losses the sampled mean loss of each step, before its update
      */
     public record Run(NamedTensors params, OptimizerState state, double[] losses) {
+
+        /** Refuses null. */
+        public Run {
+            Objects.requireNonNull(params, "params");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(losses, "losses");
+        }
     }
 
     private final Optimizer optimizer;
@@ -59,6 +66,8 @@ public final class SparkMinibatch {
      * @throws IllegalStateException    if a step's loss or gradient is not finite, naming the step
      */
     public Run train(SparkObjective<?> objective, NamedTensors init, int steps) {
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(init, "init");
         if (steps < 0) {
             throw new IllegalArgumentException("SparkMinibatch.train: steps = " + steps + " must be at least 0");
         }

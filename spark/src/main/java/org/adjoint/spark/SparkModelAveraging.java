@@ -1,5 +1,6 @@
 package org.adjoint.spark;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -36,6 +37,8 @@ public record SparkModelAveraging(double learningRate, int localSteps, double fr
      * @throws IllegalStateException if the objective has no row sampler, or θ stops being finite (naming the round)
      */
     public Tensor train(SparkObjective<?> objective, Tensor init, int rounds) {
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(init, "init");
         ShardTasks.LocalSteps plan = new ShardTasks.LocalSteps(learningRate, localSteps, fraction, seed);
         Tensor theta = init;
         for (int round = 0; round < rounds; round++) {

@@ -84,6 +84,8 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
      */
     public static SparkObjective<Block> fromDataset(Dataset<Row> data, Columns columns, ShardLoss<Block> loss) {
         String op = "SparkObjective.fromDataset";
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(columns, "columns");
         Failures.requireSerializable(op, "shard loss", Objects.requireNonNull(loss, "loss"));
         return new SparkObjective<>(Shards.fromDataset(op, data, columns), loss, null, Block::select);
     }
@@ -97,6 +99,8 @@ public final class SparkObjective<S> implements Objective, AutoCloseable {
      */
     public static <T, S> SparkObjective<S> fromRdd(JavaRDD<T> rows, ShardDecoder<T, S> decoder, ShardLoss<S> loss) {
         String op = "SparkObjective.fromRdd";
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(decoder, "decoder");
         Failures.requireSerializable(op, "shard loss", Objects.requireNonNull(loss, "loss"));
         return new SparkObjective<>(Shards.fromRdd(op, rows, decoder), loss, null, null);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
@@ -50,6 +51,13 @@ public final class Checkpoint {
      * @param counters the caller's counters
      */
     public record Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters) {
+
+        /** Refuses null. */
+        public Contents {
+            Objects.requireNonNull(params, "params");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(counters, "counters");
+        }
     }
 
     /**
@@ -62,6 +70,9 @@ public final class Checkpoint {
      */
     public static void save(Path file, Optimizer optimizer, NamedTensors params, OptimizerState state,
                             Map<String, Double> counters) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(counters, "counters");
         if (!state.names().equals(params.names())) {
             throw new IllegalArgumentException("checkpoint: the optimizer state is for " + state.names()
                     + " but the parameters are " + params.names());
@@ -84,6 +95,8 @@ public final class Checkpoint {
      * @throws IllegalArgumentException if it was written for other parameters or by another optimizer
      */
     public static Contents load(Path file, Optimizer optimizer, NamedTensors template) throws IOException {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(template, "template");
         Map<String, Tensor> entries = Npz.read(file);
         Tensor format = entries.get(FORMAT);
         if (format == null || format.size() != 1 || format.item() != VERSION) {

@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 import org.adjoint.optim.Slots;
@@ -33,6 +34,12 @@ public record AdaDelta(double learningRate, double rho, double epsilon, double w
      * @param deltaAverage  u, the average of squared updates
      */
     public record State(Tensor squareAverage, Tensor deltaAverage) {
+
+        /** Refuses a missing moments. */
+        public State {
+            Objects.requireNonNull(squareAverage, "AdaDelta.State: squareAverage is null");
+            Objects.requireNonNull(deltaAverage, "AdaDelta.State: deltaAverage is null");
+        }
     }
 
     private static final String NAME = "AdaDelta";
@@ -52,6 +59,7 @@ public record AdaDelta(double learningRate, double rho, double epsilon, double w
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         Tensor zeros = Tensor.zeros(param.shape());
         return new State(zeros, zeros);
     }
@@ -72,6 +80,8 @@ public record AdaDelta(double learningRate, double rho, double epsilon, double w
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Slots.get(NAME, saved, "square_avg", param.shape()), Slots.get(NAME, saved, "acc_delta", param.shape()));
     }
 }

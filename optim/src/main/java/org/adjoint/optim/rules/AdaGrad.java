@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
@@ -36,6 +37,11 @@ public record AdaGrad(double learningRate, double learningRateDecay, double weig
      * @param sum  the accumulated squared gradients s
      */
     public record State(long step, Tensor sum) {
+
+        /** Refuses a missing moment. */
+        public State {
+            Objects.requireNonNull(sum, "AdaGrad.State: sum is null");
+        }
     }
 
     private static final String NAME = "AdaGrad";
@@ -56,6 +62,7 @@ public record AdaGrad(double learningRate, double learningRateDecay, double weig
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         return new State(0, Tensor.full(param.shape(), initialAccumulator));
     }
 
@@ -76,6 +83,8 @@ public record AdaGrad(double learningRate, double learningRateDecay, double weig
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Slots.counter(NAME, saved, "step"), Slots.get(NAME, saved, "sum", param.shape()));
     }
 }

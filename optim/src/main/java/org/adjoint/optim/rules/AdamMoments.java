@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.UpdateRule;
 
@@ -13,6 +14,7 @@ interface AdamMoments extends UpdateRule<Adam.State> {
 
     @Override
     default Adam.State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         return Adam.start(param);
     }
 
@@ -23,6 +25,8 @@ interface AdamMoments extends UpdateRule<Adam.State> {
 
     @Override
     default Adam.State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return Adam.restore(getClass().getSimpleName(), saved, param);
     }
 }

@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 import org.adjoint.optim.Slots;
@@ -37,6 +38,12 @@ public record Adamax(double learningRate, double beta1, double beta2, double eps
      * @param u    the exponentially weighted infinity norm
      */
     public record State(long step, Tensor m, Tensor u) {
+
+        /** Refuses a missing moments. */
+        public State {
+            Objects.requireNonNull(m, "Adamax.State: m is null");
+            Objects.requireNonNull(u, "Adamax.State: u is null");
+        }
     }
 
     private static final String NAME = "Adamax";
@@ -55,6 +62,7 @@ public record Adamax(double learningRate, double beta1, double beta2, double eps
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         Tensor zeros = Tensor.zeros(param.shape());
         return new State(0, zeros, zeros);
     }
@@ -76,6 +84,8 @@ public record Adamax(double learningRate, double beta1, double beta2, double eps
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Slots.counter(NAME, saved, "step"), Slots.get(NAME, saved, "exp_avg", param.shape()),
                 Slots.get(NAME, saved, "exp_inf", param.shape()));
     }

@@ -66,6 +66,7 @@ public record AmsGrad(double learningRate, double beta1, double beta2, double ep
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         Tensor zeros = Tensor.zeros(param.shape());
         return new State(0, zeros, zeros, zeros);
     }
@@ -91,6 +92,8 @@ public record AmsGrad(double learningRate, double beta1, double beta2, double ep
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         Adam.State adam = Adam.restore(NAME, saved, param);
         return new State(adam.step(), adam.m(), adam.v(), Slots.get(NAME, saved, "max_exp_avg_sq", param.shape()));
     }

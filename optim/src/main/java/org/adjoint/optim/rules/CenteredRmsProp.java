@@ -2,6 +2,7 @@ package org.adjoint.optim.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Slots;
 import org.adjoint.optim.Update;
@@ -36,6 +37,12 @@ public record CenteredRmsProp(double learningRate, double alpha, double epsilon,
      * @param buffer        b (with momentum only, else null)
      */
     public record State(Tensor squareAverage, Tensor gradAverage, Tensor buffer) {
+
+        /** Refuses a missing moments (the momentum buffer may be null). */
+        public State {
+            Objects.requireNonNull(squareAverage, "CenteredRmsProp.State: squareAverage is null");
+            Objects.requireNonNull(gradAverage, "CenteredRmsProp.State: gradAverage is null");
+        }
     }
 
     private static final String NAME = "CenteredRmsProp";
@@ -52,6 +59,7 @@ public record CenteredRmsProp(double learningRate, double alpha, double epsilon,
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         Tensor zeros = Tensor.zeros(param.shape());
         return new State(zeros, zeros, momentum > 0 ? zeros : null);
     }
@@ -80,6 +88,8 @@ public record CenteredRmsProp(double learningRate, double alpha, double epsilon,
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Slots.get(NAME, saved, "square_avg", param.shape()), Slots.get(NAME, saved, "grad_avg", param.shape()),
                 momentum > 0 ? Slots.get(NAME, saved, "momentum_buffer", param.shape()) : null);
     }

@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 import org.adjoint.optim.Slots;
@@ -31,6 +32,11 @@ public record ClassicalMomentum(double learningRate, double momentum, double wei
      * @param velocity v, of the parameter's shape
      */
     public record State(Tensor velocity) {
+
+        /** Refuses a missing moment. */
+        public State {
+            Objects.requireNonNull(velocity, "ClassicalMomentum.State: velocity is null");
+        }
     }
 
     private static final String NAME = "ClassicalMomentum";
@@ -49,6 +55,7 @@ public record ClassicalMomentum(double learningRate, double momentum, double wei
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         return new State(Tensor.zeros(param.shape()));
     }
 
@@ -66,6 +73,8 @@ public record ClassicalMomentum(double learningRate, double momentum, double wei
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Slots.get(NAME, saved, "velocity", param.shape()));
     }
 }

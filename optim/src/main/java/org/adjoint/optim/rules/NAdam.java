@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
@@ -41,6 +42,12 @@ public record NAdam(double learningRate, double beta1, double beta2, double epsi
      * @param v         the second moment
      */
     public record State(long step, double muProduct, Tensor m, Tensor v) {
+
+        /** Refuses a missing moments. */
+        public State {
+            Objects.requireNonNull(m, "NAdam.State: m is null");
+            Objects.requireNonNull(v, "NAdam.State: v is null");
+        }
     }
 
     private static final String NAME = "NAdam";
@@ -60,6 +67,7 @@ public record NAdam(double learningRate, double beta1, double beta2, double epsi
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         Tensor zeros = Tensor.zeros(param.shape());
         return new State(0, 1, zeros, zeros);
     }
@@ -92,6 +100,8 @@ public record NAdam(double learningRate, double beta1, double beta2, double epsi
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Slots.counter(NAME, saved, "step"),
                 Slots.get(NAME, saved, "mu_product", Shape.SCALAR).item(),
                 Slots.get(NAME, saved, "exp_avg", param.shape()), Slots.get(NAME, saved, "exp_avg_sq", param.shape()));

@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 import org.adjoint.optim.Update;
@@ -48,6 +49,7 @@ public record NesterovMomentum(double learningRate, double momentum, double weig
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         return new State(null);
     }
 
@@ -65,6 +67,8 @@ public record NesterovMomentum(double learningRate, double momentum, double weig
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Moments.restoreBuffer(NAME, saved, param));
     }
 }

@@ -2,6 +2,7 @@ package org.adjoint.optim.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Fused;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
@@ -35,6 +36,11 @@ public record RmsProp(double learningRate, double alpha, double epsilon, double 
      * @param buffer        b (with momentum only, else null)
      */
     public record State(Tensor squareAverage, Tensor buffer) {
+
+        /** Refuses a missing moment (the momentum buffer may be null). */
+        public State {
+            Objects.requireNonNull(squareAverage, "RmsProp.State: squareAverage is null");
+        }
     }
 
     private static final String NAME = "RmsProp";
@@ -51,6 +57,7 @@ public record RmsProp(double learningRate, double alpha, double epsilon, double 
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         Tensor zeros = Tensor.zeros(param.shape());
         return new State(zeros, momentum > 0 ? zeros : null);
     }
@@ -76,6 +83,8 @@ public record RmsProp(double learningRate, double alpha, double epsilon, double 
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Slots.get(NAME, saved, "square_avg", param.shape()),
                 momentum > 0 ? Slots.get(NAME, saved, "momentum_buffer", param.shape()) : null);
     }

@@ -1,6 +1,7 @@
 package org.adjoint.optim.rules;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Hyperparameters;
 import org.adjoint.optim.Update;
@@ -58,6 +59,7 @@ public record Sgd(double learningRate, double momentum, double dampening, double
 
     @Override
     public State init(Tensor param) {
+        Objects.requireNonNull(param, "param");
         return new State(null);
     }
 
@@ -79,6 +81,8 @@ public record Sgd(double learningRate, double momentum, double dampening, double
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(param, "param");
         return new State(Moments.restoreBuffer(NAME, saved, param));
     }
 }

@@ -1,5 +1,6 @@
 package org.adjoint.optim.sharded;
 
+import java.util.Objects;
 /**
  * The evaluation of one shard failed: its loss threw or was not a scalar. The message
  * names the shard's index (and the operation); the cause, if any, is what the shard's loss threw. When
@@ -20,7 +21,7 @@ public final class ShardFailureException extends RuntimeException {
      * @param cause   what the shard's loss threw, or null
      */
     public ShardFailureException(int shard, String message, Throwable cause) {
-        super(message, cause);
+        super(Objects.requireNonNull(message, "message"), cause);
         this.shard = shard;
     }
 

@@ -3,6 +3,7 @@ package org.adjoint.optim.sharded;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -51,6 +52,7 @@ public final class ShardRunner {
      * @throws IllegalArgumentException if {@code shards} or {@code threads} is less than 1
      */
     public static <R> List<R> map(int shards, int threads, IntFunction<R> work) {
+        Objects.requireNonNull(work, "work");
         if (shards < 1 || threads < 1) {
             throw new IllegalArgumentException("ShardRunner.map: " + shards + " shards on " + threads
                     + " threads; need at least 1 of each");

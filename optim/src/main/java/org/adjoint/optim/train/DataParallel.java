@@ -19,14 +19,18 @@ import org.adjoint.optim.sharded.ShardRunner;
  */
 record DataParallel(double loss, NamedTensors gradients) {
 
-    /** The loss and gradient of the examples at {@code batch}, split into up to {@code k} parts. */
-    static <B> DataParallel of(NamedTensors params, Dataset<B> data, int[] batch, BatchLoss<B> batchLoss, int k) {
+    /**
+     * The loss and gradient of the examples at {@code batch}, split into up to {@code k} parts; with
+     * {@code allowUnused} a parameter the loss does not use gets a zero gradient instead of an exception.
+     */
+    static <B> DataParallel of(NamedTensors params, Dataset<B> data, int[] batch, BatchLoss<B> batchLoss, int k,
+                               boolean allowUnused) {
         if (k == 1) {
-            return whole(params, data.batch(batch), batchLoss);
+            return whole(params, data.batch(batch), batchLoss, allowUnused);
         }
         int parts = Math.min(k, batch.length);
         List<DataParallel> partials = ShardRunner.map(parts, parts,
-                i -> whole(params, data.batch(part(batch, i, parts)), batchLoss));
+                i -> whole(params, data.batch(part(batch, i, parts)), batchLoss, allowUnused));
         double loss = 0;
         NamedTensors gradients = null;
         for (int i = 0; i < parts; i++) {
@@ -57,10 +61,10 @@ record DataParallel(double loss, NamedTensors gradients) {
         }
     }
 
-    private static <B> DataParallel whole(NamedTensors params, B batch, BatchLoss<B> batchLoss) {
+    private static <B> DataParallel whole(NamedTensors params, B batch, BatchLoss<B> batchLoss, boolean allowUnused) {
         Variables vars = Variables.track(params);
         Var loss = batchLoss.loss(vars, batch);
-        return new DataParallel(loss.item(), vars.gradients(loss));
+        return new DataParallel(loss.item(), allowUnused ? vars.gradientsAllowingUnused(loss) : vars.gradients(loss));
     }
 
     /** Part i of {@code parts} contiguous parts, sizes differing by at most one. */

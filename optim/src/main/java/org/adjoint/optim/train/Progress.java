@@ -3,6 +3,7 @@ package org.adjoint.optim.train;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where a training loop reports progress. {@link #console} redraws one line with a bar in an
@@ -32,6 +33,7 @@ public interface Progress {
 
     /** A bar redrawn in place in a terminal, or plain periodic lines otherwise (when {@code CI} is set or output is redirected). */
     static Progress console(PrintStream out) {
+        Objects.requireNonNull(out, "out");
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         return new ConsoleProgress(out, terminal, 2_000_000_000L);
     }

@@ -56,6 +56,13 @@ public final class Trainer {
      * @param history the losses and evaluations recorded
      */
     public record Run(NamedTensors params, OptimizerState state, History history) {
+
+        /** Refuses null. */
+        public Run {
+            Objects.requireNonNull(params, "params");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(history, "history");
+        }
     }
 
     private final Optimizer optimizer;
@@ -68,9 +75,10 @@ public final class Trainer {
     private final Path checkpoint;
     private final int checkpointEvery;
     private final int parts;
+    private final boolean allowUnused;
 
     private Trainer(Optimizer optimizer, int epochs, int batchSize, long seed, boolean dropLast, Evaluation evaluation,
-                    Progress progress, Path checkpoint, int checkpointEvery, int parts) {
+                    Progress progress, Path checkpoint, int checkpointEvery, int parts, boolean allowUnused) {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.epochs = epochs;
         this.batchSize = batchSize;
@@ -81,6 +89,7 @@ public final class Trainer {
         this.checkpoint = checkpoint;
         this.checkpointEvery = checkpointEvery;
         this.parts = parts;
+        this.allowUnused = allowUnused;
         if (parts < 1) {
             throw new IllegalArgumentException("Trainer.withDataParallelism: need at least 1 part per batch, got " + parts);
         }
@@ -92,12 +101,12 @@ public final class Trainer {
 
     /** One epoch of batches of 32, seed 0, the last partial batch kept, no evaluation, progress on {@code System.out}. */
     public static Trainer of(Optimizer optimizer) {
-        return new Trainer(optimizer, 1, 32, 0, false, null, Progress.console(System.out), null, 1, 1);
+        return new Trainer(optimizer, 1, 32, 0, false, null, Progress.console(System.out), null, 1, 1, false);
     }
 
     /** The same trainer running {@code n} epochs in all (a resumed run stops at the same total). */
     public Trainer withEpochs(int n) {
-        return new Trainer(optimizer, n, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
+        return new Trainer(optimizer, n, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
     }
 
     /**
@@ -105,27 +114,28 @@ public final class Trainer {
      * batch, as one short batch per epoch; see {@link MinibatchSampler}).
      */
     public Trainer withBatchSize(int n) {
-        return new Trainer(optimizer, epochs, n, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
+        return new Trainer(optimizer, epochs, n, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
     }
 
     /** The same trainer shuffling with {@code newSeed}. */
     public Trainer withSeed(long newSeed) {
-        return new Trainer(optimizer, epochs, batchSize, newSeed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts);
+        return new Trainer(optimizer, epochs, batchSize, newSeed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
     }
 
     /** The same trainer leaving out (or keeping) each epoch's last partial batch. */
     public Trainer withDropLast(boolean drop) {
-        return new Trainer(optimizer, epochs, batchSize, seed, drop, evaluation, progress, checkpoint, checkpointEvery, parts);
+        return new Trainer(optimizer, epochs, batchSize, seed, drop, evaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
     }
 
     /** The same trainer evaluating the parameters after every epoch. */
     public Trainer withEvaluation(Evaluation newEvaluation) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, newEvaluation, progress, checkpoint, checkpointEvery, parts);
+        Objects.requireNonNull(newEvaluation, "evaluation");
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, newEvaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
     }
 
     /** The same trainer reporting to {@code newProgress} ({@link Progress#silent()} for none). */
     public Trainer withProgress(Progress newProgress) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, newProgress, checkpoint, checkpointEvery, parts);
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, newProgress, checkpoint, checkpointEvery, parts, allowUnused);
     }
 
     /**
@@ -134,7 +144,8 @@ public final class Trainer {
      * {@link CheckpointFailedException} carrying what was trained.
      */
     public Trainer withCheckpoints(Path file, int everyEpochs) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs, parts);
+        Objects.requireNonNull(file, "file");
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs, parts, allowUnused);
     }
 
     /**
@@ -152,7 +163,25 @@ public final class Trainer {
      * naming the part.
      */
     public Trainer withDataParallelism(int k) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, k);
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, k, allowUnused);
+    }
+
+    /**
+     * The same trainer accepting a batch loss that does not use every parameter, such as a layer frozen
+     * by leaving it out of the loss. By default such a loss is refused with an
+     * {@code IllegalArgumentException} naming the unused parameters, since a parameter the loss never
+     * reaches usually means a bug (a {@code Var.param} copy instead of the tracked variable) and would
+     * silently never train. With this opt-in an unused parameter gets a <em>zero</em> gradient
+     * ({@link org.adjoint.nn.Variables#gradientsAllowingUnused}) and goes through the optimizer's step
+     * like the others: with plain SGD, momentum or Adam started at zero it stays exactly unchanged, but
+     * a rule with weight decay still shrinks it, and momentum or moments gathered while it was used
+     * still move it. PyTorch differs there: it skips a parameter whose {@code grad} is {@code None}
+     * altogether; to freeze a parameter under weight decay here, give it its own group with a
+     * learning rate of zero ({@link Optimizer#withGroup}).
+     */
+    public Trainer allowingUnusedParameters() {
+        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery,
+                parts, true);
     }
 
     /** Trains from {@code params} for the configured number of epochs. */
@@ -172,6 +201,8 @@ public final class Trainer {
      *                                  fractional or beyond the run)
      */
     public <B> Run resume(Path file, NamedTensors model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(batchLoss, "batchLoss");
         Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
         return train(saved.params(), saved.state(), epochsDone(file, saved.counters().get("epoch")), data, batchLoss);
     }
@@ -198,7 +229,7 @@ public final class Trainer {
             double lossSum = 0;
             for (int b = 0; b < batches.length; b++) {
                 long begin = System.nanoTime();
-                DataParallel lossAndGradient = DataParallel.of(params, data, batches[b], batchLoss, parts);
+                DataParallel lossAndGradient = DataParallel.of(params, data, batches[b], batchLoss, parts, allowUnused);
                 double loss = lossAndGradient.loss();
                 NamedTensors grads = lossAndGradient.gradients();
                 if (parts > 1 && epoch == firstEpoch && b == 0) {

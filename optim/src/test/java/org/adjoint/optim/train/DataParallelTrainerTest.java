@@ -36,9 +36,9 @@ class DataParallelTrainerTest {
     void aBatchSplitInPartsHasTheWholeBatchsLossAndGradient() {
         NamedTensors params = NET.initialize(2);
         int[] batch = {4, 8, 15, 16, 23, 42, 7, 1, 88, 60, 31};
-        DataParallel whole = DataParallel.of(params, DATA, batch, MEAN, 1);
+        DataParallel whole = DataParallel.of(params, DATA, batch, MEAN, 1, false);
         for (int k : new int[] {2, 3, 4, 11, 20}) {
-            DataParallel split = DataParallel.of(params, DATA, batch, MEAN, k);
+            DataParallel split = DataParallel.of(params, DATA, batch, MEAN, k, false);
             assertEquals(whole.loss(), split.loss(), 1e-12 * whole.loss(), "k = " + k);
             assertArrayEquals(whole.gradients().flatten().toArray(), split.gradients().flatten().toArray(), 1e-12, "k = " + k);
         }

@@ -189,17 +189,17 @@ public final class AdjointEstimator extends Estimator<AdjointModel> {
 
     /** Sets {@code featuresCol}. */
     public AdjointEstimator setFeaturesCol(String value) {
-        return (AdjointEstimator) set(featuresCol, value);
+        return (AdjointEstimator) set(featuresCol, Objects.requireNonNull(value, "featuresCol"));
     }
 
     /** Sets {@code labelCol}. */
     public AdjointEstimator setLabelCol(String value) {
-        return (AdjointEstimator) set(labelCol, value);
+        return (AdjointEstimator) set(labelCol, Objects.requireNonNull(value, "labelCol"));
     }
 
     /** Sets {@code predictionCol}. */
     public AdjointEstimator setPredictionCol(String value) {
-        return (AdjointEstimator) set(predictionCol, value);
+        return (AdjointEstimator) set(predictionCol, Objects.requireNonNull(value, "predictionCol"));
     }
 
     /** Sets {@code seed}. */

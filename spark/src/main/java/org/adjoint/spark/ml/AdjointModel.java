@@ -95,7 +95,7 @@ public final class AdjointModel extends Model<AdjointModel> implements MLWritabl
 
     /** {@code read().load(path)}. */
     public static AdjointModel load(String path) {
-        return read().load(path);
+        return read().load(Objects.requireNonNull(path, "path"));
     }
 
     /** Writes the fitted parameters to {@code file} ({@code .npz}, atomically, bit for bit). */
@@ -150,12 +150,12 @@ public final class AdjointModel extends Model<AdjointModel> implements MLWritabl
 
     /** Sets {@code featuresCol}. */
     public AdjointModel setFeaturesCol(String value) {
-        return (AdjointModel) set(featuresCol, value);
+        return (AdjointModel) set(featuresCol, Objects.requireNonNull(value, "featuresCol"));
     }
 
     /** Sets {@code predictionCol}. */
     public AdjointModel setPredictionCol(String value) {
-        return (AdjointModel) set(predictionCol, value);
+        return (AdjointModel) set(predictionCol, Objects.requireNonNull(value, "predictionCol"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.adjoint.spark.ml;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.adjoint.optim.minimize.StopReason;
 
 /**
@@ -24,6 +25,8 @@ public record FitSummary(long rows, int iterations, double[] objectiveHistory, l
     /** Copies the history. */
     public FitSummary {
         objectiveHistory = objectiveHistory.clone();
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(message, "message");
     }
 
     /** F at every iterate, x₀ first (a copy). */

@@ -1,6 +1,7 @@
 package org.adjoint.spark.ml;
 
 import java.io.Serializable;
+import java.util.Objects;
 import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.Shape;
@@ -56,6 +57,8 @@ public sealed interface Loss extends Serializable {
      * @throws IllegalArgumentException naming the loss, the shape and the shape expected
      */
     default void requireOutput(String operation, Shape scores, int n) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(scores, "scores");
         if (scores.rank() != 2 || scores.dim(0) != n || scores.dim(1) != outputs()) {
             throw new IllegalArgumentException(operation + ": the model returns shape " + scores + " for " + n
                     + " rows, but " + this + " needs shape [" + n + ", " + outputs() + "] (" + outputs()
