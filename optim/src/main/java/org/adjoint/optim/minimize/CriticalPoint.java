@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize;
 
+import java.util.Objects;
 import org.adjoint.core.LinearAlgebra;
 import org.adjoint.core.Tensor;
 
@@ -29,6 +30,13 @@ import org.adjoint.core.Tensor;
  * @param eigenvectors the matching unit eigenvectors, as columns
  */
 public record CriticalPoint(Kind kind, double gradientNorm, Tensor eigenvalues, Tensor eigenvectors) {
+
+    /** Refuses null components. */
+    public CriticalPoint {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(eigenvalues, "eigenvalues");
+        Objects.requireNonNull(eigenvectors, "eigenvectors");
+    }
 
     /** The conclusions of the test, tried in this order after NOT_CRITICAL: saddle, inconclusive, degenerate. */
     public enum Kind {

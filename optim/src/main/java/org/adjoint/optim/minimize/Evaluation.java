@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -9,6 +10,11 @@ import org.adjoint.core.Tensor;
  * @param gradient ∇f(x), of x's shape
  */
 public record Evaluation(double value, Tensor gradient) {
+
+    /** Refuses null components. */
+    public Evaluation {
+        Objects.requireNonNull(gradient, "gradient");
+    }
 
     /** Whether the value and every gradient element are finite. */
     public boolean isFinite() {

@@ -1,6 +1,7 @@
 package org.adjoint.optim.minimize;
 
 import java.util.List;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -24,6 +25,10 @@ public record MinimizationResult(Tensor x, double value, double gradientNorm, in
 
     /** Copies the traces. */
     public MinimizationResult {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(evaluations, "evaluations");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(message, "message");
         trace = List.copyOf(trace);
         values = List.copyOf(values);
     }

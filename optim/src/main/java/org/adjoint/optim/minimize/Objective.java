@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize;
 
+import java.util.Objects;
 import org.adjoint.autodiff.VarFunction;
 import org.adjoint.core.Tensor;
 
@@ -39,11 +40,13 @@ public interface Objective {
      * evaluation.
      */
     static CountingObjective of(VarFunction f) {
+        Objects.requireNonNull(f, "f");
         return new CountingObjective(new AutodiffObjective(f));
     }
 
     /** {@code objective}, counting each kind of evaluation made through the returned wrapper. */
     static CountingObjective counting(Objective objective) {
+        Objects.requireNonNull(objective, "objective");
         return new CountingObjective(objective);
     }
 }

@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.gradient;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -27,6 +28,12 @@ import org.adjoint.optim.minimize.linesearch.StrongWolfe;
  * @param lineSearch how the step is chosen
  */
 public record NonlinearConjugateGradient(Beta beta, LineSearch lineSearch) implements Minimizer {
+
+    /** Refuses null components. */
+    public NonlinearConjugateGradient {
+        Objects.requireNonNull(beta, "beta");
+        Objects.requireNonNull(lineSearch, "lineSearch");
+    }
 
     /** The choice of β. */
     public enum Beta {

@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.gradient;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -18,6 +19,11 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * @param lineSearch how the step is chosen
  */
 public record SteepestDescent(LineSearch lineSearch) implements Minimizer {
+
+    /** Refuses null components. */
+    public SteepestDescent {
+        Objects.requireNonNull(lineSearch, "lineSearch");
+    }
 
     /** Steepest descent with Armijo backtracking. */
     public static SteepestDescent withArmijo() {

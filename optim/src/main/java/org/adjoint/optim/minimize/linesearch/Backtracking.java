@@ -1,5 +1,7 @@
 package org.adjoint.optim.minimize.linesearch;
 
+import java.util.Objects;
+
 /**
  * Backtracking until the Armijo (sufficient decrease) condition holds,
  * {@code φ(α) ≤ φ(0) + c₁·α·φ'(0)}: try the initial step, then multiply it by the shrink factor
@@ -30,6 +32,7 @@ public record Backtracking(double c1, double shrink, int maxEvaluations) impleme
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        Objects.requireNonNull(phi, "phi");
         double alpha = LineSearchResult.checkInitialStep(NAME, initialStep);
         if (!(phi.slope0() < 0)) {
             return LineSearchResult.notDescent(NAME, phi);

@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.linesearch;
 
+import java.util.Objects;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
@@ -41,6 +42,7 @@ public record ExactLineSearch(double relativeTolerance, int maxEvaluations) impl
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        Objects.requireNonNull(phi, "phi");
         double step = LineSearchResult.checkInitialStep(NAME, initialStep);
         if (!(phi.slope0() < 0)) {
             return LineSearchResult.notDescent(NAME, phi);

@@ -1,5 +1,7 @@
 package org.adjoint.optim.minimize.linesearch;
 
+import java.util.Objects;
+
 
 /**
  * No line search: always the full step α = 1, accepted whatever φ(1) is (the pure Newton step), so
@@ -12,6 +14,7 @@ public record FullStep() implements LineSearch {
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        Objects.requireNonNull(phi, "phi");
         LineSearchResult.checkInitialStep(NAME, initialStep);
         Trials trials = new Trials(NAME, phi, 1);
         LinePoint p = trials.evaluate(1);

@@ -1,6 +1,7 @@
 package org.adjoint.optim.minimize.linesearch;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The step with the lowest φ among a fixed list, the lessons' step-size sweep (for example
@@ -35,6 +36,7 @@ public record GridSearch(double[] steps) implements LineSearch {
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        Objects.requireNonNull(phi, "phi");
         LineSearchResult.checkInitialStep(NAME, initialStep);
         if (!(phi.slope0() < 0)) {
             return LineSearchResult.notDescent(NAME, phi);

@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.linesearch;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.Evaluation;
 import org.adjoint.optim.minimize.Objective;
@@ -28,6 +29,10 @@ public final class LineFunction {
      * @throws IllegalArgumentException if the shapes of x, d and the gradient differ
      */
     public LineFunction(Objective f, Tensor x, Tensor d, Evaluation atX) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(d, "d");
+        Objects.requireNonNull(atX, "atX");
         if (!x.shape().equals(d.shape()) || !x.shape().equals(atX.gradient().shape())) {
             throw new IllegalArgumentException("line search: the point " + x.shape() + ", direction " + d.shape()
                     + " and gradient " + atX.gradient().shape() + " must have one shape");

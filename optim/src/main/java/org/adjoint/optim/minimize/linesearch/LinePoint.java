@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.linesearch;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -13,6 +14,11 @@ import org.adjoint.core.Tensor;
  * @param slope    φ'(α), or NaN if only the value was evaluated
  */
 public record LinePoint(double alpha, Tensor x, double value, Tensor gradient, double slope) {
+
+    /** Refuses a null point (the gradient may be null, as documented). */
+    public LinePoint {
+        Objects.requireNonNull(x, "x");
+    }
 
     /**
      * Whether the trial is usable: φ finite and, if the gradient was evaluated, φ' and every gradient

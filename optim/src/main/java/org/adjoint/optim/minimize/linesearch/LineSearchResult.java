@@ -1,6 +1,7 @@
 package org.adjoint.optim.minimize.linesearch;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a line search found: how it ended, in a {@link LineSearchStatus} and in words, the step to
@@ -29,6 +30,9 @@ public record LineSearchResult(LineSearchStatus status, String message, LinePoin
 
     /** Checks that a step is given exactly when the status accepts one, and copies the trace. */
     public LineSearchResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(trials, "trials");
         if (status.accepted() != (point != null)) {
             throw new IllegalArgumentException("LineSearchResult: status " + status + " with point " + point);
         }

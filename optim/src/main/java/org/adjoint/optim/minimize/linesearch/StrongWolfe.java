@@ -1,5 +1,7 @@
 package org.adjoint.optim.minimize.linesearch;
 
+import java.util.Objects;
+
 
 /**
  * A step satisfying the strong Wolfe conditions,
@@ -49,12 +51,13 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
 
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
+        Objects.requireNonNull(phi, "phi");
         double alpha = Math.min(LineSearchResult.checkInitialStep(NAME, initialStep), MAX_STEP);
         if (!(phi.slope0() < 0)) {
             return LineSearchResult.notDescent(NAME, phi);
         }
         Trials trials = new Trials(NAME, phi, maxEvaluations);
-        LinePoint previous = new LinePoint(0, null, phi.value0(), null, phi.slope0());
+        LinePoint previous = new LinePoint(0, phi.point(0), phi.value0(), null, phi.slope0());
         while (trials.left()) {
             LinePoint p = trials.evaluate(alpha);
             if (p.isUnbounded()) {

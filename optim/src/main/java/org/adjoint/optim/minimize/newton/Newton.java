@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.newton;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -27,6 +28,12 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * @param lineSearch   how α is chosen
  */
 public record Newton(HessianModification modification, LineSearch lineSearch) implements Minimizer {
+
+    /** Refuses null components. */
+    public Newton {
+        Objects.requireNonNull(modification, "modification");
+        Objects.requireNonNull(lineSearch, "lineSearch");
+    }
 
     /** The pure Newton step. */
     public static Newton pure() {

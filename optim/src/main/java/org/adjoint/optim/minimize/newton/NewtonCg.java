@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.newton;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -21,6 +22,11 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * @param maxCgIterations the cap on CG iterations per step (0 for the dimension)
  */
 public record NewtonCg(LineSearch lineSearch, int maxCgIterations) implements Minimizer {
+
+    /** Refuses null components. */
+    public NewtonCg {
+        Objects.requireNonNull(lineSearch, "lineSearch");
+    }
 
     /** Newton-CG with Armijo backtracking and at most n CG iterations per step. */
     public static NewtonCg standard() {

@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.problems;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.adjoint.autodiff.VarFunction;
 import org.adjoint.core.Tensor;
@@ -27,6 +28,11 @@ public record TestProblem(String name, int number, int dimension, VarFunction fu
      * @throws IllegalArgumentException naming the problem and the shapes otherwise
      */
     public TestProblem {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(minimizer, "minimizer");
+        Objects.requireNonNull(source, "source");
         if (start.rank() != 1 || start.size() != dimension) {
             throw new IllegalArgumentException("TestProblem " + name + ": the start has shape " + start.shape()
                     + " but the dimension is " + dimension);

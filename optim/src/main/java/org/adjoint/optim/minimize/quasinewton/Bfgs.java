@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.quasinewton;
 
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -33,6 +34,11 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * @param lineSearch how the step is chosen
  */
 public record Bfgs(LineSearch lineSearch) implements Minimizer {
+
+    /** Refuses null components. */
+    public Bfgs {
+        Objects.requireNonNull(lineSearch, "lineSearch");
+    }
 
     /** BFGS with the strong Wolfe line search. */
     public static Bfgs standard() {

@@ -3,6 +3,7 @@ package org.adjoint.optim.minimize.quasinewton;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -34,6 +35,7 @@ public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
 
     /** Validates the memory. */
     public Lbfgs {
+        Objects.requireNonNull(lineSearch, "lineSearch");
         if (memory < 1) {
             throw new IllegalArgumentException("Lbfgs: memory = " + memory + " must be at least 1");
         }
