@@ -99,10 +99,10 @@ final class OpCatalogue {
                         TensorGens.tensorOf(pair.result(), integers(0, 1).map(Integer::doubleValue))).map(t -> new Call(
                         "where(mask " + exact(t.third()) + ", a, b)", new Tensor[] {t.first(), t.second()},
                         v -> Var.where(t.third(), v[0], v[1]))))),
-                new Case("sumTo", TensorGens.broadcastPairs(3, 4).flatMap(pair ->
+                new Case("sumTo", TensorGens.broadcastPairs(3, 4).filter(pair -> !pair.left().equals(pair.result())).flatMap(pair ->
                         TensorGens.tensorOf(pair.result(), WIDE).map(x -> new Call("sumTo(" + pair.left() + ")",
                                 new Tensor[] {x}, v -> v[0].sumTo(pair.left()))))),
-                new Case("broadcastTo", TensorGens.broadcastPairs(3, 4).flatMap(pair ->
+                new Case("broadcastTo", TensorGens.broadcastPairs(3, 4).filter(pair -> !pair.left().equals(pair.result())).flatMap(pair ->
                         TensorGens.tensorOf(pair.left(), WIDE).map(x -> new Call("broadcastTo(" + pair.result() + ")",
                                 new Tensor[] {x}, v -> v[0].broadcastTo(pair.result()))))));
     }
