@@ -16,6 +16,7 @@ module org.adjoint.optim {
     exports org.adjoint.optim.checkpoint;
     exports org.adjoint.optim.minimize;
     exports org.adjoint.optim.minimize.baseline;
+    exports org.adjoint.optim.minimize.bounded;
     exports org.adjoint.optim.minimize.gradient;
     exports org.adjoint.optim.minimize.linesearch;
     exports org.adjoint.optim.minimize.newton;
