@@ -13,6 +13,11 @@ import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
 import org.adjoint.optim.minimize.baseline.RandomSearch;
+import org.adjoint.optim.minimize.bounded.ActiveSet;
+import org.adjoint.optim.minimize.bounded.BoundedMinimizer;
+import org.adjoint.optim.minimize.bounded.BoundedResult;
+import org.adjoint.optim.minimize.bounded.Bounds;
+import org.adjoint.optim.minimize.bounded.LbfgsB;
 import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.Backtracking;
@@ -40,7 +45,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 17, item 12: every public method and constructor of every public class in the exported
  * minimize packages ({@code org.adjoint.optim.minimize} and its {@code linesearch}, {@code gradient},
- * {@code newton}, {@code quasinewton}, {@code baseline} and {@code problems} packages; {@code internal}
+ * {@code newton}, {@code quasinewton}, {@code baseline}, {@code problems} and {@code bounded} packages; {@code internal}
  * is not exported) refuses {@code null} at the call with a {@link NullPointerException}.
  */
 class MinimizeNullArgumentsTest {
@@ -114,6 +119,12 @@ class MinimizeNullArgumentsTest {
         samples.put(RandomSearch.class, new RandomSearch(1, 1));
         samples.put(RandomLocalSearch.class, new RandomLocalSearch(0.1, 1));
         samples.put(TestProblem.class, ROSENBROCK);
+        Bounds box = Bounds.box(2, -2, 0.5);
+        samples.put(Bounds.class, box);
+        samples.put(ActiveSet.class, box.activeSet(Tensor.vector(0.5, 0)));
+        samples.put(LbfgsB.class, LbfgsB.standard());
+        samples.put(BoundedMinimizer.class, LbfgsB.standard());
+        samples.put(BoundedResult.class, LbfgsB.standard().minimize(f, x, box, Stopping.defaults().withMaxIterations(2)));
         samples.put(StopReason.class, StopReason.GRADIENT_TOLERANCE);
         samples.put(LineSearchStatus.class, LineSearchStatus.values()[0]);
         samples.put(CriticalPoint.Kind.class, CriticalPoint.Kind.LOCAL_MINIMUM);
@@ -140,6 +151,11 @@ class MinimizeNullArgumentsTest {
                 .setDefault(LineSearch.class, LineSearch.armijo())
                 .setDefault(LineFunction.class, phi)
                 .setDefault(LinePoint.class, phi.evaluate(1e-3))
+                .setDefault(Bounds.class, Bounds.box(2, -2, 0.5))
+                .setDefault(ActiveSet.class, new ActiveSet(List.of(0), List.of()))
+                .setDefault(MinimizationResult.class, SteepestDescent.withArmijo().minimize(f, x,
+                        Stopping.defaults().withMaxIterations(1)))
+                .setDefault(MoreThuente.class, MoreThuente.standard())
                 .setDefault(HessianModification.class, HessianModification.none())
                 .setDefault(double[].class, new double[] {1e-3, 1e-2});
     }
@@ -149,7 +165,8 @@ class MinimizeNullArgumentsTest {
         List<Class<?>> classes = PublicApi.classes(Minimizer.class, "org.adjoint.optim.minimize",
                 "org.adjoint.optim.minimize.linesearch", "org.adjoint.optim.minimize.gradient",
                 "org.adjoint.optim.minimize.newton", "org.adjoint.optim.minimize.quasinewton",
-                "org.adjoint.optim.minimize.baseline", "org.adjoint.optim.minimize.problems");
+                "org.adjoint.optim.minimize.baseline", "org.adjoint.optim.minimize.problems",
+                "org.adjoint.optim.minimize.bounded");
         assertTrue(classes.size() >= 30, classes::toString);
         List<String> failures = PublicApi.nullFailures(tester(), classes, samples(), Set.of());
         failures.removeIf(MinimizeNullArgumentsTest::documentedNullable);

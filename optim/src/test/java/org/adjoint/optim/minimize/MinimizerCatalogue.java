@@ -5,6 +5,7 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
 import org.adjoint.optim.minimize.baseline.RandomSearch;
+import org.adjoint.optim.minimize.bounded.LbfgsB;
 import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.Backtracking;
@@ -109,6 +110,7 @@ final class MinimizerCatalogue {
                         Uses.HESSIAN_VECTOR_PRODUCTS, false),
                 new Method("BFGS", Bfgs.standard(), OTHERS, descending, Uses.GRADIENTS, true),
                 new Method("L-BFGS", Lbfgs.withMemory(5), OTHERS, descending, Uses.GRADIENTS, true),
+                new Method("L-BFGS-B, no bounds", LbfgsB.standard(), OTHERS, descending, Uses.GRADIENTS, true),
                 new Method("random search", new RandomSearch(0.5, 11), BASELINE, Guarantee.KEEPS_BEST, Uses.VALUES_ONLY, true),
                 new Method("random local search", new RandomLocalSearch(0.05, 11), BASELINE, Guarantee.DESCENDS,
                         Uses.VALUES_ONLY, false));
