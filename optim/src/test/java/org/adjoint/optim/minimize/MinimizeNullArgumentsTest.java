@@ -15,6 +15,8 @@ import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
 import org.adjoint.optim.minimize.baseline.RandomSearch;
 import org.adjoint.optim.minimize.bounded.ActiveSet;
 import org.adjoint.optim.minimize.bounded.BoundedMinimizer;
+import org.adjoint.optim.minimize.bounded.BoundedProblem;
+import org.adjoint.optim.minimize.bounded.BoundedProblems;
 import org.adjoint.optim.minimize.bounded.BoundedResult;
 import org.adjoint.optim.minimize.bounded.Bounds;
 import org.adjoint.optim.minimize.bounded.LbfgsB;
@@ -123,6 +125,7 @@ class MinimizeNullArgumentsTest {
         samples.put(Bounds.class, box);
         samples.put(ActiveSet.class, box.activeSet(Tensor.vector(0.5, 0)));
         samples.put(LbfgsB.class, LbfgsB.standard());
+        samples.put(BoundedProblem.class, BoundedProblems.all().get(0));
         samples.put(BoundedMinimizer.class, LbfgsB.standard());
         samples.put(BoundedResult.class, LbfgsB.standard().minimize(f, x, box, Stopping.defaults().withMaxIterations(2)));
         samples.put(StopReason.class, StopReason.GRADIENT_TOLERANCE);
