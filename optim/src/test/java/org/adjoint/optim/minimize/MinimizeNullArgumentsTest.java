@@ -155,6 +155,7 @@ class MinimizeNullArgumentsTest {
                 .setDefault(LineFunction.class, phi)
                 .setDefault(LinePoint.class, phi.evaluate(1e-3))
                 .setDefault(Bounds.class, Bounds.box(2, -2, 0.5))
+                .setDefault(TestProblem.class, ROSENBROCK)
                 .setDefault(ActiveSet.class, new ActiveSet(List.of(0), List.of()))
                 .setDefault(MinimizationResult.class, SteepestDescent.withArmijo().minimize(f, x,
                         Stopping.defaults().withMaxIterations(1)))
