@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.adjoint.examples.lessons.BatchSizeExample;
+import org.adjoint.examples.lessons.BoundsExample;
 import org.adjoint.examples.lessons.CriticalPointsExample;
 import org.adjoint.examples.lessons.CustomOptimizerExample;
 import org.adjoint.examples.lessons.DerivativesExample;
@@ -39,6 +40,7 @@ public final class Main {
             new CriticalPointsExample(),
             new LearningRateDecayExample(),
             new NewtonExample(),
+            new BoundsExample(),
             new TwoLayerNetworkExample(),
             new CustomOptimizerExample());
 

@@ -195,6 +195,21 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void boundsHoldTheIteratesInsideTheBoxAndReportTheActiveSet() throws IOException {
+        Outcome o = run("bounds");
+        assertEquals(0.5, o.figure("Rosenbrock x1"), 0);
+        assertEquals(0.25, o.figure("Rosenbrock x2"), 1e-5);
+        assertEquals(1, o.figure("Rosenbrock bounds active"));
+        assertEquals(0, o.figure("iterates outside the box"));
+        assertTrue(o.figure("least squares min coefficient") < 0, o.summary());
+        assertEquals(0, o.figure("non-negative min coefficient"), 0, o.summary());
+        assertTrue(o.figure("non-negative coefficients at 0") >= 1, o.summary());
+        assertTrue(o.figure("non-negative projected gradient") < 1e-6, o.summary());
+        assertTrue(output().contains("at upper bound: [0]"), output());
+        assertPngs(o, Map.of("bounds-rosenbrock.png", size(900, 800)));
+    }
+
+    @Test
     void twoLayerNetworkReaches95PercentInItsDefaultSettings() throws IOException {
         Outcome o = run("two-layer", "dataset", "digits");
         assertTrue(o.figure("digits test accuracy") >= 0.95, o.summary());
