@@ -127,6 +127,29 @@ class LbfgsBTest {
     }
 
     @Test
+    void theEvaluationBudgetIsNeverExceeded() {
+        Bounds bounds = Bounds.box(2, -2, 2);
+        for (int budget = 1; budget <= 40; budget++) {
+            BoundedResult r = LbfgsB.standard().minimize(ROSENBROCK, Tensor.vector(-1.2, 1), bounds,
+                    TIGHT.withMaxEvaluations(budget));
+            assertTrue(r.result().evaluations().total() <= budget, budget + ": " + r);
+            assertEquals(StopReason.MAX_EVALUATIONS, r.result().reason(), r::toString);
+        }
+        BoundedResult r = LbfgsB.standard().minimize(ROSENBROCK, Tensor.vector(-1.2, 1), bounds, TIGHT.withMaxIterations(3));
+        assertEquals(StopReason.MAX_ITERATIONS, r.result().reason());
+        assertEquals(3, r.result().iterations());
+        assertEquals(4, r.result().trace().size());
+    }
+
+    @Test
+    void aNonFiniteStartStopsAtOnce() {
+        Objective f = Objective.of(x -> x.log().sum());
+        BoundedResult r = LbfgsB.standard().minimize(f, Tensor.vector(-1, 2), Bounds.box(2, -5, 5));
+        assertEquals(StopReason.NON_FINITE_VALUE, r.result().reason(), r::toString);
+        assertEquals(1, r.result().evaluations().total());
+    }
+
+    @Test
     void badInputIsRefusedWithTheValues() {
         LbfgsB m = LbfgsB.standard();
         IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
