@@ -2,10 +2,12 @@ package org.adjoint.examples.lessons;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.examples.Example;
 import org.adjoint.examples.Options;
@@ -109,13 +111,13 @@ public final class BoundsExample implements Example {
         }
         Tensor a = Tensor.matrix(columns);
         Tensor data = Tensor.vector(y);
-        Tensor start = Tensor.full(org.adjoint.core.Shape.of(RATES.length), 1);
+        Tensor start = Tensor.full(Shape.of(RATES.length), 1);
         Objective sse = Objective.of(c -> c.matmul(Var.constant(a)).sub(Var.constant(data)).square().sum());
         Stopping stopping = LbfgsB.scipyStopping().withGradientTolerance(1e-9).withFunctionTolerance(0);
         MinimizationResult ls = LbfgsB.standard().minimize(sse, start, stopping);
         BoundedResult nn = LbfgsB.standard().minimize(sse, start, Bounds.nonNegative(RATES.length), stopping);
         out.printf(Locale.ROOT, "Fit y(t) = Σ cₖ·e^(−λₖt), λ = %s, to %d points of 3e^(−t) + e^(−4t) + noise (σ = %s)%n",
-                java.util.Arrays.toString(RATES), m, noise);
+                Arrays.toString(RATES), m, noise);
         out.printf(Locale.ROOT, "  %-22s %s   %s%n", "", coefficientHeader(), "sum of squares");
         out.printf(Locale.ROOT, "  %-22s %s   %.4g%n", "least squares", coefficients(ls.x()), ls.value());
         out.printf(Locale.ROOT, "  %-22s %s   %.4g%n", "non-negative (c ≥ 0)", coefficients(nn.x()), nn.value());

@@ -1,5 +1,7 @@
 package org.adjoint.optim.minimize.bounded;
 
+import java.util.Arrays;
+
 /**
  * The small dense linear algebra of L-BFGS-B, on matrices of at most 2m × 2m (m the memory):
  * Gaussian elimination with partial pivoting. Row-major {@code double[][]}; nothing is modified.
@@ -53,7 +55,7 @@ final class Dense {
         int n = b.length;
         double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {
-            m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+            m[i] = Arrays.copyOf(a[i], n + 1);
             m[i][n] = b[i];
         }
         for (int k = 0; k < n; k++) {

@@ -14,11 +14,12 @@ import org.adjoint.optim.minimize.linesearch.MoreThuente;
  * limited-memory BFGS for {@code min f(x)} subject to {@code l ≤ x ≤ u}. Each iteration from xₖ:
  * <ol>
  *   <li>the quadratic model {@code m(z) = f + gᵀ(z − x) + ½(z − x)ᵀB(z − x)}, B the compact L-BFGS
- *       matrix {@code θI − W·M·Wᵀ} of the last m pairs ({@link CompactMemory});
+ *       matrix {@code θI − W·M·Wᵀ} of the last m pairs (the compact representation of Byrd, Nocedal
+ *       and Schnabel 1994);
  *   <li>its generalized Cauchy point x^c along the projected gradient path {@code P(x − t·g)},
- *       breakpoints in order ({@link CauchyPoint}), which fixes the active set;
- *   <li>the model minimized over the free variables, projected or backtracked into the box
- *       ({@link SubspaceMinimization}), giving x̄;
+ *       breakpoints in order, which fixes the active set;
+ *   <li>the model minimized over the free variables, by the direct primal method, then
+ *       projected into the box, or backtracked if the projection does not descend (version 3.0), giving x̄;
  *   <li>a Moré–Thuente line search along {@code d = x̄ − x} with its step capped at the largest feasible
  *       step (SciPy's {@code lnsrlb}): at the first iteration of a constrained problem the cap is 1, later
  *       the distance to the boundary along d; the first trial is {@code min(1/‖d‖, cap)} at the first
@@ -83,10 +84,17 @@ public record LbfgsB(int memory, MoreThuente lineSearch) implements BoundedMinim
         return new LbfgsBRun(this, f, x0, bounds, stopping).run();
     }
 
-    /** Minimizes without bounds. */
+    /**
+     * Minimizes without bounds.
+     *
+     * @throws IllegalArgumentException if x0 is not a non-empty finite vector
+     */
     @Override
     public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
         Objects.requireNonNull(x0, "x0");
-        return minimize(f, x0, Bounds.unbounded(Math.max(1, x0.size())), stopping).result();
+        if (x0.rank() != 1 || x0.size() == 0) {
+            throw new IllegalArgumentException("LbfgsB: the starting point must be a non-empty vector, got shape " + x0.shape());
+        }
+        return minimize(f, x0, Bounds.unbounded(x0.size()), stopping).result();
     }
 }

@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.bounded;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.adjoint.core.Tensor;
@@ -205,7 +206,7 @@ final class LbfgsBRun {
     /** The result with the active set, the projected-gradient norm, and a note if the start was projected. */
     private BoundedResult finish(MinimizationResult r) {
         Tensor start = bounds.project(x0);
-        boolean projected = !java.util.Arrays.equals(start.toArray(), x0.toArray());
+        boolean projected = !Arrays.equals(start.toArray(), x0.toArray());
         if (projected) {
             r = new MinimizationResult(r.x(), r.value(), r.gradientNorm(), r.iterations(), r.evaluations(), r.reason(),
                     r.message() + "; the start " + x0 + " lay outside the bounds and was projected onto them: " + start,

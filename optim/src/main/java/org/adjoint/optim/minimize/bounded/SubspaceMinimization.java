@@ -1,5 +1,7 @@
 package org.adjoint.optim.minimize.bounded;
 
+import java.util.stream.IntStream;
+
 /**
  * The subspace minimization of L-BFGS-B: from the Cauchy point x^c, minimize the quadratic model over
  * the variables still free there (strictly inside their bounds), the others held at their bounds.
@@ -96,7 +98,7 @@ final class SubspaceMinimization {
 
     /** The variables strictly inside their bounds at the Cauchy point. */
     private static int[] freeVariables(double[] xc, Bounds bounds) {
-        return java.util.stream.IntStream.range(0, xc.length)
+        return IntStream.range(0, xc.length)
                 .filter(i -> xc[i] > bounds.lower(i) && xc[i] < bounds.upper(i)).toArray();
     }
 

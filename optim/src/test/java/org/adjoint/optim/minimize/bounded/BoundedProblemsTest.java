@@ -12,9 +12,9 @@ import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.StopReason;
 import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * L-BFGS-B on every bounded problem: every iterate inside the box, f* reached, the projected gradient

@@ -3,6 +3,7 @@ package org.adjoint.optim.minimize.bounded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.QuadraticGens;
@@ -140,7 +141,7 @@ class CompactFormTest {
             double[] x = box.project(Tensor.vector(c.x())).toArray();
             CauchyPoint cp = CauchyPoint.of(x, c.g(), box, c.memory());
             double[] xBar = SubspaceMinimization.of(x, c.g(), cp, box, c.memory());
-            assertTrue(box.contains(Tensor.vector(xBar)), () -> java.util.Arrays.toString(xBar));
+            assertTrue(box.contains(Tensor.vector(xBar)), () -> Arrays.toString(xBar));
             double slope = 0;
             double step = 0;
             for (int i = 0; i < n; i++) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.adjoint.autodiff.Var;
+import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Objective;
@@ -82,7 +83,7 @@ class LbfgsBTest {
 
     @Test
     void onAConvexQuadraticInARandomBoxItReachesTheKktPointWithEveryIterateInside() {
-        Gen<double[]> corners = TensorGens.tensorOf(org.adjoint.core.Shape.of(2), Gen.doubles(-3, 3)).map(Tensor::toArray);
+        Gen<double[]> corners = TensorGens.tensorOf(Shape.of(2), Gen.doubles(-3, 3)).map(Tensor::toArray);
         Property.forAll(QuadraticGens.QUADRATICS, corners).scaledTries(0.25).check((q, c) -> {
             int n = q.start().size();
             double[] lower = new double[n];
