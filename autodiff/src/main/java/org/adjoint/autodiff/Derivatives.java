@@ -119,9 +119,13 @@ public final class Derivatives {
     /**
      * The Jacobian {@code J[o…, i…] = ∂f(x)[o…] / ∂x[i…]}, of shape output shape ++ input shape, by
      * whichever mode needs fewer sweeps: {@link #jacobianForward} (one sweep per input element) when x
-     * has fewer elements than f(x), {@link #jacobianReverse} (one per output element) otherwise. Both
-     * give the same Jacobian up to rounding. A least-squares fit (many residuals, few parameters) is
-     * the forward case.
+     * has fewer elements than f(x), {@link #jacobianReverse} (one per output element) otherwise; f is
+     * recorded once either way. A least-squares fit (many residuals, few parameters) is the forward case.
+     *
+     * <p>Both modes give the same Jacobian up to rounding and the sign of zeros, infinite entries
+     * included, except where the derivative does not exist because the chain rule meets {@code 0 · ∞}
+     * ({@code sqrt(|x|)} at 0): reverse mode gives NaN there, forward mode 0, because the engine's rule
+     * that a zero cotangent pulls back to zero then meets a zero tangent.
      */
     public static Tensor jacobian(VarFunction f, Tensor x) {
         return jacobian("jacobian", f, x, Mode.FEWER_SWEEPS);

@@ -23,6 +23,13 @@ import org.adjoint.core.Tensor;
  * one for a dual-number forward pass; n products (a forward Jacobian) cost about n + 2 sweeps, against
  * m for the reverse Jacobian of an m-element output.
  *
+ * <p>The one place the engine looks at a cotangent's values is its zero-cotangent rule, which masks
+ * a non-finite contribution where the cotangent is exactly 0. Recording with u = ones, a cotangent
+ * may be 0 where it is not 0 for every u ({@code u₀ − u₁}); its masked contribution is infinite for
+ * other u, so only Jacobian entries that would be infinite or NaN can be affected. In the sweep back
+ * to u the same rule sees the tangent: that is why a zero tangent times an infinite local derivative
+ * gives 0 here and NaN in reverse mode.
+ *
  * <p>Once built, a linearization is read-only: its graphs can be swept from any thread.
  */
 final class Linearization {

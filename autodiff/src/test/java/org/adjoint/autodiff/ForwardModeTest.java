@@ -144,6 +144,49 @@ class ForwardModeTest {
         assertEquals(v.mul(3), Derivatives.jvp(t -> t.mul(3), x, v));
     }
 
+    /**
+     * Where a local derivative is infinite, both modes give the same Jacobian: the infinity where it
+     * belongs, and the engine's zero-cotangent rule keeps {@code 0 · ∞} out of the other entries and
+     * out of the branch a {@code where} did not choose.
+     */
+    @Test
+    void infiniteLocalDerivativesGiveTheSameJacobianInBothModes() {
+        Tensor x = Tensor.vector(0, 1, 4);
+        VarFunction root = v -> v.sqrt().mul(2);
+        assertEquals("[[Infinity, 0, 0], [0, 1, 0], [0, 0, 0.5]]", entries(Derivatives.jacobianForward(root, x)));
+        assertEquals(entries(Derivatives.jacobianReverse(root, x)), entries(Derivatives.jacobianForward(root, x)));
+        Tensor y = Tensor.vector(0, 1, -1);
+        VarFunction guarded = v -> Var.where(v.value().gt(0), v.sqrt(), Var.constant(0)).mul(2);
+        assertEquals("[[0, 0, 0], [0, 1, 0], [0, 0, 0]]", entries(Derivatives.jacobianForward(guarded, y)));
+        assertEquals(entries(Derivatives.jacobianReverse(guarded, y)), entries(Derivatives.jacobianForward(guarded, y)));
+        assertEquals(Tensor.vector(0, 1, 0), Derivatives.jvp(guarded, y, Tensor.vector(1, 1, 1)));
+    }
+
+    /**
+     * Where the chain rule meets {@code 0 · ∞} ({@code sqrt(|x|)} at 0: {@code |x|' = 0},
+     * {@code sqrt' = ∞}), the derivative does not exist and the modes differ, as documented in
+     * {@link Derivatives#jacobian}: reverse mode multiplies the infinite cotangent by 0 (NaN), forward
+     * mode applies the zero-cotangent rule to the zero tangent (0).
+     */
+    @Test
+    void aZeroTimesAnInfiniteLocalDerivativeIsNaNInReverseModeAndZeroInForwardMode() {
+        VarFunction f = v -> v.abs().sqrt();
+        Tensor x = Tensor.vector(0, 4);
+        assertEquals("[[NaN, 0], [0, 0.25]]", entries(Derivatives.jacobianReverse(f, x)));
+        assertEquals("[[0, 0], [0, 0.25]]", entries(Derivatives.jacobianForward(f, x)));
+    }
+
+    @Test
+    void emptyInputsAndOutputs() {
+        VarFunction shift = v -> v.sum().add(Var.constant(Tensor.vector(1, 2)));
+        assertEquals(Tensor.zeros(2, 0), Derivatives.jacobianForward(shift, Tensor.zeros(0)));
+        assertEquals(Tensor.zeros(2, 0), Derivatives.jacobian(shift, Tensor.zeros(0)));
+        assertEquals(Tensor.zeros(2), Derivatives.jvp(shift, Tensor.zeros(0), Tensor.zeros(0)));
+        VarFunction none = v -> v.slice(0, 0, 0);
+        assertEquals(Tensor.zeros(0, 3), Derivatives.jacobianForward(none, Tensor.ones(3)));
+        assertEquals(Tensor.zeros(0), Derivatives.jvp(none, Tensor.ones(3), Tensor.ones(3)));
+    }
+
     @Test
     void aNonFiniteDirectionReachesTheResult() {
         Tensor jv = Derivatives.jvp(t -> t.mul(2), Tensor.vector(1, 2), Tensor.vector(Double.NaN, 1));
@@ -167,6 +210,21 @@ class ForwardModeTest {
         e = assertThrows(IllegalArgumentException.class, () -> Derivatives.jacobianReverse(v -> v, big));
         assertTrue(e.getMessage().startsWith("jacobianReverse: output shape [65536] and input shape [65536]"),
                 e.getMessage());
+    }
+
+    /** The entries as nested lists, signs of zeros dropped: {@code [[1, 0], [0, NaN]]}. */
+    private static String entries(Tensor matrix) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int r = 0; r < matrix.shape().dim(0); r++) {
+            sb.append(r == 0 ? "[" : ", [");
+            for (int c = 0; c < matrix.shape().dim(1); c++) {
+                double e = matrix.get(r, c) + 0.0;
+                sb.append(c == 0 ? "" : ", ").append(e == Math.rint(e) && Double.isFinite(e) ? Long.toString((long) e)
+                        : Double.toString(e));
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
     }
 
     private static double[] linspace(double from, double to, int count) {
