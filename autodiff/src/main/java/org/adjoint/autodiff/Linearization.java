@@ -38,13 +38,14 @@ final class Linearization {
     private final Shape inputShape;
     /** The recorded pullback {@code Jᵀu}, to be swept back to u; null when J is 0 (f ignores its argument). */
     private final Graph transpose;
-    private final int[] dummy;
+    /** The position of u in {@code transpose}, as {@link Graph#pullBack} takes it. */
+    private final int[] uAt;
 
-    private Linearization(Tensor value, Shape inputShape, Graph transpose, int[] dummy) {
+    private Linearization(Tensor value, Shape inputShape, Graph transpose, int[] uAt) {
         this.value = value;
         this.inputShape = inputShape;
         this.transpose = transpose;
-        this.dummy = dummy;
+        this.uAt = uAt;
     }
 
     /** Records f at x and the pullback of its output as a function of a dummy cotangent. */
@@ -80,7 +81,7 @@ final class Linearization {
         if (transpose == null) {
             return Tensor.zeros(value.shape());
         }
-        Var jv = transpose.pullBack(Var.constant(v), dummy, false, false)[0];
+        Var jv = transpose.pullBack(Var.constant(v), uAt, false, false)[0];
         return jv == null ? Tensor.zeros(value.shape()) : jv.value();
     }
 
