@@ -128,6 +128,20 @@ class LbfgsBTest {
     }
 
     @Test
+    void aLinearFunctionEndsAtTheCornerOfTheBox() {
+        // no curvature at all (every y = 0, so no pair is kept): the bounds alone stop the descent
+        Objective f = Objective.of(x -> x.mul(Var.constant(Tensor.vector(-1, 2))).sum());
+        Bounds bounds = Bounds.box(2, 0, 5);
+        BoundedResult r = LbfgsB.standard().minimize(f, Tensor.vector(1, 1), bounds, TIGHT);
+        assertEquals(StopReason.GRADIENT_TOLERANCE, r.result().reason(), r::toString);
+        assertArrayEquals(new double[] {5, 0}, r.x().toArray());
+        assertEquals(List.of(1), r.activeSet().atLower());
+        assertEquals(List.of(0), r.activeSet().atUpper());
+        assertEquals(0, r.projectedGradientNorm());
+        assertInside(bounds, r.result());
+    }
+
+    @Test
     void theEvaluationBudgetIsNeverExceeded() {
         Bounds bounds = Bounds.box(2, -2, 2);
         for (int budget = 1; budget <= 40; budget++) {
