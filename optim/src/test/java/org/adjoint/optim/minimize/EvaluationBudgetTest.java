@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.bounded.LbfgsB;
 import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
@@ -31,7 +32,7 @@ class EvaluationBudgetTest {
             new SteepestDescent(GridSearch.powersOfTen(-6, 0)),
             NonlinearConjugateGradient.of(NonlinearConjugateGradient.Beta.POLAK_RIBIERE_PLUS),
             Bfgs.standard(), new Bfgs(LineSearch.strongWolfe()), Lbfgs.withMemory(5),
-            Newton.damped(), Newton.modified(), NewtonCg.standard());
+            Newton.damped(), Newton.modified(), NewtonCg.standard(), LbfgsB.standard());
 
     @Test
     void noRunEvaluatesMoreThanItsBudget() {

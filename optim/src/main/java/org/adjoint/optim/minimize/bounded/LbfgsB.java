@@ -34,7 +34,7 @@ import org.adjoint.optim.minimize.linesearch.MoreThuente;
  * relative reduction {@code (fₖ − fₖ₊₁)/max(|fₖ|, |fₖ₊₁|, 1) ≤ factr·ε}, tested after the gradient;
  * the step tolerance and the no-progress and unbounded-below tests are the library's usual ones. The
  * iteration budget is checked between iterations; the evaluation budget is never exceeded, as each line
- * search is given at most the evaluations left (the run stops when fewer than 2 are left).
+ * search may evaluate at most what is left of it ({@code LineFunction.evaluationLimit}).
  * {@link #scipyStopping()} gives SciPy 1.10's defaults ({@code gtol = 1e-5}, {@code ftol = 2.22e-9},
  * i.e. factr = 1e7, 15,000 iterations and evaluations); SciPy counts its {@code maxfun} the same way,
  * one per value-and-gradient evaluation, but may overrun it within a line search.

@@ -15,7 +15,6 @@ import org.adjoint.optim.minimize.linesearch.LineFunction;
 import org.adjoint.optim.minimize.linesearch.LinePoint;
 import org.adjoint.optim.minimize.linesearch.LineSearchResult;
 import org.adjoint.optim.minimize.linesearch.LineSearchStatus;
-import org.adjoint.optim.minimize.linesearch.MoreThuente;
 
 /** One run of {@link LbfgsB}: the iteration loop, its state and its stopping tests. Not thread-safe. */
 final class LbfgsBRun {
@@ -52,7 +51,7 @@ final class LbfgsBRun {
         record(current);
         MinimizationResult stop = gradientTest();
         while (stop == null) {
-            stop = budgetExhausted();
+            stop = run.budgetExhausted();
             if (stop != null) {
                 break;
             }
@@ -67,21 +66,6 @@ final class LbfgsBRun {
             }
         }
         return finish(stop);
-    }
-
-    /**
-     * The stop on a spent budget, else null. A line search needs at least 2 evaluations, so the run
-     * stops when fewer are left; the searches are given only what is left, so the evaluation budget is
-     * never exceeded.
-     */
-    private MinimizationResult budgetExhausted() {
-        MinimizationResult stop = run.budgetExhausted();
-        int left = run.stopping().maxEvaluations() - run.objective().counts().total();
-        if (stop == null && left < 2) {
-            stop = run.stop(StopReason.MAX_EVALUATIONS, "reached the limit of " + run.stopping().maxEvaluations()
-                    + " evaluations (" + left + " left, fewer than a line search needs)");
-        }
-        return stop;
     }
 
     /** The stop when {@code ‖P(x − ∇f) − x‖∞ ≤ pgtol}, else null. */
@@ -110,9 +94,8 @@ final class LbfgsBRun {
                 run.record(at, p.value(), null);
                 return run.stop(StopReason.UNBOUNDED_BELOW, "f appears unbounded below: f = " + p.value() + " at " + at);
             }
-            MinimizationResult spent = budgetExhausted();
-            if (spent != null) {
-                return spent;
+            if (run.remainingEvaluations() == 0) {
+                return run.budgetExhausted();
             }
             if (memory.pairs() == 0) {
                 StopReason reason = ls.status() == LineSearchStatus.NO_FINITE_STEP ? StopReason.NON_FINITE_VALUE
@@ -144,13 +127,9 @@ final class LbfgsBRun {
         if (!(initial > 0) || Double.isInfinite(initial)) {
             initial = 1;
         }
-        LineFunction phi = new LineFunction(inBox, current.x(), Tensor.vector(d), current.evaluation());
-        MoreThuente search = method.lineSearch().withMaxStep(maxStep);
-        int left = run.stopping().maxEvaluations() - run.objective().counts().total();
-        if (left < search.maxEvaluations()) {
-            search = new MoreThuente(search.c1(), search.c2(), search.xtol(), maxStep, Math.max(left, 2));
-        }
-        return search.search(phi, Math.min(initial, maxStep));
+        LineFunction phi = new LineFunction(inBox, current.x(), Tensor.vector(d), current.evaluation(),
+                run.remainingEvaluations());
+        return method.lineSearch().withMaxStep(maxStep).search(phi, Math.min(initial, maxStep));
     }
 
     /** The largest α with {@code l ≤ x + α·d ≤ u}, +∞ if no bound limits it. */
