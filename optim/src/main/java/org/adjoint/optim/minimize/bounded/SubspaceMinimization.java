@@ -1,6 +1,7 @@
 package org.adjoint.optim.minimize.bounded;
 
 import java.util.stream.IntStream;
+import org.adjoint.core.Tensor;
 
 /**
  * The subspace minimization of L-BFGS-B: from the Cauchy point x^c, minimize the quadratic model over
@@ -28,22 +29,29 @@ final class SubspaceMinimization {
     /** x̄, the end of the search direction {@code x̄ − x}. */
     static double[] of(double[] x, double[] g, CauchyPoint cauchy, Bounds bounds, CompactMemory memory) {
         double[] xc = cauchy.point();
-        int[] free = freeVariables(xc, bounds);
-        if (free.length == 0 || memory.pairs() == 0) {
-            return xc.clone();
-        }
-        double[] du = reducedNewtonStep(x, g, cauchy, free, memory);
-        double[] projected = xc.clone();
-        boolean clipped = false;
-        for (int j = 0; j < free.length; j++) {
-            int i = free[j];
-            projected[i] = bounds.clip(i, xc[i] + du[j]);
-            clipped |= projected[i] != xc[i] + du[j];
-        }
-        if (!clipped || slope(x, g, projected) < 0) {
+        double[] u = unconstrained(x, g, cauchy, bounds, memory);
+        double[] projected = bounds.project(Tensor.vector(u)).toArray();
+        if (unchanged(projected, u) || slope(x, g, projected) < 0) {
             return projected;
         }
-        return truncated(xc, du, free, bounds);
+        return truncated(xc, u, bounds);
+    }
+
+    /**
+     * {@code x^c + Z·d_u}, the minimizer of the model over the free variables with the others held at
+     * x^c, before any projection; x^c itself when no variable is free or the memory is empty.
+     */
+    static double[] unconstrained(double[] x, double[] g, CauchyPoint cauchy, Bounds bounds, CompactMemory memory) {
+        double[] u = cauchy.point().clone();
+        int[] free = freeVariables(u, bounds);
+        if (free.length == 0 || memory.pairs() == 0) {
+            return u;
+        }
+        double[] du = reducedNewtonStep(x, g, cauchy, free, memory);
+        for (int j = 0; j < free.length; j++) {
+            u[free[j]] += du[j];
+        }
+        return u;
     }
 
     /** d_u, the minimizer of the model over the free variables from x^c (the formulas above). */
@@ -102,6 +110,16 @@ final class SubspaceMinimization {
                 .filter(i -> xc[i] > bounds.lower(i) && xc[i] < bounds.upper(i)).toArray();
     }
 
+    /** Whether the projection changed nothing ({@code ==}, so that −0 and 0 count as equal). */
+    private static boolean unchanged(double[] projected, double[] u) {
+        for (int i = 0; i < u.length; i++) {
+            if (projected[i] != u[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code gᵀ(z − x)}. */
     private static double slope(double[] x, double[] g, double[] z) {
         double s = 0;
@@ -111,22 +129,22 @@ final class SubspaceMinimization {
         return s;
     }
 
-    /** {@code x^c + α·Z·d_u} with the longest α ≤ 1 that stays in the box; the variable that limits α lands on its bound. */
-    private static double[] truncated(double[] xc, double[] du, int[] free, Bounds bounds) {
+    /** {@code x^c + α·(u − x^c)} with the longest α ≤ 1 that stays in the box; the variable that limits α lands on its bound. */
+    private static double[] truncated(double[] xc, double[] u, Bounds bounds) {
         double alpha = 1;
         int limiting = -1;
-        for (int j = 0; j < free.length; j++) {
-            int i = free[j];
-            double room = du[j] > 0 ? bounds.upper(i) - xc[i] : du[j] < 0 ? bounds.lower(i) - xc[i] : Double.NaN;
-            if (!Double.isNaN(room) && room / du[j] < alpha) {
-                alpha = Math.max(room / du[j], 0);
-                limiting = j;
+        for (int i = 0; i < xc.length; i++) {
+            double d = u[i] - xc[i];
+            double room = d > 0 ? bounds.upper(i) - xc[i] : d < 0 ? bounds.lower(i) - xc[i] : Double.NaN;
+            if (!Double.isNaN(room) && room / d < alpha) {
+                alpha = Math.max(room / d, 0);
+                limiting = i;
             }
         }
-        double[] z = xc.clone();
-        for (int j = 0; j < free.length; j++) {
-            int i = free[j];
-            z[i] = bounds.clip(i, j == limiting ? (du[j] > 0 ? bounds.upper(i) : bounds.lower(i)) : xc[i] + alpha * du[j]);
+        double[] z = new double[xc.length];
+        for (int i = 0; i < xc.length; i++) {
+            double d = u[i] - xc[i];
+            z[i] = bounds.clip(i, i == limiting ? (d > 0 ? bounds.upper(i) : bounds.lower(i)) : xc[i] + alpha * d);
         }
         return z;
     }

@@ -152,6 +152,43 @@ class CompactFormTest {
         });
     }
 
+    @Test
+    void whenTheProjectedSubspaceStepWouldAscendItBacktracksIntoTheBox() {
+        // found by a random search: the projection of the subspace minimizer is not a descent direction
+        CompactMemory memory = new CompactMemory(2);
+        assertTrue(memory.update(new double[] {-0.68, -0.95}, new double[] {-0.47, -0.76}));
+        assertTrue(memory.update(new double[] {0.11, 0.89}, new double[] {-0.94, 0.41}));
+        Bounds box = Bounds.box(2, -1, 1);
+        double[] x = {-0.3, -0.29};
+        double[] g = {-2.45, 2.15};
+        CauchyPoint cp = CauchyPoint.of(x, g, box, memory);
+        double[] u = SubspaceMinimization.unconstrained(x, g, cp, box, memory);
+        double[] projected = box.project(Tensor.vector(u)).toArray();
+        assertTrue(slope(x, g, projected) >= 0, "the case needs the Morales–Nocedal fix");
+        double[] xBar = SubspaceMinimization.of(x, g, cp, box, memory);
+        assertTrue(box.contains(Tensor.vector(xBar)));
+        assertTrue(slope(x, g, xBar) < 0, "gᵀ(x̄ − x) = " + slope(x, g, xBar));
+        // x̄ = x^c + α(u − x^c) with 0 ≤ α < 1: on the segment, short of u
+        double[] xc = cp.point();
+        double alpha = Double.NaN;
+        for (int i = 0; i < 2; i++) {
+            if (u[i] != xc[i]) {
+                double a = (xBar[i] - xc[i]) / (u[i] - xc[i]);
+                assertTrue(Double.isNaN(alpha) || Math.abs(a - alpha) < 1e-12, "not on the segment: " + Arrays.toString(xBar));
+                alpha = a;
+            }
+        }
+        assertTrue(alpha >= 0 && alpha < 1, "α = " + alpha);
+    }
+
+    private static double slope(double[] x, double[] g, double[] z) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += g[i] * (z[i] - x[i]);
+        }
+        return s;
+    }
+
     /** t with x^c = P(x − t·g), from a coordinate strictly inside its bounds and moving; NaN if none. */
     private static double pathParameter(double[] x, double[] g, double[] xc, Bounds box) {
         for (int i = 0; i < x.length; i++) {
