@@ -19,6 +19,7 @@ import org.adjoint.optim.minimize.linesearch.Backtracking;
 import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
 import org.adjoint.optim.minimize.linesearch.FullStep;
 import org.adjoint.optim.minimize.linesearch.GridSearch;
+import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.adjoint.optim.minimize.linesearch.LineFunction;
 import org.adjoint.optim.minimize.linesearch.LinePoint;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
@@ -102,6 +103,7 @@ class MinimizeNullArgumentsTest {
         samples.put(ExactLineSearch.class, ExactLineSearch.standard());
         samples.put(FullStep.class, new FullStep());
         samples.put(GridSearch.class, GridSearch.powersOfTen(-3, 0));
+        samples.put(HagerZhang.class, HagerZhang.standard());
         samples.put(SteepestDescent.class, SteepestDescent.withArmijo());
         samples.put(NonlinearConjugateGradient.class, NonlinearConjugateGradient.of(NonlinearConjugateGradient.Beta.values()[0]));
         samples.put(Newton.class, Newton.damped());

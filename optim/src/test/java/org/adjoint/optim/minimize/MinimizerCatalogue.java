@@ -11,6 +11,7 @@ import org.adjoint.optim.minimize.linesearch.Backtracking;
 import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
 import org.adjoint.optim.minimize.linesearch.FullStep;
 import org.adjoint.optim.minimize.linesearch.GridSearch;
+import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
 import org.adjoint.optim.minimize.linesearch.StrongWolfe;
 import org.adjoint.optim.minimize.newton.HessianModification;
@@ -119,7 +120,9 @@ final class MinimizerCatalogue {
                 new Search("strong Wolfe", new StrongWolfe(1e-4, 0.9, 60), true),
                 new Search("exact (Brent)", ExactLineSearch.standard(), true),
                 new Search("grid of powers of ten", GridSearch.powersOfTen(-8, 0), true),
-                new Search("full step", new FullStep(), false));
+                new Search("full step", new FullStep(), false),
+                // approximate Wolfe accepts φ(α) ≤ φ(0) + ε·|φ(0)|: a step may raise f by rounding's worth
+                new Search("Hager-Zhang", HagerZhang.standard(), false));
     }
 
     /**

@@ -9,13 +9,13 @@ public enum LineSearchStatus {
     /** The step meets every condition the search promises (Armijo, strong Wolfe, a minimum of φ, …). */
     ACCEPTED(true),
     /**
-     * Strong Wolfe only: the curvature condition could not be met (the bracket shrank to rounding, or
+     * Strong Wolfe and Hager–Zhang: the curvature condition could not be met (the bracket shrank to rounding, or
      * the budget ran out), but the best point tried meets sufficient decrease,
      * {@code φ(α) ≤ φ(0) + c₁·α·φ'(0)} with {@code φ(α) < φ(0)}; it is returned.
      */
     SUFFICIENT_DECREASE_ONLY(true),
     /**
-     * φ was still decreasing at the largest step the search may take (strong Wolfe: α = 1e10; exact
+     * φ was still decreasing at the largest step the search may take (strong Wolfe, Hager–Zhang: α = 1e10; exact
      * search: its bracketing budget); the step taken is that largest step. Repeated, it suggests f is
      * unbounded below along the direction.
      */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LineSearchOutcomeTest {
 
     private static final List<LineSearch> SEARCHES = List.of(LineSearch.armijo(), LineSearch.strongWolfe(),
-            StrongWolfe.withCurvature(0.1), ExactLineSearch.standard(), GridSearch.powersOfTen(-14, 0));
+            StrongWolfe.withCurvature(0.1), ExactLineSearch.standard(), GridSearch.powersOfTen(-14, 0), HagerZhang.standard());
 
     /**
      * φ along −∇f of f(λ) = 100λ − log λ (the negative log-likelihood of an exponential rate, minimum at
@@ -65,7 +65,8 @@ class LineSearchOutcomeTest {
         Evaluation e = new Evaluation(0, Tensor.vector(1));
         LineFunction phi = new LineFunction(nanEverywhereButX0, x0, Tensor.vector(-1), e);
         for (LineSearch search : List.of(new Backtracking(1e-4, 0.5, 10), new StrongWolfe(1e-4, 0.9, 10),
-                new ExactLineSearch(1e-10, 10), GridSearch.powersOfTen(-3, 0), new FullStep())) {
+                new ExactLineSearch(1e-10, 10), GridSearch.powersOfTen(-3, 0), new FullStep(),
+                new HagerZhang(0.1, 0.9, 1e-6, 0.5, 0.66, 5, 10))) {
             LineSearchResult r = search.search(phi, 1);
             assertEquals(LineSearchStatus.NO_FINITE_STEP, r.status(), () -> search + ": " + r);
             assertTrue(r.message().contains("no finite step") || r.message().contains("NaN"), r::message);
@@ -99,7 +100,7 @@ class LineSearchOutcomeTest {
         Evaluation e = f.evaluate(x0);
         LineFunction phi = new LineFunction(f, x0, Tensor.vector(1e80), e);
         for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), ExactLineSearch.standard(),
-                GridSearch.powersOfTen(-3, 0), new FullStep())) {
+                GridSearch.powersOfTen(-3, 0), new FullStep(), HagerZhang.standard())) {
             LineSearchResult r = search.search(phi, 1);
             assertEquals(LineSearchStatus.UNBOUNDED, r.status(), () -> search + ": " + r);
             assertTrue(r.best().value() <= LineFunction.UNBOUNDED, r::toString);
@@ -113,7 +114,7 @@ class LineSearchOutcomeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LineSearch.armijo().search(phi, -5.6e-17));
         assertEquals("Armijo backtracking: the initial step must be positive and finite, got -5.6E-17", e.getMessage());
         for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), ExactLineSearch.standard(),
-                GridSearch.powersOfTen(-3, 0), new FullStep())) {
+                GridSearch.powersOfTen(-3, 0), new FullStep(), HagerZhang.standard())) {
             for (double step : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
                 IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> search.search(phi, step),
                         () -> search + " accepted α₀ = " + step);

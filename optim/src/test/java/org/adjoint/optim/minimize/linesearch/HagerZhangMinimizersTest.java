@@ -1,0 +1,54 @@
+package org.adjoint.optim.minimize.linesearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.adjoint.optim.minimize.MinimizationResult;
+import org.adjoint.optim.minimize.Minimizer;
+import org.adjoint.optim.minimize.Objective;
+import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
+import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
+import org.adjoint.optim.minimize.problems.TestProblem;
+import org.adjoint.optim.minimize.quasinewton.Bfgs;
+import org.adjoint.optim.minimize.quasinewton.Lbfgs;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * BFGS, L-BFGS and nonlinear conjugate gradients driven by the Hager–Zhang search reach the known
+ * minima of Rosenbrock (MGH 1), the helical valley (MGH 7) and extended Rosenbrock with n = 10 (MGH 21)
+ * to ‖x − x*‖∞ ≤ 1e-4 and f − f* ≤ 1e-10, the tolerances of {@code MoreGarbowHillstromTest}.
+ */
+class HagerZhangMinimizersTest {
+
+    private static final Stopping STOPPING = Stopping.defaults().withMaxIterations(2_000).withMaxEvaluations(100_000);
+
+    static Stream<Arguments> runs() {
+        List<Minimizer> methods = List.of(new Bfgs(HagerZhang.standard()), new Lbfgs(5, HagerZhang.standard()),
+                new NonlinearConjugateGradient(NonlinearConjugateGradient.Beta.POLAK_RIBIERE_PLUS,
+                        new HagerZhang(0.1, 0.1, 1e-6, 0.5, 0.66, 5, 60)));
+        List<Arguments> runs = new ArrayList<>();
+        for (Minimizer m : methods) {
+            for (TestProblem p : List.of(MoreGarbowHillstrom.problem(1), MoreGarbowHillstrom.problem(7),
+                    MoreGarbowHillstrom.problem(21, 10))) {
+                runs.add(Arguments.of(m, p));
+            }
+        }
+        return runs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("runs")
+    void reachesTheKnownMinimum(Minimizer method, TestProblem problem) {
+        MinimizationResult r = method.minimize(Objective.of(problem.function()), problem.start(), STOPPING);
+        assertTrue(r.converged(), r::toString);
+        assertTrue(r.value() - problem.fStar() <= 1e-10, r::toString);
+        assertTrue(r.x().sub(problem.minimizer().orElseThrow()).abs().max().item() <= 1e-4, () -> r.x() + ": " + r);
+        assertEquals(0, r.evaluations().hessians() + r.evaluations().hessianVectorProducts());
+    }
+}
