@@ -25,6 +25,7 @@ import org.adjoint.optim.minimize.linesearch.LinePoint;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
 import org.adjoint.optim.minimize.linesearch.LineSearchResult;
 import org.adjoint.optim.minimize.linesearch.LineSearchStatus;
+import org.adjoint.optim.minimize.linesearch.MoreThuente;
 import org.adjoint.optim.minimize.linesearch.StrongWolfe;
 import org.adjoint.optim.minimize.newton.HessianModification;
 import org.adjoint.optim.minimize.newton.Newton;
@@ -100,6 +101,7 @@ class MinimizeNullArgumentsTest {
         samples.put(LineSearchResult.Trial.class, new LineSearchResult.Trial(1, 2, 3));
         samples.put(Backtracking.class, LineSearch.armijo());
         samples.put(StrongWolfe.class, LineSearch.strongWolfe());
+        samples.put(MoreThuente.class, LineSearch.moreThuente());
         samples.put(ExactLineSearch.class, ExactLineSearch.standard());
         samples.put(FullStep.class, new FullStep());
         samples.put(GridSearch.class, GridSearch.powersOfTen(-3, 0));

@@ -13,6 +13,7 @@ import org.adjoint.optim.minimize.linesearch.FullStep;
 import org.adjoint.optim.minimize.linesearch.GridSearch;
 import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
+import org.adjoint.optim.minimize.linesearch.MoreThuente;
 import org.adjoint.optim.minimize.linesearch.StrongWolfe;
 import org.adjoint.optim.minimize.newton.HessianModification;
 import org.adjoint.optim.minimize.newton.Newton;
@@ -118,6 +119,7 @@ final class MinimizerCatalogue {
         return List.of(
                 new Search("Armijo backtracking", new Backtracking(1e-4, 0.5, 60), true),
                 new Search("strong Wolfe", new StrongWolfe(1e-4, 0.9, 60), true),
+                new Search("Moré–Thuente", MoreThuente.standard(), true),
                 new Search("exact (Brent)", ExactLineSearch.standard(), true),
                 new Search("grid of powers of ten", GridSearch.powersOfTen(-8, 0), true),
                 new Search("full step", new FullStep(), false),

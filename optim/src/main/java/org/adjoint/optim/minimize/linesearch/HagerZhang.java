@@ -241,15 +241,9 @@ public record HagerZhang(double delta, double sigma, double epsilon, double thet
                     + " (φ = " + p.value() + ", φ' = " + p.slope() + ")");
         }
 
-        /** The best point if it meets sufficient decrease and lowers f, else a failure with {@code status}. */
+        /** The best point if it meets sufficient decrease (with δ) and lowers f, else a failure with {@code status}. */
         private LineSearchResult giveUp(LineSearchStatus status, String why) {
-            LinePoint best = trials.best();
-            if (best != null && best.value() < phi.value0()
-                    && best.value() <= phi.value0() + hz.delta * best.alpha() * phi.slope0()) {
-                return trials.fallback(LineSearchStatus.SUFFICIENT_DECREASE_ONLY, best, why + "; taking the best point, α = "
-                        + best.alpha() + ", which meets sufficient decrease only");
-            }
-            return trials.failed(status, why);
+            return trials.bestWithSufficientDecrease(hz.delta, status, why);
         }
 
         private static double secant(LinePoint a, LinePoint b) {

@@ -36,4 +36,12 @@ public interface LineSearch {
     static LineSearch strongWolfe() {
         return new StrongWolfe(1e-4, 0.9, 60);
     }
+
+    /**
+     * Moré and Thuente's search for the strong Wolfe conditions with c₁ = 1e-4, c₂ = 0.9 (SciPy's BFGS
+     * constants): the default of BFGS, L-BFGS and, with c₂ = 0.4, nonlinear conjugate gradients.
+     */
+    static MoreThuente moreThuente() {
+        return MoreThuente.standard();
+    }
 }

@@ -79,7 +79,7 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
             previous = p;
             alpha = Math.min(2 * alpha, MAX_STEP);
         }
-        return giveUp(phi, trials, LineSearchStatus.BUDGET_EXHAUSTED, "no step meets both conditions within "
+        return trials.bestWithSufficientDecrease(c1, LineSearchStatus.BUDGET_EXHAUSTED, "no step meets both conditions within "
                 + maxEvaluations + " evaluations");
     }
 
@@ -90,7 +90,7 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
     private LineSearchResult zoom(LineFunction phi, LinePoint lo, LinePoint hi, Trials trials) {
         while (trials.left()) {
             if (Math.abs(hi.alpha() - lo.alpha()) <= 1e-14 * Math.max(lo.alpha(), hi.alpha())) {
-                return giveUp(phi, trials, LineSearchStatus.BRACKET_COLLAPSED, "the bracket ["
+                return trials.bestWithSufficientDecrease(c1, LineSearchStatus.BRACKET_COLLAPSED, "the bracket ["
                         + Math.min(lo.alpha(), hi.alpha()) + ", " + Math.max(lo.alpha(), hi.alpha())
                         + "] shrank to rounding without meeting the curvature condition");
             }
@@ -111,21 +111,8 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
                 lo = p;
             }
         }
-        return giveUp(phi, trials, LineSearchStatus.BUDGET_EXHAUSTED, "no step meets both conditions within "
+        return trials.bestWithSufficientDecrease(c1, LineSearchStatus.BUDGET_EXHAUSTED, "no step meets both conditions within "
                 + maxEvaluations + " evaluations");
-    }
-
-    /**
-     * The end without a point meeting both conditions: the best point tried if it meets sufficient
-     * decrease and lowers f ({@link LineSearchStatus#SUFFICIENT_DECREASE_ONLY}), else a failure.
-     */
-    private LineSearchResult giveUp(LineFunction phi, Trials trials, LineSearchStatus status, String why) {
-        LinePoint best = trials.best();
-        if (best != null && best.alpha() > 0 && best.value() < phi.value0() && sufficientDecrease(phi, best)) {
-            return trials.fallback(LineSearchStatus.SUFFICIENT_DECREASE_ONLY, best, why + "; taking the best point, α = "
-                    + best.alpha() + ", which meets sufficient decrease only");
-        }
-        return trials.failed(status, why);
     }
 
     private boolean sufficientDecrease(LineFunction phi, LinePoint p) {

@@ -88,6 +88,20 @@ final class Trials {
         return new LineSearchResult(status, search + ": " + why + finite, null, best, trace);
     }
 
+    /**
+     * The end of a Wolfe search without a point meeting both conditions: the best point tried if it
+     * meets sufficient decrease with constant {@code c1} and lowers f
+     * ({@link LineSearchStatus#SUFFICIENT_DECREASE_ONLY}), else a failure with {@code status}.
+     */
+    LineSearchResult bestWithSufficientDecrease(double c1, LineSearchStatus status, String why) {
+        if (best != null && best.alpha() > 0 && best.value() < phi.value0()
+                && best.value() <= phi.value0() + c1 * best.alpha() * phi.slope0()) {
+            return fallback(LineSearchStatus.SUFFICIENT_DECREASE_ONLY, best, why + "; taking the best point, α = "
+                    + best.alpha() + ", which meets sufficient decrease only");
+        }
+        return failed(status, why);
+    }
+
     private LineSearchResult result(LineSearchStatus status, LinePoint p, String message) {
         return new LineSearchResult(status, message, p, best, trace);
     }

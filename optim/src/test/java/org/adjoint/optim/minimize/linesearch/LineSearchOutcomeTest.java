@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class LineSearchOutcomeTest {
 
     private static final List<LineSearch> SEARCHES = List.of(LineSearch.armijo(), LineSearch.strongWolfe(),
-            StrongWolfe.withCurvature(0.1), ExactLineSearch.standard(), GridSearch.powersOfTen(-14, 0), HagerZhang.standard());
+            StrongWolfe.withCurvature(0.1), LineSearch.moreThuente(), MoreThuente.withCurvature(0.1),
+            ExactLineSearch.standard(), GridSearch.powersOfTen(-14, 0), HagerZhang.standard());
 
     /**
      * φ along −∇f of f(λ) = 100λ − log λ (the negative log-likelihood of an exponential rate, minimum at
@@ -65,7 +66,7 @@ class LineSearchOutcomeTest {
         Evaluation e = new Evaluation(0, Tensor.vector(1));
         LineFunction phi = new LineFunction(nanEverywhereButX0, x0, Tensor.vector(-1), e);
         for (LineSearch search : List.of(new Backtracking(1e-4, 0.5, 10), new StrongWolfe(1e-4, 0.9, 10),
-                new ExactLineSearch(1e-10, 10), GridSearch.powersOfTen(-3, 0), new FullStep(),
+                new MoreThuente(1e-4, 0.9, 1e-14, 1e10, 10), new ExactLineSearch(1e-10, 10), GridSearch.powersOfTen(-3, 0), new FullStep(),
                 new HagerZhang(0.1, 0.9, 1e-6, 0.5, 0.66, 5, 10))) {
             LineSearchResult r = search.search(phi, 1);
             assertEquals(LineSearchStatus.NO_FINITE_STEP, r.status(), () -> search + ": " + r);
@@ -93,14 +94,40 @@ class LineSearchOutcomeTest {
         assertTrue(r.point().value() <= phi.value0() + 1e-4 * r.point().alpha() * phi.slope0());
     }
 
+    /** The same kink for Moré–Thuente: its interval closes on the kink, and the best point is taken. */
+    @Test
+    void aCollapsedMoreThuenteIntervalFallsBackOnSufficientDecrease() {
+        double kink = Math.PI / 3;
+        Objective f = Objective.of(x -> x.sub(kink).abs().sum());
+        Tensor x0 = Tensor.vector(0);
+        LineFunction phi = new LineFunction(f, x0, Tensor.vector(1), f.evaluate(x0));
+        LineSearchResult r = LineSearch.moreThuente().search(phi, 0.75);
+        assertEquals(LineSearchStatus.SUFFICIENT_DECREASE_ONLY, r.status(), r::toString);
+        assertTrue(r.message().contains("without meeting the curvature condition"), r.message());
+        assertEquals(kink, r.point().alpha(), 1e-12);
+        assertTrue(r.evaluations() < 60, () -> "trials: " + r.trials());
+    }
+
+    /** A step bound that a bounded method passes: φ decreasing all the way to it ends there, typed. */
+    @Test
+    void moreThuenteStopsAtItsStepBound() {
+        Objective f = Objective.of(x -> x.neg().sum());
+        Tensor x0 = Tensor.vector(0);
+        LineFunction phi = new LineFunction(f, x0, Tensor.vector(1), f.evaluate(x0));
+        LineSearchResult r = LineSearch.moreThuente().withMaxStep(2.5).search(phi, 1);
+        assertEquals(LineSearchStatus.STEP_BOUND_REACHED, r.status(), r::toString);
+        assertEquals(2.5, r.point().alpha());
+        assertTrue(r.trials().stream().allMatch(t -> t.alpha() <= 2.5), () -> "trials: " + r.trials());
+    }
+
     @Test
     void phiAtMinusInfinityMeansUnbounded() {
         Objective f = Objective.of(x -> x.square().square().neg().sum());
         Tensor x0 = Tensor.vector(1);
         Evaluation e = f.evaluate(x0);
         LineFunction phi = new LineFunction(f, x0, Tensor.vector(1e80), e);
-        for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), ExactLineSearch.standard(),
-                GridSearch.powersOfTen(-3, 0), new FullStep(), HagerZhang.standard())) {
+        for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), LineSearch.moreThuente(),
+                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0), new FullStep(), HagerZhang.standard())) {
             LineSearchResult r = search.search(phi, 1);
             assertEquals(LineSearchStatus.UNBOUNDED, r.status(), () -> search + ": " + r);
             assertTrue(r.best().value() <= LineFunction.UNBOUNDED, r::toString);
@@ -113,8 +140,8 @@ class LineSearchOutcomeTest {
         LineFunction phi = logBarrier();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LineSearch.armijo().search(phi, -5.6e-17));
         assertEquals("Armijo backtracking: the initial step must be positive and finite, got -5.6E-17", e.getMessage());
-        for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), ExactLineSearch.standard(),
-                GridSearch.powersOfTen(-3, 0), new FullStep(), HagerZhang.standard())) {
+        for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), LineSearch.moreThuente(),
+                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0), new FullStep(), HagerZhang.standard())) {
             for (double step : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
                 IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> search.search(phi, step),
                         () -> search + " accepted α₀ = " + step);

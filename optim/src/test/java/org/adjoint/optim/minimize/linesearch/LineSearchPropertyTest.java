@@ -94,6 +94,18 @@ class LineSearchPropertyTest {
     }
 
     @Test
+    void moreThuenteStepsMeetBothConditions() {
+        Property.forAll(CASES, Gen.doubles(0.01, 10), Gen.elements(0.1, 0.4, 0.9)).check((c, initial, c2) -> {
+            LineFunction phi = descending(c);
+            LineSearchResult r = MoreThuente.withCurvature(c2).search(phi, initial);
+            assertTrue(r.succeeded(), () -> r.message() + " for " + c);
+            LinePoint p = r.point();
+            assertTrue(p.value() <= phi.value0() + 1e-4 * p.alpha() * phi.slope0(), () -> "sufficient decrease: " + p);
+            assertTrue(Math.abs(p.slope()) <= -c2 * phi.slope0(), () -> "curvature: " + p + " with c2 = " + c2);
+        });
+    }
+
+    @Test
     void exactSearchStopsWhereTheSlopeVanishes() {
         Property.forAll(CASES).check(c -> {
             LineFunction phi = descending(c);
