@@ -29,7 +29,8 @@ import java.util.Objects;
  *
  * <p>Outcomes (the {@link LineSearch} contract): a trial where φ or φ' is NaN or +∞ is treated as a step
  * above φ(0) + ε_k, so it is bisected away from, a tenth of the way from the good end rather than by θ;
- * φ still decreasing at α = 1e10 ends with that step ({@link LineSearchStatus#STEP_BOUND_REACHED}); a
+ * φ still decreasing at α = 1e10 ends with that step if it lowers f ({@link LineSearchStatus#STEP_BOUND_REACHED};
+ * otherwise the best point as below, or {@link LineSearchStatus#NO_DECREASE}); a
  * bracket that shrinks to rounding ({@code b − a ≤ 1e-14·b}) or a spent budget takes the best point if it
  * meets sufficient decrease and lowers f ({@link LineSearchStatus#SUFFICIENT_DECREASE_ONLY}), otherwise
  * fails with {@link LineSearchStatus#BRACKET_COLLAPSED} or {@link LineSearchStatus#BUDGET_EXHAUSTED};
@@ -232,13 +233,14 @@ public record HagerZhang(double delta, double sigma, double epsilon, double thet
             return true;
         }
 
+        /** φ' still negative at the largest step: take it if it lowers f; else the best point with sufficient decrease. */
         private LineSearchResult stepBound(LinePoint p) {
-            if (p.value() < phi.value0() && p.value() <= phi.value0() + hz.delta * p.alpha() * phi.slope0()) {
+            if (p.value() < phi.value0()) {
                 return trials.fallback(LineSearchStatus.STEP_BOUND_REACHED, p, "φ still decreases at the largest step α = "
                         + MAX_STEP + " (φ = " + p.value() + ", φ' = " + p.slope() + "); taking it");
             }
-            return giveUp(LineSearchStatus.BUDGET_EXHAUSTED, "φ' is still negative at the largest step α = " + MAX_STEP
-                    + " (φ = " + p.value() + ", φ' = " + p.slope() + ")");
+            return giveUp(LineSearchStatus.NO_DECREASE, "φ' is still negative at the largest step α = " + MAX_STEP
+                    + " but φ = " + p.value() + " does not lower f below " + phi.value0());
         }
 
         /** The best point if it meets sufficient decrease (with δ) and lowers f, else a failure with {@code status}. */

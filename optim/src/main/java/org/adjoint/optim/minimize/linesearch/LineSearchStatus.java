@@ -28,7 +28,10 @@ public enum LineSearchStatus {
     BRACKET_COLLAPSED(false),
     /** The evaluation budget ran out before a trial met the search's conditions. */
     BUDGET_EXHAUSTED(false),
-    /** Grid search: no step of the list lowers f. */
+    /**
+     * Grid search: no step of the list lowers f; Hager–Zhang: φ' is still negative at its largest step,
+     * α = 1e10, where φ is not below φ(0) (flat to rounding), and no trial meets sufficient decrease.
+     */
     NO_DECREASE(false),
     /**
      * A trial reached φ ≤ {@link LineFunction#UNBOUNDED} (−1e300, −∞ included): f appears unbounded
