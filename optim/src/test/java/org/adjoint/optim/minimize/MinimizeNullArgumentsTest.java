@@ -13,6 +13,10 @@ import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
 import org.adjoint.optim.minimize.baseline.RandomSearch;
+import org.adjoint.optim.minimize.derivativefree.Bobyqa;
+import org.adjoint.optim.minimize.derivativefree.CmaEs;
+import org.adjoint.optim.minimize.derivativefree.NelderMead;
+import org.adjoint.optim.minimize.derivativefree.Powell;
 import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.Backtracking;
@@ -41,7 +45,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 17, item 12: every public method and constructor of every public class in the exported
  * minimize packages ({@code org.adjoint.optim.minimize} and its {@code linesearch}, {@code gradient},
- * {@code newton}, {@code quasinewton}, {@code baseline} and {@code problems} packages; {@code internal}
+ * {@code newton}, {@code quasinewton}, {@code baseline}, {@code problems} and {@code derivativefree} packages; {@code internal}
  * is not exported) refuses {@code null} at the call with a {@link NullPointerException}.
  */
 class MinimizeNullArgumentsTest {
@@ -114,6 +118,10 @@ class MinimizeNullArgumentsTest {
         samples.put(Bfgs.class, Bfgs.standard());
         samples.put(Lbfgs.class, Lbfgs.withMemory(5));
         samples.put(RandomSearch.class, new RandomSearch(1, 1));
+        samples.put(NelderMead.class, NelderMead.standard());
+        samples.put(Powell.class, Powell.standard());
+        samples.put(Bobyqa.class, Bobyqa.unbounded());
+        samples.put(CmaEs.class, CmaEs.seeded(1));
         samples.put(RandomLocalSearch.class, new RandomLocalSearch(0.1, 1));
         samples.put(TestProblem.class, ROSENBROCK);
         samples.put(StopReason.class, StopReason.GRADIENT_TOLERANCE);
@@ -151,7 +159,8 @@ class MinimizeNullArgumentsTest {
         List<Class<?>> classes = PublicApi.classes(Minimizer.class, "org.adjoint.optim.minimize",
                 "org.adjoint.optim.minimize.linesearch", "org.adjoint.optim.minimize.gradient",
                 "org.adjoint.optim.minimize.newton", "org.adjoint.optim.minimize.quasinewton",
-                "org.adjoint.optim.minimize.baseline", "org.adjoint.optim.minimize.problems");
+                "org.adjoint.optim.minimize.baseline", "org.adjoint.optim.minimize.problems",
+                "org.adjoint.optim.minimize.derivativefree");
         assertTrue(classes.size() >= 30, classes::toString);
         List<String> failures = PublicApi.nullFailures(tester(), classes, samples(), Set.of());
         failures.removeIf(MinimizeNullArgumentsTest::documentedNullable);

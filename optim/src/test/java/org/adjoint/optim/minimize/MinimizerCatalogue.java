@@ -5,6 +5,10 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
 import org.adjoint.optim.minimize.baseline.RandomSearch;
+import org.adjoint.optim.minimize.derivativefree.Bobyqa;
+import org.adjoint.optim.minimize.derivativefree.CmaEs;
+import org.adjoint.optim.minimize.derivativefree.NelderMead;
+import org.adjoint.optim.minimize.derivativefree.Powell;
 import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.Backtracking;
@@ -88,6 +92,8 @@ final class MinimizerCatalogue {
             .withMaxEvaluations(3_000_000);
     static final Stopping OTHERS = Stopping.defaults().withMaxIterations(1_000).withMaxEvaluations(100_000);
     static final Stopping BASELINE = Stopping.defaults().withMaxIterations(200);
+    /** Derivative-free methods count each evaluation as an iteration. */
+    static final Stopping DERIVATIVE_FREE = Stopping.defaults().withMaxIterations(50_000).withMaxEvaluations(50_000);
 
     private MinimizerCatalogue() {
     }
@@ -112,7 +118,12 @@ final class MinimizerCatalogue {
                 new Method("L-BFGS", Lbfgs.withMemory(5), OTHERS, descending, Uses.GRADIENTS, true),
                 new Method("random search", new RandomSearch(0.5, 11), BASELINE, Guarantee.KEEPS_BEST, Uses.VALUES_ONLY, true),
                 new Method("random local search", new RandomLocalSearch(0.05, 11), BASELINE, Guarantee.DESCENDS,
-                        Uses.VALUES_ONLY, false));
+                        Uses.VALUES_ONLY, false),
+                new Method("Nelder-Mead", NelderMead.standard().withTolerances(1e-9, 1e-14), DERIVATIVE_FREE, descending,
+                        Uses.VALUES_ONLY, false),
+                new Method("Powell", new Powell(1e-12, 1e-20), DERIVATIVE_FREE, descending, Uses.VALUES_ONLY, false),
+                new Method("BOBYQA", Bobyqa.unbounded(), DERIVATIVE_FREE, descending, Uses.VALUES_ONLY, false),
+                new Method("CMA-ES", CmaEs.seeded(11), DERIVATIVE_FREE, descending, Uses.VALUES_ONLY, false));
     }
 
     static List<Search> lineSearches() {
