@@ -21,6 +21,8 @@ import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
 import org.adjoint.optim.minimize.problems.TestProblem;
 import org.adjoint.optim.minimize.quasinewton.Bfgs;
+import org.adjoint.testing.Gen;
+import org.adjoint.testing.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -86,6 +88,24 @@ class DerivativeFreeTest {
         assertEquals(StopReason.MAX_ITERATIONS, iterations.reason(), iterations::toString);
         assertEquals(26, iterations.evaluations().total(), iterations::toString);
         assertEquals(25, iterations.iterations());
+    }
+
+    /**
+     * For any evaluation budget B, a method makes at most B evaluations, exactly B when it reports
+     * {@link StopReason#MAX_EVALUATIONS}, and returns the lowest f it met.
+     */
+    @Test
+    void everyEvaluationBudgetIsHonouredExactly() {
+        TestProblem rosenbrock = MoreGarbowHillstrom.problem(1);
+        Gen<Minimizer> methods = Gen.elements(NelderMead.standard(), Powell.standard(), Bobyqa.unbounded(), CmaEs.seeded(9));
+        Property.forAll(methods, Gen.integers(1, 400)).check((method, budget) -> {
+            MinimizationResult r = method.minimize(rosenbrock.objective(), rosenbrock.start(), STOPPING.withMaxEvaluations(budget));
+            int spent = r.evaluations().total();
+            assertTrue(spent <= budget, r::toString);
+            assertTrue(r.reason() != StopReason.MAX_EVALUATIONS || spent == budget, r::toString);
+            assertTrue(r.reason() == StopReason.MAX_EVALUATIONS || r.converged(), r::toString);
+            assertEquals(r.values().stream().mapToDouble(v -> v).min().orElseThrow(), r.value(), r::toString);
+        });
     }
 
     /** Switching method is a one-line change: the same call with another Minimizer. */

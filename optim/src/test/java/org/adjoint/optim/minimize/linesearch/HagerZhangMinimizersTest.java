@@ -20,9 +20,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * BFGS, L-BFGS and nonlinear conjugate gradients driven by the Hager–Zhang search reach the known
- * minima of Rosenbrock (MGH 1), the helical valley (MGH 7) and extended Rosenbrock with n = 10 (MGH 21)
- * to ‖x − x*‖∞ ≤ 1e-4 and f − f* ≤ 1e-10, the tolerances of {@code MoreGarbowHillstromTest}.
+ * BFGS, L-BFGS and nonlinear conjugate gradients (Polak–Ribière+, σ = 0.1) driven by the Hager–Zhang
+ * search reach the known minima of the Moré–Garbow–Hillstrom problems that {@code MoreGarbowHillstromTest}
+ * uses (1, 2, 5, 7, 13, 14 and 21 with n = 10), with that test's criteria: ‖x − x*‖∞ ≤ 1e-4 and
+ * f − f* ≤ 1e-10; for Freudenstein–Roth the local minimum f = 48.98425… that descent reaches from the
+ * standard start; for Powell's singular function (singular Hessian at the minimum) f ≤ 1e-7.
  */
 class HagerZhangMinimizersTest {
 
@@ -34,8 +36,9 @@ class HagerZhangMinimizersTest {
                         new HagerZhang(0.1, 0.1, 1e-6, 0.5, 0.66, 5, 60)));
         List<Arguments> runs = new ArrayList<>();
         for (Minimizer m : methods) {
-            for (TestProblem p : List.of(MoreGarbowHillstrom.problem(1), MoreGarbowHillstrom.problem(7),
-                    MoreGarbowHillstrom.problem(21, 10))) {
+            for (TestProblem p : List.of(MoreGarbowHillstrom.problem(1), MoreGarbowHillstrom.problem(2),
+                    MoreGarbowHillstrom.problem(5), MoreGarbowHillstrom.problem(7), MoreGarbowHillstrom.problem(13),
+                    MoreGarbowHillstrom.problem(14), MoreGarbowHillstrom.problem(21, 10))) {
                 runs.add(Arguments.of(m, p));
             }
         }
@@ -47,8 +50,14 @@ class HagerZhangMinimizersTest {
     void reachesTheKnownMinimum(Minimizer method, TestProblem problem) {
         MinimizationResult r = method.minimize(Objective.of(problem.function()), problem.start(), STOPPING);
         assertTrue(r.converged(), r::toString);
-        assertTrue(r.value() - problem.fStar() <= 1e-10, r::toString);
-        assertTrue(r.x().sub(problem.minimizer().orElseThrow()).abs().max().item() <= 1e-4, () -> r.x() + ": " + r);
+        if (problem.name().startsWith("Freudenstein")) {
+            assertEquals(48.98425367924, r.value(), 1e-8, r::toString);
+        } else if (problem.name().startsWith("Powell")) {
+            assertTrue(r.value() <= 1e-7 && r.x().abs().max().item() <= 0.05, r::toString);
+        } else {
+            assertTrue(r.value() - problem.fStar() <= 1e-10, r::toString);
+            assertTrue(r.x().sub(problem.minimizer().orElseThrow()).abs().max().item() <= 1e-4, () -> r.x() + ": " + r);
+        }
         assertEquals(0, r.evaluations().hessians() + r.evaluations().hessianVectorProducts());
     }
 }
