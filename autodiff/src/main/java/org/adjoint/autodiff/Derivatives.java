@@ -17,7 +17,16 @@ import org.adjoint.core.Tensor;
  * Tensor g = Derivatives.grad(rosenbrock, x);        // ∇f(x)
  * Tensor h = Derivatives.hessian(rosenbrock, x);     // ∇²f(x), exact
  * Tensor hv = Derivatives.hvp(rosenbrock, x, v);     // ∇²f(x)·v without forming ∇²f
+ * Tensor jv = Derivatives.jvp(residuals, x, v);       // J(x)·v of a vector-valued function
+ * Tensor j = Derivatives.jacobian(residuals, x);      // by columns or rows, whichever is fewer
  * }</pre>
+ *
+ * <p>Reverse and forward mode. Every op has one derivative rule, a vector-Jacobian product, so
+ * {@link #grad} and the rows of a Jacobian cost one backward sweep each. Forward mode ({@link #jvp},
+ * the columns of a Jacobian) is derived from the same rules by transposing the recorded backward
+ * sweep (see {@link #jvp}); no op has a second, tangent rule. {@link #jacobian} picks columns when
+ * the input has fewer elements than the output and rows otherwise, as {@code jax.jacfwd} and
+ * {@code jax.jacrev} are advised for tall and wide Jacobians.
  *
  * <p>Shapes: a gradient has the input's shape; a Jacobian has the output's shape followed by the
  * input's; a Hessian has the input's shape twice (n × n for a vector). Functions that must be scalar
@@ -63,15 +72,97 @@ public final class Derivatives {
         return grad(f, x).mul(v).sum().item();
     }
 
+    /** The value of a function and its Jacobian-vector product, from one recording of the function. */
+    public record ValueAndJvp(Tensor value, Tensor jvp) {
+        /** Refuses a null value or product. */
+        public ValueAndJvp {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(jvp, "jvp");
+        }
+    }
+
     /**
-     * The Jacobian {@code J[o…, i…] = ∂f(x)[o…] / ∂x[i…]}, one backward sweep per output element over
-     * a graph recorded once.
+     * {@code f(x)} and the Jacobian-vector product {@code J(x)·v} together; see {@link #jvp}. The value
+     * comes free with the product.
+     */
+    public static ValueAndJvp valueAndJvp(VarFunction f, Tensor x, Tensor v) {
+        return valueAndJvp("valueAndJvp", f, x, v);
+    }
+
+    /**
+     * The Jacobian-vector product {@code J(x)·v} (the derivative of f at x along v) of a function with
+     * any output shape: a tensor of the output's shape, without forming J. A function that does not
+     * use its argument gives zeros. A NaN or infinity in v is not refused; it reaches the result, as
+     * in {@link #hvp}.
+     *
+     * <p>It is computed by transposing reverse mode, so that each op keeps its one derivative rule:
+     * f is recorded at x, then its backward sweep is recorded for a dummy cotangent u that requires a
+     * gradient, giving {@code Jᵀu} as a function of u; that function is linear, and the gradient of
+     * {@code ⟨Jᵀu, v⟩} with respect to u is {@code J·v}. Cost: a forward sweep and about two backward
+     * sweeps (the recorded one and the one back to u), about three times a gradient, where dual
+     * numbers would need a tangent rule for every op. For many directions at one point, build the
+     * Jacobian with {@link #jacobianForward}, which records once and adds one sweep per direction.
+     *
+     * @throws IllegalArgumentException naming both shapes if v's shape differs from x's
+     */
+    public static Tensor jvp(VarFunction f, Tensor x, Tensor v) {
+        return valueAndJvp("jvp", f, x, v).jvp();
+    }
+
+    private static ValueAndJvp valueAndJvp(String op, VarFunction f, Tensor x, Tensor v) {
+        Objects.requireNonNull(f, "f");
+        requireSameShape(op, x, v);
+        Linearization linear = Linearization.of(f, x);
+        return new ValueAndJvp(linear.value(), linear.jvp(v));
+    }
+
+    /**
+     * The Jacobian {@code J[o…, i…] = ∂f(x)[o…] / ∂x[i…]}, of shape output shape ++ input shape, by
+     * whichever mode needs fewer sweeps: {@link #jacobianForward} (one sweep per input element) when x
+     * has fewer elements than f(x), {@link #jacobianReverse} (one per output element) otherwise; f is
+     * recorded once either way. A least-squares fit (many residuals, few parameters) is the forward case.
+     *
+     * <p>Both modes give the same Jacobian up to rounding and the sign of zeros, infinite entries
+     * included, except where the derivative does not exist because the chain rule meets {@code 0 · ∞}
+     * ({@code sqrt(|x|)} at 0): reverse mode gives NaN there, forward mode 0, because the engine's rule
+     * that a zero cotangent pulls back to zero then meets a zero tangent.
      */
     public static Tensor jacobian(VarFunction f, Tensor x) {
+        return jacobian("jacobian", f, x, Mode.FEWER_SWEEPS);
+    }
+
+    /**
+     * The Jacobian (shape output shape ++ input shape) by forward mode, column by column: f and its
+     * linearized pullback are recorded once (see {@link #jvp}), then column i, {@code J·eᵢ}, is one
+     * backward sweep over that recording. About n + 2 sweeps for n input elements, whatever the
+     * output's size: the cheap way for tall Jacobians.
+     */
+    public static Tensor jacobianForward(VarFunction f, Tensor x) {
+        return jacobian("jacobianForward", f, x, Mode.COLUMNS);
+    }
+
+    /**
+     * The Jacobian (shape output shape ++ input shape) by reverse mode, row by row: row o is the
+     * gradient of output element o, one backward sweep per output element over a graph recorded once.
+     * About m sweeps for m output elements, whatever the input's size: the cheap way for wide ones.
+     */
+    public static Tensor jacobianReverse(VarFunction f, Tensor x) {
+        return jacobian("jacobianReverse", f, x, Mode.ROWS);
+    }
+
+    /** How a Jacobian is built: by columns (forward mode), by rows (reverse mode), or whichever is fewer. */
+    private enum Mode { COLUMNS, ROWS, FEWER_SWEEPS }
+
+    /** Records f once and builds its Jacobian in the given mode. */
+    private static Tensor jacobian(String op, VarFunction f, Tensor x, Mode mode) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x");
         Var input = Var.param(x);
         Var y = f.apply(input);
-        Shape shape = derivativeShape("jacobian", y.shape(), x.shape());
-        return rows(Graph.of(y, input), y.shape(), x.shape(), shape);
+        Shape shape = derivativeShape(op, y.shape(), x.shape());
+        boolean columns = mode == Mode.COLUMNS || mode == Mode.FEWER_SWEEPS && x.size() < y.value().size();
+        return columns ? Linearization.of(input, y).jacobian(shape)
+                : rows(Graph.of(y, input), y.shape(), x.shape(), shape);
     }
 
     /**

@@ -3,8 +3,10 @@
  *
  * <p>{@link org.adjoint.autodiff.Var} is a differentiable value and the facade of every operation;
  * {@link org.adjoint.autodiff.Backward} runs a reverse sweep and returns gradients;
- * {@link org.adjoint.autodiff.Derivatives} gives {@code grad}, {@code jacobian}, {@code hessian} and
- * {@code hvp} of a {@link org.adjoint.autodiff.VarFunction}; {@link org.adjoint.autodiff.GradCheck}
+ * {@link org.adjoint.autodiff.Derivatives} gives {@code grad}, {@code jvp}, {@code jacobian} (by
+ * forward or reverse mode), {@code hessian} and {@code hvp} of a {@link org.adjoint.autodiff.VarFunction};
+ * forward mode transposes the recorded reverse sweep, so every op has one derivative rule;
+ * {@link org.adjoint.autodiff.GradCheck}
  * checks derivatives against finite differences; {@link org.adjoint.autodiff.Losses} holds the usual
  * losses. {@link org.adjoint.autodiff.Op}, {@link org.adjoint.autodiff.UnaryOp} and
  * {@link org.adjoint.autodiff.BinaryOp} are the extension points for operations of your own.

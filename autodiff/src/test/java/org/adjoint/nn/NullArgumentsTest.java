@@ -43,6 +43,7 @@ class NullArgumentsTest {
         samples.put(UnaryOp.class, new Square());
         samples.put(BinaryOp.class, org.adjoint.autodiff.ops.Mul.INSTANCE);
         samples.put(Derivatives.ValueAndGradient.class, Derivatives.valueAndGrad(v -> v.sum(), Tensor.ones(2)));
+        samples.put(Derivatives.ValueAndJvp.class, Derivatives.valueAndJvp(v -> v.sin(), Tensor.ones(2), Tensor.ones(2)));
         samples.put(GradCheck.class, GradCheck.defaults());
         samples.put(GradCheck.Report.class, GradCheck.defaults().gradient((VarFunction) Var::sum, Tensor.ones(2)));
         samples.put(Layer.class, new Affine(2, 3));

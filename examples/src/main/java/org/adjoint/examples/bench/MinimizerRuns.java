@@ -78,8 +78,8 @@ final class MinimizerRuns {
                 new Method("L-BFGS (m = 10)", Lbfgs.withMemory(10), "L-BFGS-B"),
                 new Method("Newton, pure", Newton.pure(), null),
                 new Method("Newton, damped", Newton.damped(), null),
-                new Method("Newton, modified (scaled shift)", Newton.modified(), "trust-exact"),
-                new Method("Newton, eigenvalue modification", new Newton(HessianModification.eigenvalues(1e-8),
+                new Method("Newton, modified (eigenvalues)", Newton.modified(), "trust-exact"),
+                new Method("Newton, scaled shift", new Newton(HessianModification.addMultipleOfIdentity(1e-3),
                         LineSearch.armijo()), null),
                 new Method("Newton-CG", NewtonCg.standard(), "Newton-CG"),
                 new Method("trust-region Newton (Steihaug)", TrustRegionNewton.standard(), "trust-ncg"));

@@ -97,8 +97,8 @@ class MinimizeErrorsTest {
         Tensor x = Tensor.vector(1, 1);
         Evaluation e = bowl.evaluate(x);
         LineFunction uphill = new LineFunction(bowl, x, Tensor.vector(1, 0), e);
-        for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), ExactLineSearch.standard(),
-                GridSearch.powersOfTen(-3, 0), HagerZhang.standard())) {
+        for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), LineSearch.moreThuente(),
+                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0), HagerZhang.standard())) {
             LineSearchResult r = search.search(uphill, 1);
             assertEquals(LineSearchStatus.NOT_DESCENT, r.status(), () -> search + ": " + r);
             assertTrue(!r.succeeded() && r.message().contains("not a descent direction"), () -> search + ": " + r);

@@ -9,20 +9,29 @@ import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.internal.DescentLoop;
 import org.adjoint.optim.minimize.internal.Directions;
 import org.adjoint.optim.minimize.internal.Iterate;
+import org.adjoint.optim.minimize.internal.PreviousDecrease;
 import org.adjoint.optim.minimize.internal.Run;
 import org.adjoint.optim.minimize.internal.Vectors;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
-import org.adjoint.optim.minimize.linesearch.StrongWolfe;
+import org.adjoint.optim.minimize.linesearch.MoreThuente;
 
 /**
  * Nonlinear conjugate gradients (Nocedal and Wright, section 5.2): {@code dₖ₊₁ = −∇fₖ₊₁ + βₖ₊₁·dₖ}
- * with the strong Wolfe line search (c₂ = 0.1 by default, which Fletcher–Reeves needs for descent).
- * Restarts with {@code −∇f} whenever the new direction does not descend.
+ * with the Moré–Thuente line search for the strong Wolfe conditions with c₂ = 0.4 (SciPy's CG
+ * constants), by default.
  *
- * <p>The first trial step of each line search assumes the first-order decrease of the last step
- * (Nocedal and Wright, eq. 3.60, see {@code StepMemory}); on the first iteration it is SciPy's
- * {@code α₀ = min(1, 1.01/‖∇f‖)}. When the line search finds no step, the method restarts from −∇f with
- * that scaled first step and retries once before the run stops.
+ * <p>The direction restarts with {@code −∇f} (Nocedal and Wright, section 5.2, "restarts"):
+ * <ul>
+ *   <li>when consecutive gradients are far from orthogonal, {@code |∇fₖ₊₁ᵀ∇fₖ| ≥ ν·‖∇fₖ₊₁‖²} with
+ *       ν = 0.1 (Powell's restart, eq. 5.52), the sign that the conjugacy the method relies on is lost;
+ *   <li>when the conjugate direction does not descend.
+ * </ul>
+ *
+ * <p>The first trial step of each line search is SciPy's: assume this step lowers f as much as the
+ * last one, {@code α₀ = min(1, 1.01·2·(fₖ − fₖ₋₁)/φ'(0))}, and on the first iteration
+ * {@code α₀ = min(1, 1.01/‖∇f‖)} (see {@code internal.PreviousDecrease}). When the line search finds
+ * no step, the method restarts from −∇f with that scaled first step and retries once before the run
+ * stops. BENCHMARKS.md compares it with SciPy's CG on the Moré–Garbow–Hillstrom problems.
  *
  * @param beta       the formula for β
  * @param lineSearch how the step is chosen
@@ -56,9 +65,9 @@ public record NonlinearConjugateGradient(Beta beta, LineSearch lineSearch) imple
         abstract double of(Tensor gNew, Tensor gOld);
     }
 
-    /** The method with β and the strong Wolfe search with c₂ = 0.1. */
+    /** The method with β and the Moré–Thuente search with c₂ = 0.4. */
     public static NonlinearConjugateGradient of(Beta beta) {
-        return new NonlinearConjugateGradient(beta, StrongWolfe.withCurvature(0.1));
+        return new NonlinearConjugateGradient(beta, MoreThuente.withCurvature(0.4));
     }
 
     @Override
@@ -66,10 +75,12 @@ public record NonlinearConjugateGradient(Beta beta, LineSearch lineSearch) imple
         return DescentLoop.run(new Run("NonlinearConjugateGradient", f, x0, stopping), new Conjugate(beta), lineSearch, x0);
     }
 
-    /** The previous direction and gradient of one run, and its step memory. */
+    /** The previous direction and gradient of one run, and the last decrease of f. */
     private static final class Conjugate implements Directions {
+        /** Powell's restart threshold ν. */
+        private static final double POWELL = 0.1;
         private final Beta beta;
-        private final StepMemory memory = new StepMemory();
+        private final PreviousDecrease decrease = new PreviousDecrease();
         private Tensor previousDirection;
         private Tensor previousGradient;
         private boolean conjugated;
@@ -82,7 +93,7 @@ public record NonlinearConjugateGradient(Beta beta, LineSearch lineSearch) imple
         public Tensor direction(Iterate at) {
             Tensor d = at.gradient().neg();
             conjugated = false;
-            if (previousDirection != null) {
+            if (previousDirection != null && !lostConjugacy(at.gradient())) {
                 Tensor conjugate = Vectors.addScaled(d, beta.of(at.gradient(), previousGradient), previousDirection);
                 if (Vectors.dot(conjugate, at.gradient()) < 0) {
                     d = conjugate;
@@ -94,14 +105,19 @@ public record NonlinearConjugateGradient(Beta beta, LineSearch lineSearch) imple
             return d;
         }
 
+        /** Powell's test: {@code |∇fₖ₊₁ᵀ∇fₖ| ≥ ν·‖∇fₖ₊₁‖²}. */
+        private boolean lostConjugacy(Tensor gradient) {
+            return Math.abs(Vectors.dot(gradient, previousGradient)) >= POWELL * Vectors.dot(gradient, gradient);
+        }
+
         @Override
         public double initialStep(Iterate at, Tensor direction) {
-            return memory.initialStep(at, direction);
+            return decrease.initialStep(at, direction);
         }
 
         @Override
         public void stepped(Iterate from, Iterate to) {
-            memory.stepped(from, to);
+            decrease.stepped(from, to);
         }
 
         /** Restarts from −∇f with a freshly scaled first step; worthwhile if the direction or the step changes. */
@@ -111,7 +127,7 @@ public record NonlinearConjugateGradient(Beta beta, LineSearch lineSearch) imple
             previousDirection = null;
             previousGradient = null;
             conjugated = false;
-            return memory.reset() || wasConjugate;
+            return decrease.reset() || wasConjugate;
         }
     }
 }

@@ -28,8 +28,10 @@ import java.util.Objects;
  *       best step, and no later trial goes beyond it;
  *   <li>φ still decreasing with sufficient decrease at {@code maxStep} ends with that step,
  *       {@link LineSearchStatus#STEP_BOUND_REACHED};
- *   <li>when the interval shrinks below {@code xtol} relative width or rounding makes a trial fall
- *       outside it, or the budget runs out, the best point tried is taken if it meets sufficient
+ *   <li>when the interval shrinks below {@code xtol} relative width, rounding makes a trial fall
+ *       outside it, the interval is a bracket only by a rise of φ of rounding size (its ends' values
+ *       within 8 ulps, their slopes of one sign: the decrease along d is below f's resolution), or the
+ *       budget runs out, the best point tried is taken if it meets sufficient
  *       decrease ({@link LineSearchStatus#SUFFICIENT_DECREASE_ONLY}), else the search fails with
  *       {@link LineSearchStatus#BRACKET_COLLAPSED} or {@link LineSearchStatus#BUDGET_EXHAUSTED};
  *   <li>φ ≤ −1e300 ends it with {@link LineSearchStatus#UNBOUNDED}.
@@ -119,6 +121,11 @@ public record MoreThuente(double c1, double c2, double xtol, double maxStep, int
                     return end;
                 }
                 alpha = next(p);
+                if (flatToRounding()) {
+                    return collapsed("the interval [" + stepMin + ", " + stepMax + "] was bracketed by a rise of φ of"
+                            + " rounding size only (φ = " + interval.fx + " and " + interval.fy + ", slopes " + interval.dx
+                            + " and " + interval.dy + " of one sign): no decrease of f is measurable along d");
+                }
                 if (Double.isNaN(alpha)) {
                     return collapsed("the interval [" + stepMin + ", " + stepMax + "] can shrink no further (relative"
                             + " width " + (stepMax - stepMin) / stepMax + ", xtol = " + xtol + ")");
@@ -149,6 +156,17 @@ public record MoreThuente(double c1, double c2, double xtol, double maxStep, int
                         + maxStep + " (φ = " + p.value() + ", φ' = " + p.slope() + "); taking it");
             }
             return null;
+        }
+
+        /**
+         * Whether the interval is a bracket only by rounding: its ends' values differ by a few ulps while
+         * the slopes have one sign, so φ's decrease along d is below the resolution of f (at a minimizer
+         * to machine precision, or on a plateau). Going on would spend the whole budget on noise.
+         */
+        private boolean flatToRounding() {
+            SafeguardedStep i = interval;
+            double scale = Math.max(Math.abs(i.fx), Math.abs(i.fy));
+            return i.bracketed && i.dx * i.dy > 0 && Math.abs(i.fy - i.fx) <= 8 * Math.ulp(scale);
         }
 
         private LineSearchResult collapsed(String why) {

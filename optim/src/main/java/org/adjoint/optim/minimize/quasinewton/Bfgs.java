@@ -21,8 +21,8 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  *   H ← (I − ρ·s·yᵀ) · H · (I − ρ·y·sᵀ) + ρ·s·sᵀ,   ρ = 1 / yᵀs
  *     = H − ρ·(s·(Hy)ᵀ + (Hy)·sᵀ) + (ρ²·yᵀHy + ρ)·s·sᵀ     (H symmetric; O(n²) per update)
  * </pre>
- * with the direction {@code d = −H·∇f} and a strong Wolfe line search (c₂ = 0.9), which guarantees
- * {@code yᵀs > 0}. H starts as I and is rescaled to {@code (yᵀs / yᵀy)·I} before the first update
+ * with the direction {@code d = −H·∇f} and a strong Wolfe line search (by default Moré–Thuente's with
+ * c₂ = 0.9, as SciPy's BFGS), which guarantees {@code yᵀs > 0}. H starts as I and is rescaled to {@code (yᵀs / yᵀy)·I} before the first update
  * (eq. 6.20). An update with {@code yᵀs ≤ 1e-10·‖s‖·‖y‖} is skipped (see {@link CurvaturePair}). Superlinear convergence; O(n²)
  * memory, so for a few thousand variables use {@link Lbfgs}.
  *
@@ -40,9 +40,9 @@ public record Bfgs(LineSearch lineSearch) implements Minimizer {
         Objects.requireNonNull(lineSearch, "lineSearch");
     }
 
-    /** BFGS with the strong Wolfe line search. */
+    /** BFGS with the Moré–Thuente line search (c₁ = 1e-4, c₂ = 0.9). */
     public static Bfgs standard() {
-        return new Bfgs(LineSearch.strongWolfe());
+        return new Bfgs(LineSearch.moreThuente());
     }
 
     @Override

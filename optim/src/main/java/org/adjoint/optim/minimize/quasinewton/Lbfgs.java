@@ -29,7 +29,7 @@ import org.adjoint.optim.minimize.linesearch.LineSearch;
  * dropped and the search retried once along −∇f before the run stops.
  *
  * @param memory     m, the number of pairs kept
- * @param lineSearch how the step is chosen (strong Wolfe, c₂ = 0.9, by default)
+ * @param lineSearch how the step is chosen (Moré–Thuente, c₂ = 0.9, by default)
  */
 public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
 
@@ -41,9 +41,9 @@ public record Lbfgs(int memory, LineSearch lineSearch) implements Minimizer {
         }
     }
 
-    /** L-BFGS keeping {@code m} pairs, with the strong Wolfe line search. */
+    /** L-BFGS keeping {@code m} pairs, with the Moré–Thuente line search (c₁ = 1e-4, c₂ = 0.9). */
     public static Lbfgs withMemory(int m) {
-        return new Lbfgs(m, LineSearch.strongWolfe());
+        return new Lbfgs(m, LineSearch.moreThuente());
     }
 
     @Override
