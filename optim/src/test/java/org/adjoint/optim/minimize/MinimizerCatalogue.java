@@ -135,7 +135,7 @@ final class MinimizerCatalogue {
                 new Search("grid of powers of ten", GridSearch.powersOfTen(-8, 0), true),
                 new Search("full step", new FullStep(), false),
                 // approximate Wolfe accepts φ(α) ≤ φ(0) + ε·|φ(0)|: a step may raise f by rounding's worth
-                new Search("Hager-Zhang", HagerZhang.standard(), false));
+                new Search("Hager–Zhang", HagerZhang.standard(), false));
     }
 
     /**

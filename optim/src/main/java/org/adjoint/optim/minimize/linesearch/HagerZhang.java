@@ -48,7 +48,7 @@ import java.util.Objects;
 public record HagerZhang(double delta, double sigma, double epsilon, double theta, double gamma, double rho,
                          int maxEvaluations) implements LineSearch {
 
-    private static final String NAME = "Hager-Zhang";
+    private static final String NAME = "Hager–Zhang";
     private static final double MAX_STEP = 1e10;
 
     /** Validates the constants. */

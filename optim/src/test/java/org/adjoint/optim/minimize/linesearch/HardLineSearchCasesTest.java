@@ -78,9 +78,9 @@ class HardLineSearchCasesTest {
                         1e10, strongWolfe(1e-4, 0.9)),
                 new Search("Moré–Thuente, c2 = 0.1, steps ≤ 0.4", new MoreThuente(1e-4, 0.1, 1e-14, 0.4, BUDGET),
                         "Moré–Thuente: ", 1e-4, 0.4, strongWolfe(1e-4, 0.1)),
-                new Search("Hager-Zhang", new HagerZhang(0.1, 0.9, 1e-6, 0.5, 0.66, 5, BUDGET), "Hager-Zhang: ", 0.1, 1e10,
+                new Search("Hager–Zhang", new HagerZhang(0.1, 0.9, 1e-6, 0.5, 0.66, 5, BUDGET), "Hager–Zhang: ", 0.1, 1e10,
                         wolfeOrApproximateWolfe(0.1, 0.9, 1e-6)),
-                new Search("Hager-Zhang, sigma = 0.1", new HagerZhang(0.1, 0.1, 1e-6, 0.5, 0.66, 5, BUDGET), "Hager-Zhang: ",
+                new Search("Hager–Zhang, sigma = 0.1", new HagerZhang(0.1, 0.1, 1e-6, 0.5, 0.66, 5, BUDGET), "Hager–Zhang: ",
                         0.1, 1e10, wolfeOrApproximateWolfe(0.1, 0.1, 1e-6)));
     }
 
