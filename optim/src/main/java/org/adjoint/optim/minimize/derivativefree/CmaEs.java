@@ -9,7 +9,6 @@ import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.StopReason;
 import org.adjoint.optim.minimize.Stopping;
 import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -65,22 +64,12 @@ public record CmaEs(double sigma, int populationSize, long seed) implements Mini
         JDKRandomGenerator random = new JDKRandomGenerator();
         random.setSeed(seed);
         CMAESOptimizer optimizer = new CMAESOptimizer(Integer.MAX_VALUE, Double.NEGATIVE_INFINITY, true, 0, 0, random, false,
-                (iteration, previous, current) -> converged(run, previous, current));
+                (iteration, previous, current) -> run.consecutiveBestPointsConverged(previous, current));
         double[] sigmas = new double[n];
         Arrays.fill(sigmas, sigma);
         return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
                 GoalType.MINIMIZE, new InitialGuess(start), SimpleBounds.unbounded(n), new CMAESOptimizer.Sigma(sigmas),
                 new CMAESOptimizer.PopulationSize(lambda)), StopReason.FUNCTION_TOLERANCE, "CMA-ES's own stopping tests"
                 + " (commons-math: the spread of recent values or the step size fell below its tolerances)");
-    }
-
-    private static boolean converged(CommonsMathRun run, PointValuePair previous, PointValuePair current) {
-        double[] a = previous.getPoint();
-        double[] b = current.getPoint();
-        double squared = 0;
-        for (int k = 0; k < a.length; k++) {
-            squared += (b[k] - a[k]) * (b[k] - a[k]);
-        }
-        return run.smallChange(previous.getValue(), current.getValue()) || run.smallStep(Math.sqrt(squared), a);
     }
 }

@@ -1,5 +1,6 @@
 package org.adjoint.optim.minimize.derivativefree;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
@@ -119,11 +120,22 @@ final class CommonsMathRun {
     /** Whether the Stopping's relative step test holds for a distance from x (off when its tolerance is 0). */
     boolean smallStep(double distance, double[] x) {
         double tolerance = run.stopping().stepTolerance();
-        double norm = Math.sqrt(java.util.Arrays.stream(x).map(v -> v * v).sum());
+        double norm = Math.sqrt(Arrays.stream(x).map(v -> v * v).sum());
         if (tolerance > 0 && distance <= tolerance * (1 + norm)) {
             return converged(StopReason.STEP_TOLERANCE, "the step was " + distance + " ≤ " + tolerance + "·(1 + ‖x‖)");
         }
         return false;
+    }
+
+    /** The Stopping's function or step test between the best points of consecutive iterations. */
+    boolean consecutiveBestPointsConverged(PointValuePair previous, PointValuePair current) {
+        double[] a = previous.getPoint();
+        double[] b = current.getPoint();
+        double squared = 0;
+        for (int k = 0; k < a.length; k++) {
+            squared += (b[k] - a[k]) * (b[k] - a[k]);
+        }
+        return smallChange(previous.getValue(), current.getValue()) || smallStep(Math.sqrt(squared), a);
     }
 
     /** Records the tolerance met, for when commons-math returns; always true. */

@@ -8,7 +8,6 @@ import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.StopReason;
 import org.adjoint.optim.minimize.Stopping;
 import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.PowellOptimizer;
@@ -55,19 +54,9 @@ public record Powell(double relativeTolerance, double absoluteTolerance) impleme
             return early;
         }
         PowellOptimizer optimizer = new PowellOptimizer(relativeTolerance, absoluteTolerance,
-                (iteration, previous, current) -> converged(run, previous, current));
+                (iteration, previous, current) -> run.consecutiveBestPointsConverged(previous, current));
         return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
                 GoalType.MINIMIZE, new InitialGuess(run.start0())), StopReason.FUNCTION_TOLERANCE,
                 "a cycle lowered f by less than " + relativeTolerance + "·|f| + " + absoluteTolerance);
-    }
-
-    private static boolean converged(CommonsMathRun run, PointValuePair previous, PointValuePair current) {
-        double[] a = previous.getPoint();
-        double[] b = current.getPoint();
-        double squared = 0;
-        for (int k = 0; k < a.length; k++) {
-            squared += (b[k] - a[k]) * (b[k] - a[k]);
-        }
-        return run.smallChange(previous.getValue(), current.getValue()) || run.smallStep(Math.sqrt(squared), a);
     }
 }

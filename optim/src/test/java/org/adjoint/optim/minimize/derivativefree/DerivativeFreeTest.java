@@ -23,6 +23,7 @@ import org.adjoint.optim.minimize.problems.TestProblem;
 import org.adjoint.optim.minimize.quasinewton.Bfgs;
 import org.adjoint.testing.Gen;
 import org.adjoint.testing.Property;
+import org.apache.commons.math3.exception.NumberIsTooSmallException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -200,6 +201,29 @@ class DerivativeFreeTest {
             }
             assertTrue(Double.isFinite(r.value()) && r.value() >= 0.25 && r.value() < 25, () -> m + ": " + r);
         }
+    }
+
+    /** One variable: Nelder–Mead, Powell and CMA-ES work (BOBYQA refuses, below). */
+    @Test
+    void oneVariableIsEnoughExceptForBobyqa() {
+        for (Minimizer m : List.of(NelderMead.standard(), Powell.standard(), CmaEs.seeded(2))) {
+            MinimizationResult r = m.minimize(Objective.of(x -> x.sub(2).square().sum()), Tensor.vector(-1), STOPPING);
+            assertTrue(r.converged() && Math.abs(r.x().item() - 2) <= 1e-3, () -> m + ": " + r);
+        }
+    }
+
+    /** A problem commons-math refuses becomes an IllegalArgumentException naming the method, with the cause kept. */
+    @Test
+    void aRefusalByCommonsMathNamesTheMethod() {
+        CommonsMathRun run = new CommonsMathRun("Powell", CommonsMathRun.NonFinite.WORST, Objective.of(x -> x.square().sum()),
+                Tensor.vector(1, 2), STOPPING);
+        run.start();
+        NumberIsTooSmallException refusal = new NumberIsTooSmallException(1, 2, true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run.finish(() -> {
+            throw refusal;
+        }, StopReason.FUNCTION_TOLERANCE, "unused"));
+        assertEquals("Powell: commons-math refused the problem: " + refusal.getMessage(), e.getMessage());
+        assertEquals(refusal, e.getCause());
     }
 
     @Test
