@@ -15,6 +15,7 @@ import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
 import org.adjoint.optim.minimize.problems.TestProblem;
 import org.adjoint.optim.minimize.quasinewton.Bfgs;
 import org.adjoint.optim.minimize.quasinewton.Lbfgs;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,5 +60,18 @@ class HagerZhangMinimizersTest {
             assertTrue(r.x().sub(problem.minimizer().orElseThrow()).abs().max().item() <= 1e-4, () -> r.x() + ": " + r);
         }
         assertEquals(0, r.evaluations().hessians() + r.evaluations().hessianVectorProducts());
+    }
+
+    /** L-BFGS and CG with Hager–Zhang on a thousand variables (extended Rosenbrock, MGH 21), as {@code MoreGarbowHillstromTest}'s large problem. */
+    @Test
+    void aThousandVariables() {
+        TestProblem problem = MoreGarbowHillstrom.problem(21, 1000);
+        for (Minimizer method : List.of(new Lbfgs(10, HagerZhang.standard()), new NonlinearConjugateGradient(
+                NonlinearConjugateGradient.Beta.POLAK_RIBIERE_PLUS, new HagerZhang(0.1, 0.1, 1e-6, 0.5, 0.66, 5, 60)))) {
+            MinimizationResult r = method.minimize(Objective.of(problem.function()), problem.start(),
+                    STOPPING.withGradientTolerance(1e-6));
+            assertTrue(r.converged(), r::toString);
+            assertTrue(r.x().sub(problem.minimizer().orElseThrow()).abs().max().item() <= 1e-6, r::toString);
+        }
     }
 }
