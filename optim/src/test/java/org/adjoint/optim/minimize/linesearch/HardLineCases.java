@@ -134,6 +134,10 @@ final class HardLineCases {
         add(cases, "kink max(−α, 3α − 4)", a -> Math.max(-a, 3 * a - 4), a -> -a >= 3 * a - 4 ? -1 : 3, 0, 1, 1, 3);
         // unbounded: φ = 1 − exp(α) overflows to −∞ at α ≈ 710
         add(cases, "unbounded, 1 − exp(α)", a -> 1 - Math.exp(a), a -> -Math.exp(a), 0, 1, 1, 1e3);
+        // badly scaled (Dennis and Schnabel, Numerical Methods for Unconstrained Optimization, section 7.1):
+        // values near underflow, φ = 1e-300·(α − 1)², and near overflow, φ = 1e300·(α − 1)², +∞ beyond α ≈ 14
+        add(cases, "near underflow, 1e-300·(α − 1)²", a -> 1e-300 * (a - 1) * (a - 1), a -> 2e-300 * (a - 1), 0, 1, 1e-3, 10);
+        add(cases, "near overflow, 1e300·(α − 1)²", a -> 1e300 * (a - 1) * (a - 1), a -> 2e300 * (a - 1), 0, 1, 1e-3, 100);
         // a wrong gradient (a common user error): φ = α² − α but φ' reported as −1 everywhere
         add(cases, "inconsistent gradient", a -> a * a - a, a -> -1, 0, 1, 1, 10);
     }
