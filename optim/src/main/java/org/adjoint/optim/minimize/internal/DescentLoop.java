@@ -19,7 +19,11 @@ import org.adjoint.optim.minimize.linesearch.LineSearchStatus;
  * {@link LineSearchStatus#UNBOUNDED} gives {@link StopReason#UNBOUNDED_BELOW} (with that trial recorded
  * as the last point), {@link LineSearchStatus#NO_FINITE_STEP} {@link StopReason#NON_FINITE_VALUE}, any
  * other failure {@link StopReason#LINE_SEARCH_FAILED}, each with the search's message. Failures keep
- * the best point so far.
+ * the best point so far. A search may evaluate at most what is left of the run's evaluation budget
+ * ({@link LineFunction#evaluationLimit()}), so a run never evaluates more than
+ * {@code Stopping.maxEvaluations()}: a search cut short by it, or a step found with the last
+ * evaluation (its gradient then unknown, the point recorded with its value), ends the run with
+ * {@link StopReason#MAX_EVALUATIONS}.
  */
 public final class DescentLoop {
 
@@ -57,6 +61,9 @@ public final class DescentLoop {
     private static Outcome step(Run run, Directions directions, LineSearch lineSearch, Iterate current) {
         Outcome searched = search(run, directions, lineSearch, current);
         boolean retried = false;
+        if (searched.failed() && run.remainingEvaluations() == 0) {
+            return Outcome.stopped(run.budgetExhausted());
+        }
         if (searched.failed() && searched.search().status() != LineSearchStatus.UNBOUNDED && directions.reset()) {
             searched = search(run, directions, lineSearch, current);
             retried = true;
@@ -69,6 +76,11 @@ public final class DescentLoop {
             return Outcome.stopped(stopOnFailure(run, ls, retried));
         }
         LinePoint p = ls.point();
+        if (p.gradient() == null && run.remainingEvaluations() == 0) {
+            run.iterationDone();
+            run.record(p.x(), p.value(), null);
+            return Outcome.stopped(run.budgetExhausted());
+        }
         Evaluation e = p.gradient() != null ? new Evaluation(p.value(), p.gradient()) : run.evaluate(p.x());
         if (!e.isFinite()) {
             run.record(p.x(), e.value(), null);
@@ -94,7 +106,7 @@ public final class DescentLoop {
             return Outcome.stopped(run.stop(StopReason.NON_FINITE_VALUE, "the search direction is not finite at iteration "
                     + run.iterations()));
         }
-        LineFunction phi = new LineFunction(run.objective(), current.x(), d, current.evaluation());
+        LineFunction phi = new LineFunction(run.objective(), current.x(), d, current.evaluation(), run.remainingEvaluations());
         return Outcome.searched(lineSearch.search(phi, directions.initialStep(current, d)));
     }
 

@@ -103,6 +103,12 @@ public final class Run {
         return iterations >= stopping.maxIterations();
     }
 
+    /** The evaluations left in the budget (values, gradients, Hessians and products all count). */
+    public int remainingEvaluations() {
+        long left = (long) stopping.maxEvaluations() - f.counts().total();
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, left));
+    }
+
     private boolean outOfEvaluations() {
         return f.counts().total() >= stopping.maxEvaluations();
     }

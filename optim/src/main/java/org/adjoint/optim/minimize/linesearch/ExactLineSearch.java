@@ -67,7 +67,7 @@ public record ExactLineSearch(double relativeTolerance, int maxEvaluations) impl
         }
         try {
             BrentOptimizer brent = new BrentOptimizer(relativeTolerance, 1e-300);
-            brent.optimize(new MaxEval(maxEvaluations - trials.spent()), GoalType.MINIMIZE,
+            brent.optimize(new MaxEval(trials.remaining()), GoalType.MINIMIZE,
                     new SearchInterval(bracket.lower, bracket.upper, bracket.inside),
                     new UnivariateObjectiveFunction(alpha -> brentValue(trials, alpha)));
             return trials.accepted(trials.best());

@@ -17,6 +17,9 @@ public record FullStep() implements LineSearch {
         Objects.requireNonNull(phi, "phi");
         LineSearchResult.checkInitialStep(NAME, initialStep);
         Trials trials = new Trials(NAME, phi, 1);
+        if (!trials.left()) {
+            return trials.failed(LineSearchStatus.BUDGET_EXHAUSTED, "no evaluation left for the step α = 1");
+        }
         LinePoint p = trials.evaluate(1);
         if (p.isUnbounded()) {
             return trials.unbounded(p);

@@ -43,6 +43,9 @@ public record GridSearch(double[] steps) implements LineSearch {
         }
         Trials trials = new Trials(NAME, phi, steps.length);
         for (double step : steps) {
+            if (!trials.left()) {
+                break;
+            }
             LinePoint p = trials.value(step);
             if (p.isUnbounded()) {
                 return trials.unbounded(p);

@@ -22,13 +22,26 @@ public final class LineFunction {
     private final Tensor d;
     private final double value0;
     private final double slope0;
+    private final int evaluationLimit;
 
     /**
-     * The restriction of {@code f} to the ray from {@code x} along {@code d}, given f and ∇f at x.
+     * The restriction of {@code f} to the ray from {@code x} along {@code d}, given f and ∇f at x, with
+     * no limit on evaluations beyond the search's own budget.
      *
      * @throws IllegalArgumentException if the shapes of x, d and the gradient differ
      */
     public LineFunction(Objective f, Tensor x, Tensor d, Evaluation atX) {
+        this(f, x, d, atX, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The restriction of {@code f} to the ray, of which a search may evaluate at most
+     * {@code evaluationLimit} points whatever its own budget: what is left of a minimizer's evaluation
+     * budget, so that a search never takes the run past it.
+     *
+     * @throws IllegalArgumentException if the shapes of x, d and the gradient differ, or the limit is negative
+     */
+    public LineFunction(Objective f, Tensor x, Tensor d, Evaluation atX, int evaluationLimit) {
         Objects.requireNonNull(f, "f");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(d, "d");
@@ -37,6 +50,10 @@ public final class LineFunction {
             throw new IllegalArgumentException("line search: the point " + x.shape() + ", direction " + d.shape()
                     + " and gradient " + atX.gradient().shape() + " must have one shape");
         }
+        if (evaluationLimit < 0) {
+            throw new IllegalArgumentException("line search: the evaluation limit must not be negative, got " + evaluationLimit);
+        }
+        this.evaluationLimit = evaluationLimit;
         this.f = f;
         this.x = x;
         this.d = d;
@@ -52,6 +69,11 @@ public final class LineFunction {
     /** φ'(0) = ∇f(x)·d, negative for a descent direction. */
     public double slope0() {
         return slope0;
+    }
+
+    /** The most points a search may evaluate on this line (Integer.MAX_VALUE: no limit beyond the search's). */
+    public int evaluationLimit() {
+        return evaluationLimit;
     }
 
     /** The direction d. */

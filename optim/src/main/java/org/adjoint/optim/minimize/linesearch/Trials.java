@@ -16,10 +16,14 @@ final class Trials {
     private LinePoint best;
     private int nonFinite;
 
+    private final boolean capped;
+
+    /** The trials of one search with its own budget, capped at the line's {@link LineFunction#evaluationLimit()}. */
     Trials(String search, LineFunction phi, int budget) {
         this.search = search;
         this.phi = phi;
-        this.budget = budget;
+        this.budget = Math.min(budget, phi.evaluationLimit());
+        this.capped = phi.evaluationLimit() < budget;
     }
 
     /** Whether the budget allows another trial. */
@@ -27,18 +31,35 @@ final class Trials {
         return trace.size() < budget;
     }
 
+    /** The trials the budget still allows. */
+    int remaining() {
+        return budget - trace.size();
+    }
+
     /** φ(α), value only. */
     LinePoint value(double alpha) {
+        requireLeft();
         return record(phi.value(alpha));
     }
 
     /** φ(α) and φ'(α). */
     LinePoint evaluate(double alpha) {
+        requireLeft();
         return record(phi.evaluate(alpha));
+    }
+
+    /** The searches check {@link #left()} before each trial; a trial beyond the budget is a bug in one. */
+    private void requireLeft() {
+        if (!left()) {
+            throw new IllegalStateException(search + ": a trial beyond the budget of " + budget + " evaluations");
+        }
     }
 
     /** A trial of the caller's own (for a search that evaluates in a callback). */
     LinePoint record(LinePoint p) {
+        if (!left()) {
+            throw new IllegalStateException(search + ": a trial beyond the budget of " + budget + " evaluations");
+        }
         trace.add(new LineSearchResult.Trial(p.alpha(), p.value(), p.slope()));
         if (!p.isFinite()) {
             nonFinite++;
@@ -85,7 +106,8 @@ final class Trials {
                     null, null, trace);
         }
         String finite = nonFinite == 0 ? "" : "; " + nonFinite + " of " + trace.size() + " trials were not finite";
-        return new LineSearchResult(status, search + ": " + why + finite, null, best, trace);
+        String cap = capped && !left() ? "; the minimizer's evaluation budget left it " + budget + " trials" : "";
+        return new LineSearchResult(status, search + ": " + why + finite + cap, null, best, trace);
     }
 
     /**

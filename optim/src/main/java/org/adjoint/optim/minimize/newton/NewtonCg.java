@@ -38,7 +38,15 @@ public record NewtonCg(LineSearch lineSearch, int maxCgIterations) implements Mi
         Run run = new Run("NewtonCg", f, x0, stopping);
         int cap = maxCgIterations > 0 ? maxCgIterations : x0.size();
         Directions directions = at -> TruncatedConjugateGradient.lineSearchStep(at.gradient(),
-                v -> run.objective().hessianVector(at.x(), v), cap);
+                v -> run.objective().hessianVector(at.x(), v), withinBudget(cap, run));
         return DescentLoop.run(run, directions, lineSearch, x0);
+    }
+
+    /**
+     * The CG iterations (one Hessian-vector product each) this step may make: the cap, but no more
+     * than the run's evaluation budget leaves after one for the line search, and at least one.
+     */
+    private static int withinBudget(int cap, Run run) {
+        return Math.max(1, Math.min(cap, run.remainingEvaluations() - 1));
     }
 }
