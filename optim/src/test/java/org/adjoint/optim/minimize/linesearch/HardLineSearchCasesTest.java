@@ -105,6 +105,22 @@ class HardLineSearchCasesTest {
     }
 
     /**
+     * The issue's "counted against the minimizer's budget": on every hard line, a search given a line
+     * with only 1, 2 or 5 evaluations left of a minimizer's budget makes at most that many, and keeps
+     * every other promise.
+     */
+    @Test
+    void aMinimizersRemainingBudgetCapsEverySearch() {
+        for (Search search : searches()) {
+            for (Case line : HardLineCases.all()) {
+                for (int limit : new int[] {1, 2, 5}) {
+                    check(search, line.f(), line.x0(), line.d(), line.initialStep(), limit);
+                }
+            }
+        }
+    }
+
+    /**
      * On Moré and Thuente's six functions, from their four initial steps, every search without a step
      * bound finds a point meeting its own conditions within 60 evaluations (their paper needs at most
      * 13): a fallback status here is a weakness of the search, not of the line.
@@ -162,15 +178,22 @@ class HardLineSearchCasesTest {
     }
 
     private static void check(Search search, Objective f, Tensor x0, Tensor d, double initialStep) {
+        check(search, f, x0, d, initialStep, Integer.MAX_VALUE);
+    }
+
+    /** The checks, on a line whose evaluation limit (what a minimizer has left) is {@code limit}. */
+    private static void check(Search search, Objective f, Tensor x0, Tensor d, double initialStep, int limit) {
         CountingObjective counted = Objective.counting(f);
         Evaluation e0 = f.evaluate(x0);
-        LineFunction phi = new LineFunction(counted, x0, d, e0);
+        LineFunction phi = new LineFunction(counted, x0, d, e0, limit);
         LineSearchResult r = search.search().search(phi, initialStep);
-        String context = search + " from α₀ = " + initialStep + ": " + r.status() + ", " + r.message() + ", trials " + r.trials();
+        String context = search + " from α₀ = " + initialStep + " with at most " + limit + " evaluations: " + r.status() + ", "
+                + r.message() + ", trials " + r.trials();
+        int budget = Math.min(search.budget(), limit);
         assertEquals(r.evaluations(), counted.counts().total(), context);
-        assertTrue(r.evaluations() <= search.budget(), context);
+        assertTrue(r.evaluations() <= budget, context);
         if (r.status() == LineSearchStatus.BUDGET_EXHAUSTED) {
-            assertEquals(search.budget(), counted.counts().total(), context);
+            assertEquals(budget, counted.counts().total(), context);
         }
         assertTrue(r.message().startsWith(search.prefix()), context);
         for (LineSearchResult.Trial t : r.trials()) {
