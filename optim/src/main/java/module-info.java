@@ -3,7 +3,7 @@
  * tensors ({@code org.adjoint.optim}, {@code .rules}, {@code .schedule}), checkpoints
  * ({@code .checkpoint}), the minibatch training loop ({@code .train}), and deterministic minimization
  * by problem class ({@code .minimize} and its {@code linesearch}, {@code gradient}, {@code newton},
- * {@code quasinewton} and {@code baseline} packages), and the standard test problems
+ * {@code quasinewton}, {@code baseline} and {@code derivativefree} packages), and the standard test problems
  * ({@code .minimize.problems}).
  *
  * <p>{@code org.adjoint.optim.minimize.internal} holds the bookkeeping the minimizers share and is not
@@ -17,6 +17,7 @@ module org.adjoint.optim {
     exports org.adjoint.optim.minimize;
     exports org.adjoint.optim.minimize.baseline;
     exports org.adjoint.optim.minimize.bounded;
+    exports org.adjoint.optim.minimize.derivativefree;
     exports org.adjoint.optim.minimize.gradient;
     exports org.adjoint.optim.minimize.linesearch;
     exports org.adjoint.optim.minimize.newton;

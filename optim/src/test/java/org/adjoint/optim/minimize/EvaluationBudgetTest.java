@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.bounded.LbfgsB;
+import org.adjoint.optim.minimize.derivativefree.Bobyqa;
+import org.adjoint.optim.minimize.derivativefree.CmaEs;
+import org.adjoint.optim.minimize.derivativefree.NelderMead;
+import org.adjoint.optim.minimize.derivativefree.Powell;
 import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
 import org.adjoint.optim.minimize.linesearch.GridSearch;
+import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
 import org.adjoint.optim.minimize.newton.Newton;
 import org.adjoint.optim.minimize.newton.NewtonCg;
@@ -32,7 +37,10 @@ class EvaluationBudgetTest {
             new SteepestDescent(GridSearch.powersOfTen(-6, 0)),
             NonlinearConjugateGradient.of(NonlinearConjugateGradient.Beta.POLAK_RIBIERE_PLUS),
             Bfgs.standard(), new Bfgs(LineSearch.strongWolfe()), Lbfgs.withMemory(5),
-            Newton.damped(), Newton.modified(), NewtonCg.standard(), LbfgsB.standard());
+            Newton.damped(), Newton.modified(), NewtonCg.standard(), LbfgsB.standard(), new Bfgs(HagerZhang.standard()),
+            new NonlinearConjugateGradient(NonlinearConjugateGradient.Beta.POLAK_RIBIERE_PLUS,
+                    new HagerZhang(0.1, 0.1, 1e-6, 0.5, 0.66, 5, 60)),
+            NelderMead.standard(), Powell.standard(), Bobyqa.unbounded(), CmaEs.seeded(1));
 
     @Test
     void noRunEvaluatesMoreThanItsBudget() {
@@ -72,7 +80,7 @@ class EvaluationBudgetTest {
         Evaluation e = f.evaluate(x);
         var phi = new org.adjoint.optim.minimize.linesearch.LineFunction(f, x, Tensor.vector(-1e-9), e, 4);
         for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), LineSearch.moreThuente(),
-                ExactLineSearch.standard())) {
+                ExactLineSearch.standard(), HagerZhang.standard())) {
             var result = search.search(phi, 1);
             assertTrue(result.evaluations() <= 4, () -> search + ": " + result);
         }

@@ -15,6 +15,7 @@ import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.Backtracking;
 import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
 import org.adjoint.optim.minimize.linesearch.GridSearch;
+import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.adjoint.optim.minimize.linesearch.LineFunction;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
 import org.adjoint.optim.minimize.linesearch.LineSearchResult;
@@ -97,7 +98,7 @@ class MinimizeErrorsTest {
         Evaluation e = bowl.evaluate(x);
         LineFunction uphill = new LineFunction(bowl, x, Tensor.vector(1, 0), e);
         for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), LineSearch.moreThuente(),
-                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0))) {
+                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0), HagerZhang.standard())) {
             LineSearchResult r = search.search(uphill, 1);
             assertEquals(LineSearchStatus.NOT_DESCENT, r.status(), () -> search + ": " + r);
             assertTrue(!r.succeeded() && r.message().contains("not a descent direction"), () -> search + ": " + r);

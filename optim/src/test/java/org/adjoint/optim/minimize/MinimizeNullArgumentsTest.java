@@ -20,12 +20,17 @@ import org.adjoint.optim.minimize.bounded.BoundedProblems;
 import org.adjoint.optim.minimize.bounded.BoundedResult;
 import org.adjoint.optim.minimize.bounded.Bounds;
 import org.adjoint.optim.minimize.bounded.LbfgsB;
+import org.adjoint.optim.minimize.derivativefree.Bobyqa;
+import org.adjoint.optim.minimize.derivativefree.CmaEs;
+import org.adjoint.optim.minimize.derivativefree.NelderMead;
+import org.adjoint.optim.minimize.derivativefree.Powell;
 import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.Backtracking;
 import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
 import org.adjoint.optim.minimize.linesearch.FullStep;
 import org.adjoint.optim.minimize.linesearch.GridSearch;
+import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.adjoint.optim.minimize.linesearch.LineFunction;
 import org.adjoint.optim.minimize.linesearch.LinePoint;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
@@ -47,7 +52,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 17, item 12: every public method and constructor of every public class in the exported
  * minimize packages ({@code org.adjoint.optim.minimize} and its {@code linesearch}, {@code gradient},
- * {@code newton}, {@code quasinewton}, {@code baseline}, {@code problems} and {@code bounded} packages; {@code internal}
+ * {@code newton}, {@code quasinewton}, {@code baseline}, {@code problems}, {@code bounded} and {@code derivativefree} packages; {@code internal}
  * is not exported) refuses {@code null} at the call with a {@link NullPointerException}.
  */
 class MinimizeNullArgumentsTest {
@@ -111,6 +116,7 @@ class MinimizeNullArgumentsTest {
         samples.put(ExactLineSearch.class, ExactLineSearch.standard());
         samples.put(FullStep.class, new FullStep());
         samples.put(GridSearch.class, GridSearch.powersOfTen(-3, 0));
+        samples.put(HagerZhang.class, HagerZhang.standard());
         samples.put(SteepestDescent.class, SteepestDescent.withArmijo());
         samples.put(NonlinearConjugateGradient.class, NonlinearConjugateGradient.of(NonlinearConjugateGradient.Beta.values()[0]));
         samples.put(Newton.class, Newton.damped());
@@ -119,6 +125,10 @@ class MinimizeNullArgumentsTest {
         samples.put(Bfgs.class, Bfgs.standard());
         samples.put(Lbfgs.class, Lbfgs.withMemory(5));
         samples.put(RandomSearch.class, new RandomSearch(1, 1));
+        samples.put(NelderMead.class, NelderMead.standard());
+        samples.put(Powell.class, Powell.standard());
+        samples.put(Bobyqa.class, Bobyqa.unbounded());
+        samples.put(CmaEs.class, CmaEs.seeded(1));
         samples.put(RandomLocalSearch.class, new RandomLocalSearch(0.1, 1));
         samples.put(TestProblem.class, ROSENBROCK);
         Bounds box = Bounds.box(2, -2, 0.5);
@@ -170,7 +180,7 @@ class MinimizeNullArgumentsTest {
                 "org.adjoint.optim.minimize.linesearch", "org.adjoint.optim.minimize.gradient",
                 "org.adjoint.optim.minimize.newton", "org.adjoint.optim.minimize.quasinewton",
                 "org.adjoint.optim.minimize.baseline", "org.adjoint.optim.minimize.problems",
-                "org.adjoint.optim.minimize.bounded");
+                "org.adjoint.optim.minimize.bounded", "org.adjoint.optim.minimize.derivativefree");
         assertTrue(classes.size() >= 30, classes::toString);
         List<String> failures = PublicApi.nullFailures(tester(), classes, samples(), Set.of());
         failures.removeIf(MinimizeNullArgumentsTest::documentedNullable);

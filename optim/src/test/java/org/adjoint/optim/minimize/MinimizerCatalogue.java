@@ -6,12 +6,17 @@ import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.baseline.RandomLocalSearch;
 import org.adjoint.optim.minimize.baseline.RandomSearch;
 import org.adjoint.optim.minimize.bounded.LbfgsB;
+import org.adjoint.optim.minimize.derivativefree.Bobyqa;
+import org.adjoint.optim.minimize.derivativefree.CmaEs;
+import org.adjoint.optim.minimize.derivativefree.NelderMead;
+import org.adjoint.optim.minimize.derivativefree.Powell;
 import org.adjoint.optim.minimize.gradient.NonlinearConjugateGradient;
 import org.adjoint.optim.minimize.gradient.SteepestDescent;
 import org.adjoint.optim.minimize.linesearch.Backtracking;
 import org.adjoint.optim.minimize.linesearch.ExactLineSearch;
 import org.adjoint.optim.minimize.linesearch.FullStep;
 import org.adjoint.optim.minimize.linesearch.GridSearch;
+import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
 import org.adjoint.optim.minimize.linesearch.MoreThuente;
 import org.adjoint.optim.minimize.linesearch.StrongWolfe;
@@ -88,6 +93,8 @@ final class MinimizerCatalogue {
             .withMaxEvaluations(3_000_000);
     static final Stopping OTHERS = Stopping.defaults().withMaxIterations(1_000).withMaxEvaluations(100_000);
     static final Stopping BASELINE = Stopping.defaults().withMaxIterations(200);
+    /** Derivative-free methods count each evaluation as an iteration. */
+    static final Stopping DERIVATIVE_FREE = Stopping.defaults().withMaxIterations(50_000).withMaxEvaluations(50_000);
 
     private MinimizerCatalogue() {
     }
@@ -113,7 +120,12 @@ final class MinimizerCatalogue {
                 new Method("L-BFGS-B, no bounds", LbfgsB.standard(), OTHERS, descending, Uses.GRADIENTS, true),
                 new Method("random search", new RandomSearch(0.5, 11), BASELINE, Guarantee.KEEPS_BEST, Uses.VALUES_ONLY, true),
                 new Method("random local search", new RandomLocalSearch(0.05, 11), BASELINE, Guarantee.DESCENDS,
-                        Uses.VALUES_ONLY, false));
+                        Uses.VALUES_ONLY, false),
+                new Method("Nelder-Mead", NelderMead.standard().withTolerances(1e-9, 1e-14), DERIVATIVE_FREE, descending,
+                        Uses.VALUES_ONLY, false),
+                new Method("Powell", new Powell(1e-12, 1e-20), DERIVATIVE_FREE, descending, Uses.VALUES_ONLY, false),
+                new Method("BOBYQA", Bobyqa.unbounded(), DERIVATIVE_FREE, descending, Uses.VALUES_ONLY, false),
+                new Method("CMA-ES", CmaEs.seeded(11), DERIVATIVE_FREE, descending, Uses.VALUES_ONLY, false));
     }
 
     static List<Search> lineSearches() {
@@ -123,7 +135,9 @@ final class MinimizerCatalogue {
                 new Search("Moré–Thuente", MoreThuente.standard(), true),
                 new Search("exact (Brent)", ExactLineSearch.standard(), true),
                 new Search("grid of powers of ten", GridSearch.powersOfTen(-8, 0), true),
-                new Search("full step", new FullStep(), false));
+                new Search("full step", new FullStep(), false),
+                // approximate Wolfe accepts φ(α) ≤ φ(0) + ε·|φ(0)|: a step may raise f by rounding's worth
+                new Search("Hager–Zhang", HagerZhang.standard(), false));
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.Objects;
  * and a remembered step the first trial is usually accepted, and the loop then takes f and ∇f from it
  * instead of evaluating the accepted point a second time, so an iteration costs one evaluation as in
  * SciPy's Newton-CG (whose Wolfe search evaluates f and ∇f together); a rejected first trial wastes
- * one gradient. A trial where φ is NaN or +∞ (outside
+ * one gradient. Once a trial evaluated with its gradient has a finite φ but a NaN or infinite gradient,
+ * every later trial is evaluated with its gradient, so that a step is never accepted where only the
+ * gradient is not finite (Stan issue #3306; the value alone cannot tell). A trial where φ is NaN or +∞ (outside
  * f's domain, or an overflow) is a step too long and is backtracked from like any other; a trial with
  * φ ≤ −1e300 ends the search with {@link LineSearchStatus#UNBOUNDED}.
  *
@@ -38,11 +40,13 @@ public record Backtracking(double c1, double shrink, int maxEvaluations) impleme
             return LineSearchResult.notDescent(NAME, phi);
         }
         Trials trials = new Trials(NAME, phi, maxEvaluations);
+        boolean gradientFailed = false;
         while (trials.left()) {
-            LinePoint p = trials.spent() == 0 ? trials.evaluate(alpha) : trials.value(alpha);
+            LinePoint p = trials.spent() == 0 || gradientFailed ? trials.evaluate(alpha) : trials.value(alpha);
             if (p.isUnbounded()) {
                 return trials.unbounded(p);
             }
+            gradientFailed |= p.gradient() != null && Double.isFinite(p.value()) && !p.isFinite();
             if (p.isFinite() && p.value() <= phi.value0() + c1 * alpha * phi.slope0()) {
                 return trials.accepted(p);
             }

@@ -9,13 +9,13 @@ public enum LineSearchStatus {
     /** The step meets every condition the search promises (Armijo, strong Wolfe, a minimum of φ, …). */
     ACCEPTED(true),
     /**
-     * Strong Wolfe only: the curvature condition could not be met (the bracket shrank to rounding, or
+     * Strong Wolfe and Hager–Zhang: the curvature condition could not be met (the bracket shrank to rounding, or
      * the budget ran out), but the best point tried meets sufficient decrease,
      * {@code φ(α) ≤ φ(0) + c₁·α·φ'(0)} with {@code φ(α) < φ(0)}; it is returned.
      */
     SUFFICIENT_DECREASE_ONLY(true),
     /**
-     * φ was still decreasing at the largest step the search may take (strong Wolfe: α = 1e10; exact
+     * φ was still decreasing at the largest step the search may take (strong Wolfe, Hager–Zhang: α = 1e10; exact
      * search: its bracketing budget); the step taken is that largest step. Repeated, it suggests f is
      * unbounded below along the direction.
      */
@@ -28,7 +28,10 @@ public enum LineSearchStatus {
     BRACKET_COLLAPSED(false),
     /** The evaluation budget ran out before a trial met the search's conditions. */
     BUDGET_EXHAUSTED(false),
-    /** Grid search: no step of the list lowers f. */
+    /**
+     * Grid search: no step of the list lowers f; Hager–Zhang: φ' is still negative at its largest step,
+     * α = 1e10, where φ is not below φ(0) (flat to rounding), and no trial meets sufficient decrease.
+     */
     NO_DECREASE(false),
     /**
      * A trial reached φ ≤ {@link LineFunction#UNBOUNDED} (−1e300, −∞ included): f appears unbounded

@@ -99,12 +99,13 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
             if (p.isUnbounded()) {
                 return trials.unbounded(p);
             }
+            // both conditions met: accept even if φ ties φ(lo) in rounding, which Algorithm 3.6 would make hi
+            if (p.isFinite() && sufficientDecrease(phi, p) && curvature(phi, p)) {
+                return trials.accepted(p);
+            }
             if (!p.isFinite() || !sufficientDecrease(phi, p) || p.value() >= lo.value()) {
                 hi = p;
             } else {
-                if (curvature(phi, p)) {
-                    return trials.accepted(p);
-                }
                 if (p.slope() * (hi.alpha() - lo.alpha()) >= 0) {
                     hi = lo;
                 }

@@ -5,6 +5,7 @@
  * contract every search keeps; the searches are Armijo
  * {@link org.adjoint.optim.minimize.linesearch.Backtracking},
  * {@link org.adjoint.optim.minimize.linesearch.StrongWolfe},
+ * {@link org.adjoint.optim.minimize.linesearch.HagerZhang} (approximate Wolfe, CG_DESCENT's),
  * {@link org.adjoint.optim.minimize.linesearch.ExactLineSearch} (Brent),
  * {@link org.adjoint.optim.minimize.linesearch.GridSearch} (the lessons' step sweep) and
  * {@link org.adjoint.optim.minimize.linesearch.FullStep} (none: α = 1). A search sees only a

@@ -20,7 +20,7 @@ class LineSearchOutcomeTest {
 
     private static final List<LineSearch> SEARCHES = List.of(LineSearch.armijo(), LineSearch.strongWolfe(),
             StrongWolfe.withCurvature(0.1), LineSearch.moreThuente(), MoreThuente.withCurvature(0.1),
-            ExactLineSearch.standard(), GridSearch.powersOfTen(-14, 0));
+            ExactLineSearch.standard(), GridSearch.powersOfTen(-14, 0), HagerZhang.standard());
 
     /**
      * φ along −∇f of f(λ) = 100λ − log λ (the negative log-likelihood of an exponential rate, minimum at
@@ -66,7 +66,8 @@ class LineSearchOutcomeTest {
         Evaluation e = new Evaluation(0, Tensor.vector(1));
         LineFunction phi = new LineFunction(nanEverywhereButX0, x0, Tensor.vector(-1), e);
         for (LineSearch search : List.of(new Backtracking(1e-4, 0.5, 10), new StrongWolfe(1e-4, 0.9, 10),
-                new MoreThuente(1e-4, 0.9, 1e-14, 1e10, 10), new ExactLineSearch(1e-10, 10), GridSearch.powersOfTen(-3, 0), new FullStep())) {
+                new MoreThuente(1e-4, 0.9, 1e-14, 1e10, 10), new ExactLineSearch(1e-10, 10), GridSearch.powersOfTen(-3, 0), new FullStep(),
+                new HagerZhang(0.1, 0.9, 1e-6, 0.5, 0.66, 5, 10))) {
             LineSearchResult r = search.search(phi, 1);
             assertEquals(LineSearchStatus.NO_FINITE_STEP, r.status(), () -> search + ": " + r);
             assertTrue(r.message().contains("no finite step") || r.message().contains("NaN"), r::message);
@@ -126,7 +127,7 @@ class LineSearchOutcomeTest {
         Evaluation e = f.evaluate(x0);
         LineFunction phi = new LineFunction(f, x0, Tensor.vector(1e80), e);
         for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), LineSearch.moreThuente(),
-                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0), new FullStep())) {
+                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0), new FullStep(), HagerZhang.standard())) {
             LineSearchResult r = search.search(phi, 1);
             assertEquals(LineSearchStatus.UNBOUNDED, r.status(), () -> search + ": " + r);
             assertTrue(r.best().value() <= LineFunction.UNBOUNDED, r::toString);
@@ -140,7 +141,7 @@ class LineSearchOutcomeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LineSearch.armijo().search(phi, -5.6e-17));
         assertEquals("Armijo backtracking: the initial step must be positive and finite, got -5.6E-17", e.getMessage());
         for (LineSearch search : List.of(LineSearch.armijo(), LineSearch.strongWolfe(), LineSearch.moreThuente(),
-                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0), new FullStep())) {
+                ExactLineSearch.standard(), GridSearch.powersOfTen(-3, 0), new FullStep(), HagerZhang.standard())) {
             for (double step : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
                 IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> search.search(phi, step),
                         () -> search + " accepted α₀ = " + step);

@@ -75,6 +75,24 @@ class LineSearchPropertyTest {
         });
     }
 
+    /** Every accepted Hager–Zhang step meets the Wolfe conditions (T1) or the approximate Wolfe conditions (T2). */
+    @Test
+    void hagerZhangStepsMeetWolfeOrApproximateWolfe() {
+        Property.forAll(CASES, Gen.doubles(0.01, 10), Gen.elements(0.1, 0.5, 0.9)).check((c, initial, sigma) -> {
+            LineFunction phi = descending(c);
+            double delta = 0.1;
+            LineSearchResult r = new HagerZhang(delta, sigma, 1e-6, 0.5, 0.66, 5, 100).search(phi, initial);
+            assertEquals(LineSearchStatus.ACCEPTED, r.status(), () -> r.message() + " for " + c);
+            LinePoint p = r.point();
+            double f0 = phi.value0();
+            double g0 = phi.slope0();
+            boolean curvature = p.slope() >= sigma * g0;
+            boolean wolfe = p.value() - f0 <= delta * p.alpha() * g0 && curvature;
+            boolean approximate = p.value() <= f0 + 1e-6 * Math.abs(f0) && curvature && p.slope() <= (2 * delta - 1) * g0;
+            assertTrue(wolfe || approximate, () -> "neither Wolfe nor approximate Wolfe: " + p + " for " + c);
+        });
+    }
+
     @Test
     void moreThuenteStepsMeetBothConditions() {
         Property.forAll(CASES, Gen.doubles(0.01, 10), Gen.elements(0.1, 0.4, 0.9)).check((c, initial, c2) -> {
