@@ -31,7 +31,10 @@ import org.adjoint.optim.minimize.linesearch.MoreThuente;
  * last one, {@code α₀ = min(1, 1.01·2·(fₖ − fₖ₋₁)/φ'(0))}, and on the first iteration
  * {@code α₀ = min(1, 1.01/‖∇f‖)} (see {@code internal.PreviousDecrease}). When the line search finds
  * no step, the method restarts from −∇f with that scaled first step and retries once before the run
- * stops. BENCHMARKS.md compares it with SciPy's CG on the Moré–Garbow–Hillstrom problems.
+ * stops. BENCHMARKS.md compares it with SciPy's CG on the Moré–Garbow–Hillstrom problems; these
+ * defaults suit SciPy's tolerance (‖∇f‖ ≤ 1e-5), and for much tighter ones
+ * {@code new NonlinearConjugateGradient(beta, MoreThuente.withCurvature(0.1))} often needs fewer
+ * evaluations.
  *
  * @param beta       the formula for β
  * @param lineSearch how the step is chosen
