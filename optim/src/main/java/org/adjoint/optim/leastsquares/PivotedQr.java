@@ -193,6 +193,35 @@ final class PivotedQr {
         return g;
     }
 
+    /**
+     * {@code (JᵀJ)⁻¹} in J's column order, n × n row-major, from {@code (JᵀJ)⁻¹ = P·R⁻¹R⁻ᵀ·Pᵀ}; R must
+     * be nonsingular.
+     */
+    double[] inverseGram() {
+        double[] rInv = new double[n * n];
+        for (int c = n - 1; c >= 0; c--) {
+            rInv[c * n + c] = 1 / rDiagonal[c];
+            for (int i = c - 1; i >= 0; i--) {
+                double s = 0;
+                for (int k = i + 1; k <= c; k++) {
+                    s += a[i * n + k] * rInv[k * n + c];
+                }
+                rInv[i * n + c] = -s / rDiagonal[i];
+            }
+        }
+        double[] g = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = Math.max(i, j); k < n; k++) {
+                    s += rInv[i * n + k] * rInv[j * n + k];
+                }
+                g[permutation[i] * n + permutation[j]] = s;
+            }
+        }
+        return g;
+    }
+
     /** R, n × n row-major upper triangular (a fresh copy). */
     double[] r() {
         double[] r = new double[n * n];
