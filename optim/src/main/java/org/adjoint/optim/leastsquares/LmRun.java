@@ -12,6 +12,7 @@ final class LmRun {
 
     private final LevenbergMarquardt config;
     private final ResidualEvaluator f;
+    private final Bounds bounds;
     private final int n;
     private final int budget;
     private double[] x;
@@ -22,9 +23,10 @@ final class LmRun {
     private double lambda;
     private int iterations;
 
-    LmRun(LevenbergMarquardt config, ResidualEvaluator f, double[] x0) {
+    LmRun(LevenbergMarquardt config, ResidualEvaluator f, double[] x0, Bounds bounds) {
         this.config = config;
         this.f = f;
+        this.bounds = bounds;
         this.x = x0;
         this.n = x0.length;
         this.budget = config.budget(n);
@@ -40,18 +42,18 @@ final class LmRun {
                 return finish(LeastSquaresStatus.NON_FINITE_JACOBIAN, j, "");
             }
             Linearization model = Linearization.of(config.loss(), r, j, n);
-            PivotedQr qr = new PivotedQr(model.j(), f.m(), n);
-            double[] norms = qr.columnNorms();
-            double[] qtr = java.util.Arrays.copyOf(qr.qTransposeTimes(model.r()), n);
+            Subproblem sub = Subproblem.at(model, x, bounds, f.m());
+            double[] norms = Norms.columns(model.j(), f.m(), n);
             initializeScaling(norms);
-            double gNorm = gradientCosine(qr.jTransposeTimes(qtr), norms);
+            double gNorm = gradientCosine(sub, norms);
             if (gNorm <= config.gtol()) {
-                return finish(LeastSquaresStatus.GRADIENT_TOLERANCE, j, "max cosine " + gNorm);
+                return finish(LeastSquaresStatus.GRADIENT_TOLERANCE, j, "max cosine " + gNorm
+                        + (sub.free().length < n ? ", " + (n - sub.free().length) + " parameters held at bounds" : ""));
             }
             for (int c = 0; c < n; c++) {
                 d[c] = Math.max(d[c], norms[c]);
             }
-            LeastSquaresStatus stop = iterate(model, qr, qtr, gNorm);
+            LeastSquaresStatus stop = iterate(sub, gNorm);
             if (stop != null) {
                 return finish(stop, null, "");
             }
@@ -59,40 +61,62 @@ final class LmRun {
     }
 
     /** Trial steps from one linearization until one is taken (null) or a test stops the run. */
-    private LeastSquaresStatus iterate(Linearization model, PivotedQr qr, double[] qtr, double gNorm) {
+    private LeastSquaresStatus iterate(Subproblem sub, double gNorm) {
         double fNorm = Math.sqrt(2 * cost);
         while (true) {
             if (f.valueCount() >= budget) {
                 return LeastSquaresStatus.MAX_EVALUATIONS;
             }
-            LmParameter.Step step = LmParameter.solve(qr, qtr, d, delta, lambda);
-            lambda = step.lambda();
-            double[] p = step.p();
-            double pNorm = LmParameter.scaledNorm(d, p);
+            Trial trial = trial(sub, fNorm);
             if (iterations == 0) {
-                delta = Math.min(delta, pNorm);
+                delta = Math.min(delta, trial.sNorm());
             }
-            double[] xt = plus(x, p);
-            double[] rt = f.values(xt);
+            double[] rt = f.values(trial.xt());
             double costT = allFinite(rt) ? config.loss().cost(rt) : Double.POSITIVE_INFINITY;
             double fNormT = Math.sqrt(2 * costT);
             double actual = 0.1 * fNormT < fNorm ? 1 - (fNormT / fNorm) * (fNormT / fNorm) : -1;
-            double t1 = model.jacobianTimesNorm(p) / fNorm;
-            double t2 = Math.sqrt(lambda) * pNorm / fNorm;
-            double predicted = t1 * t1 + 2 * t2 * t2;
-            double ratio = predicted != 0 ? actual / predicted : 0;
-            updateRadius(ratio, actual, -(t1 * t1 + t2 * t2), fNorm, fNormT, pNorm);
+            double ratio = trial.predicted() != 0 ? actual / trial.predicted() : 0;
+            updateRadius(ratio, actual, trial.dirDer(), fNorm, fNormT, trial.sNorm());
             if (ratio >= 1e-4) {
-                x = xt;
+                x = trial.xt();
                 r = rt;
                 cost = costT;
                 iterations++;
             }
-            LeastSquaresStatus stop = tests(actual, predicted, ratio, gNorm);
+            LeastSquaresStatus stop = tests(actual, trial.predicted(), ratio, gNorm);
             if (stop != null || ratio >= 1e-4) {
                 return stop;
             }
         }
+    }
+
+    /**
+     * A trial point, its scaled step length, and the model's predicted relative reduction and
+     * directional derivative.
+     */
+    private record Trial(double[] xt, double sNorm, double predicted, double dirDer) {
+    }
+
+    /**
+     * The Levenberg–Marquardt step of the subproblem, projected into the box. Unclipped, the prediction
+     * is Moré's {@code (‖J̃p‖² + 2λ‖Dp‖²)/‖r̃‖²}; clipped to s, the quadratic model's own reduction
+     * {@code −(2gᵀs + ‖J̃s‖²)/‖r̃‖²} (the two agree for s = p).
+     */
+    private Trial trial(Subproblem sub, double fNorm) {
+        LmParameter.Step step = LmParameter.solve(sub.qr(), sub.qtr(), sub.restrict(d), delta, lambda);
+        lambda = step.lambda();
+        double[] p = sub.expand(step.p(), n);
+        double[] xt = bounds.project(plus(x, p));
+        double[] s = minus(xt, x);
+        double sNorm = LmParameter.scaledNorm(d, s);
+        if (java.util.Arrays.equals(s, p)) {
+            double t1 = sub.model().jacobianTimesNorm(p) / fNorm;
+            double t2 = Math.sqrt(lambda) * sNorm / fNorm;
+            return new Trial(xt, sNorm, t1 * t1 + 2 * t2 * t2, -(t1 * t1 + t2 * t2));
+        }
+        double js = sub.model().jacobianTimesNorm(s) / fNorm;
+        double gs = sub.gradientDot(s) / (fNorm * fNorm);
+        return new Trial(xt, sNorm, -2 * gs - js * js, gs);
     }
 
     /** Moré's radius update from the ratio ρ of actual to predicted reduction (directional derivative {@code dirDer}). */
@@ -135,16 +159,19 @@ final class LmRun {
         delta = xNorm == 0 ? config.initialStepBound() : config.initialStepBound() * xNorm;
     }
 
-    /** {@code maxⱼ |(J̃ᵀr̃)ⱼ| / (‖J̃ⱼ‖·√(2C))}, 0 at an exact fit. */
-    private double gradientCosine(double[] g, double[] norms) {
+    /**
+     * {@code maxⱼ |(J̃ᵀr̃)ⱼ| / (‖J̃ⱼ‖·√(2C))} over the free parameters (those held at a bound satisfy
+     * the optimality conditions), 0 at an exact fit or when every parameter is held.
+     */
+    private double gradientCosine(Subproblem sub, double[] norms) {
         double fNorm = Math.sqrt(2 * cost);
         double max = 0;
         if (fNorm == 0) {
             return 0;
         }
-        for (int c = 0; c < n; c++) {
+        for (int c : sub.free()) {
             if (norms[c] != 0) {
-                max = Math.max(max, Math.abs(g[c]) / (fNorm * norms[c]));
+                max = Math.max(max, Math.abs(sub.g()[c]) / (fNorm * norms[c]));
             }
         }
         return max;
@@ -184,12 +211,20 @@ final class LmRun {
         if (config.loss().kind() != Loss.Kind.LINEAR || !allFinite(j)) {
             return j;
         }
-        NewtonPolish.Point end = NewtonPolish.polish(f, new NewtonPolish.Point(x, r, cost, j, 0), d, budget);
+        NewtonPolish.Point end = NewtonPolish.polish(f, new NewtonPolish.Point(x, r, cost, j, 0), d, budget, bounds);
         x = end.x();
         r = end.r();
         cost = end.cost();
         iterations += end.steps();
         return end.j();
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] y = new double[a.length];
+        for (int j = 0; j < a.length; j++) {
+            y[j] = a[j] - b[j];
+        }
+        return y;
     }
 
     private static double[] plus(double[] x, double[] p) {

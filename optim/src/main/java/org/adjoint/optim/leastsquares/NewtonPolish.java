@@ -28,11 +28,14 @@ final class NewtonPolish {
     }
 
     /** Polishes {@code start} (x, r, cost and J there, steps 0) within the residual-evaluation budget. */
-    static Point polish(ResidualEvaluator f, Point start, double[] d, int budget) {
+    static Point polish(ResidualEvaluator f, Point start, double[] d, int budget, Bounds bounds) {
         Point current = start;
         double[] p = newtonStep(f, current);
         for (int k = 0; k < MAX_STEPS && p != null && f.valueCount() < budget; k++) {
             double[] xt = plus(current.x(), p);
+            if (!bounds.contains(xt)) {
+                return current;
+            }
             double[] rt = f.values(xt);
             double costT = 0.5 * square(Norms.euclidean(rt));
             if (!(costT <= current.cost() * (1 + COST_SLACK))) {

@@ -22,4 +22,17 @@ final class Norms {
         }
         return scale * Math.sqrt(sum);
     }
+
+    /** The Euclidean norms of the columns of J, m × n row-major. */
+    static double[] columns(double[] j, int m, int n) {
+        double[] norms = new double[n];
+        double[] column = new double[m];
+        for (int c = 0; c < n; c++) {
+            for (int i = 0; i < m; i++) {
+                column[i] = j[i * n + c];
+            }
+            norms[c] = euclidean(column);
+        }
+        return norms;
+    }
 }
