@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.adjoint.examples.lessons.BatchSizeExample;
 import org.adjoint.examples.lessons.CriticalPointsExample;
+import org.adjoint.examples.lessons.CurveFitExample;
 import org.adjoint.examples.lessons.CustomOptimizerExample;
 import org.adjoint.examples.lessons.DerivativesExample;
 import org.adjoint.examples.lessons.GradientCheckExample;
@@ -39,12 +40,13 @@ public final class Main {
             new CriticalPointsExample(),
             new LearningRateDecayExample(),
             new NewtonExample(),
+            new CurveFitExample(),
             new TwoLayerNetworkExample(),
             new CustomOptimizerExample());
 
     /** The examples the tour runs, by name. */
     static final List<String> TOUR = List.of("derivatives", "linear-classifiers", "gradient-check", "landscape", "trajectories",
-            "critical-points", "newton", "two-layer");
+            "critical-points", "newton", "curve-fit", "two-layer");
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
