@@ -40,6 +40,22 @@ public record Bounds(double[] lower, double[] upper) {
         return new Bounds(lower, upper);
     }
 
+    /** Equal when the bounds are, compared by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Bounds b && Arrays.equals(lower, b.lower) && Arrays.equals(upper, b.upper);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(lower) + Arrays.hashCode(upper);
+    }
+
+    @Override
+    public String toString() {
+        return "Bounds[lower=" + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + "]";
+    }
+
     @Override
     public double[] lower() {
         return lower.clone();

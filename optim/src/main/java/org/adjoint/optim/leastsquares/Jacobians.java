@@ -14,7 +14,10 @@ import org.adjoint.core.Tensor;
  * differentiable function of u, and since it is linear in u, its n rows of ∂g/∂u, one backward sweep
  * each, are J's columns. Both are exact; the second records the first-order backward graph once (the
  * derivative rules are themselves differentiable), so it costs about n small multiples of one
- * evaluation instead of m. When forward mode lands in autodiff, {@code Derivatives.jacobian} makes
+ * evaluation instead of m. The seed is u = (1, …, 1), not 0: any u gives the same Jᵀ, but the engine
+ * pulls an exactly-zero cotangent back to zero whatever the local derivative (see
+ * {@code org.adjoint.autodiff.engine.Pointwise}), so at u = 0 an infinite derivative (√ at 0) would
+ * come out as 0 instead of ∞ as reverse mode gives it. When forward mode lands in autodiff, {@code Derivatives.jacobian} makes
  * the same choice and this class can delegate to it.
  */
 final class Jacobians {
@@ -36,7 +39,7 @@ final class Jacobians {
             }
             return Backward.of(y.mul(u).sum()).allowingUnused().differentiableGradient(t);
         };
-        Tensor jt = Derivatives.jacobian(transposedVjp, Tensor.zeros(m));
+        Tensor jt = Derivatives.jacobian(transposedVjp, Tensor.ones(m));
         if (jt.shape().rank() != 2 || jt.shape().dim(0) != n) {
             return Derivatives.jacobian(r, theta);
         }

@@ -1,5 +1,6 @@
 package org.adjoint.optim.leastsquares;
 
+import java.util.List;
 import java.util.Objects;
 import org.adjoint.core.Tensor;
 
@@ -18,10 +19,13 @@ import org.adjoint.core.Tensor;
  * @param residualEvaluations the evaluations of r alone (the start and each trial point)
  * @param jacobianEvaluations the evaluations of J (one per iteration, one at θ*, one per polishing trial)
  * @param hessianEvaluations  the exact Hessians of the cost (Newton polishing, one per trial point and one at the start)
+ * @param trace               θ at every accepted iterate, θ₀ first and θ* last (after polishing), for plotting
+ * @param costs               the cost at each point of the trace
  */
 public record LeastSquaresResult(Tensor theta, double cost, Tensor residuals, Tensor jacobian,
                                  LeastSquaresStatus status, String message, int iterations,
-                                 int residualEvaluations, int jacobianEvaluations, int hessianEvaluations) {
+                                 int residualEvaluations, int jacobianEvaluations, int hessianEvaluations,
+                                 List<Tensor> trace, List<Double> costs) {
 
     /** Refuses nulls. */
     public LeastSquaresResult {
@@ -30,6 +34,8 @@ public record LeastSquaresResult(Tensor theta, double cost, Tensor residuals, Te
         Objects.requireNonNull(jacobian, "jacobian");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
+        trace = List.copyOf(trace);
+        costs = List.copyOf(costs);
     }
 
     /** Whether a convergence test held. */

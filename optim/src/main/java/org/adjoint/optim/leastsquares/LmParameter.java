@@ -35,18 +35,16 @@ final class LmParameter {
      * @param delta   Δ > 0
      * @param lambda0 the previous iteration's λ (0 at first)
      */
-    // A Gauss–Newton step that overflows (R's diagonal tiny but not 0) is handled as a rank-deficient one:
-    // no lower bound on λ, and the iteration starts from λᵤ/1000; a bound or a Newton correction that
-    // overflows is dropped (taken as 0), so that λ stays finite.
     static Step solve(PivotedQr qr, double[] qtr, double[] d, double delta, double lambda0) {
-        int n = d.length;
         double[] x = qr.solve(qtr, qr.rank());
         double dxNorm = scaledNorm(d, x);
         double phi = dxNorm - delta;
         if (phi <= 0.1 * delta) {
             return new Step(0, negate(x));
         }
-        boolean resolved = qr.rank() == n && dxNorm < Double.POSITIVE_INFINITY;
+        // A Gauss–Newton step that overflows (R's diagonal tiny but not 0) is handled as a rank-deficient
+        // one: no lower bound on λ, and the iteration starts from λᵤ/1000.
+        boolean resolved = qr.rank() == d.length && dxNorm < Double.POSITIVE_INFINITY;
         double lower = resolved ? finiteOrZero((phi / delta) / qr.inverseNormSquared(scaledDirection(d, x, dxNorm))) : 0;
         double gNorm = scaledGradientNorm(qr.jTransposeTimes(qtr), d);
         double upper = gNorm / delta;
@@ -57,6 +55,19 @@ final class LmParameter {
         if (lambda == 0 && resolved) {
             lambda = gNorm / dxNorm;
         }
+        return secularNewton(qr, qtr, d, delta, new double[] {lambda, lower, upper, phi});
+    }
+
+    /**
+     * Safeguarded Newton iteration on φ(λ) from {@code state = {λ, λₗ, λᵤ, φ(0)}}; a Newton correction
+     * that overflows is dropped (taken as 0), so that λ stays finite.
+     */
+    private static Step secularNewton(PivotedQr qr, double[] qtr, double[] d, double delta, double[] state) {
+        int n = d.length;
+        double lambda = state[0];
+        double lower = state[1];
+        double upper = state[2];
+        double phi = state[3];
         double[] rp = qr.r();
         int[] perm = qr.permutation();
         for (int iteration = 1; ; iteration++) {
@@ -64,8 +75,8 @@ final class LmParameter {
                 lambda = Math.max(DWARF, 0.001 * upper);
             }
             PivotedQr damped = new PivotedQr(augmented(rp, perm, d, Math.sqrt(lambda)), 2 * n, n);
-            x = damped.solve(damped.qTransposeTimes(padded(qtr, 2 * n)), damped.rank());
-            dxNorm = scaledNorm(d, x);
+            double[] x = damped.solve(damped.qTransposeTimes(padded(qtr, 2 * n)), damped.rank());
+            double dxNorm = scaledNorm(d, x);
             double previousPhi = phi;
             phi = dxNorm - delta;
             if (Math.abs(phi) <= 0.1 * delta || lower == 0 && phi <= previousPhi && previousPhi < 0
@@ -73,11 +84,8 @@ final class LmParameter {
                 return new Step(lambda, negate(x));
             }
             double correction = finiteOrZero((phi / delta) / damped.inverseNormSquared(scaledDirection(d, x, dxNorm)));
-            if (phi > 0) {
-                lower = Math.max(lower, lambda);
-            } else if (phi < 0) {
-                upper = Math.min(upper, lambda);
-            }
+            lower = phi > 0 ? Math.max(lower, lambda) : lower;
+            upper = phi < 0 ? Math.min(upper, lambda) : upper;
             lambda = Math.max(lower, lambda + correction);
         }
     }

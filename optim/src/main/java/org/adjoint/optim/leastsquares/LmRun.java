@@ -22,6 +22,8 @@ final class LmRun {
     private double delta;
     private double lambda;
     private int iterations;
+    private final java.util.List<Tensor> trace = new java.util.ArrayList<>();
+    private final java.util.List<Double> costs = new java.util.ArrayList<>();
 
     LmRun(LevenbergMarquardt config, ResidualEvaluator f, double[] x0, Bounds bounds) {
         this.config = config;
@@ -36,6 +38,7 @@ final class LmRun {
         r = f.values(x);
         requireFiniteStart();
         cost = config.loss().cost(r);
+        record();
         while (true) {
             double[] j = f.jacobian(x);
             if (!allFinite(j)) {
@@ -82,6 +85,7 @@ final class LmRun {
                 r = rt;
                 cost = costT;
                 iterations++;
+                record();
             }
             LeastSquaresStatus stop = tests(actual, trial.predicted(), ratio, gNorm);
             if (stop != null || ratio >= 1e-4) {
@@ -202,8 +206,7 @@ final class LmRun {
         String message = status.description() + (detail.isEmpty() ? "" : " (" + detail + ")")
                 + (polished == 0 ? "" : "; then " + polished + " Newton polishing step" + (polished == 1 ? "" : "s"));
         return new LeastSquaresResult(Tensor.vector(x), cost, Tensor.vector(r), Tensor.of(org.adjoint.core.Shape.of(m, n), jacobian),
-                status, message, iterations, f.valueCount(), f.jacobianCount(),
-                f.hessianCount());
+                status, message, iterations, f.valueCount(), f.jacobianCount(), f.hessianCount(), trace, costs);
     }
 
     /** Newton polishing ({@link NewtonPolish}) of a converged x with the linear loss; returns J at the final x. */
@@ -216,7 +219,15 @@ final class LmRun {
         r = end.r();
         cost = end.cost();
         iterations += end.steps();
+        if (end.steps() > 0) {
+            record();
+        }
         return end.j();
+    }
+
+    private void record() {
+        trace.add(Tensor.vector(x));
+        costs.add(cost);
     }
 
     private static double[] minus(double[] a, double[] b) {

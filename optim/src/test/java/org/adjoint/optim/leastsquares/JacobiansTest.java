@@ -33,6 +33,14 @@ class JacobiansTest {
     }
 
     @Test
+    void anInfiniteDerivativeStaysInfinite() {
+        VarFunction r = theta -> org.adjoint.autodiff.Var.concat(0, theta.sub(1), theta.sub(3).sqrt(), theta.sub(3).pow(0.5));
+        Tensor theta = Tensor.vector(3);
+        assertArrayEquals(Derivatives.jacobian(r, theta).toArray(), Jacobians.of(r, theta, 3).toArray(), 0);
+        assertEquals(Double.POSITIVE_INFINITY, Jacobians.of(r, theta, 3).get(1, 0));
+    }
+
+    @Test
     void fewerResidualsThanParametersUseReverseModeDirectly() {
         VarFunction r = x -> x.square().sum().reshape(1);
         Tensor theta = Tensor.vector(1, 2, 3);

@@ -35,6 +35,7 @@ class LeastSquaresNullArgumentsTest {
         samples.put(LeastSquaresResult.class, result);
         samples.put(LeastSquaresStatus.class, LeastSquaresStatus.FUNCTION_TOLERANCE);
         samples.put(Loss.class, Loss.huber(1));
+        samples.put(Bounds.class, Bounds.none(2));
         samples.put(Loss.Kind.class, Loss.Kind.HUBER);
         samples.put(CurveFit.class, CurveFit.standard());
         samples.put(CurveFitResult.class, fit);
@@ -52,6 +53,7 @@ class LeastSquaresNullArgumentsTest {
                 .setDefault(org.adjoint.optim.leastsquares.Model.class, MISRA1A.model())
                 .setDefault(NistDataset.class, MISRA1A.dataset())
                 .setDefault(Loss.class, Loss.linear())
+                .setDefault(Bounds.class, Bounds.none(2))
                 .setDefault(LevenbergMarquardt.class, LevenbergMarquardt.standard())
                 .setDefault(LeastSquaresResult.class, LevenbergMarquardt.standard().solve(MISRA1A.residuals(),
                         Tensor.vector(MISRA1A.dataset().start2())))

@@ -73,6 +73,27 @@ class LevenbergMarquardtTest {
     }
 
     @Test
+    void theTraceRunsFromTheStartToTheSolutionWithFallingCosts() {
+        LeastSquaresResult result = LevenbergMarquardt.standard().solve(ROSENBROCK, Tensor.vector(-1.2, 1));
+        assertArrayEquals(new double[] {-1.2, 1}, result.trace().get(0).toArray(), 0);
+        assertArrayEquals(result.theta().toArray(), result.trace().get(result.trace().size() - 1).toArray(), 0);
+        assertEquals(result.trace().size(), result.costs().size());
+        for (int k = 1; k < result.costs().size(); k++) {
+            assertTrue(result.costs().get(k) <= result.costs().get(k - 1), result.costs().toString());
+        }
+    }
+
+    @Test
+    void aJacobianThatIsNotFiniteStopsTheRunAtTheBestPoint() {
+        // √(θ − 3) is 0 at θ₀ = 3, where its derivative is infinite.
+        VarFunction r = theta -> Var.concat(0, theta.sub(1), theta.sub(3).sqrt());
+        LeastSquaresResult result = LevenbergMarquardt.standard().solve(r, Tensor.vector(3));
+        assertEquals(LeastSquaresStatus.NON_FINITE_JACOBIAN, result.status(), result::toString);
+        assertEquals(3, result.theta().get(0));
+        assertTrue(!result.converged());
+    }
+
+    @Test
     void theEvaluationBudgetIsHonouredExactly() {
         for (int budget = 1; budget <= 6; budget++) {
             LeastSquaresResult result = LevenbergMarquardt.standard().withMaxEvaluations(budget)

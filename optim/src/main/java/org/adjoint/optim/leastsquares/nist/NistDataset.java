@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -75,6 +76,25 @@ public record NistDataset(String name, double[] start1, double[] start2, double[
     /** The number of observations m. */
     public int observations() {
         return y.length;
+    }
+
+    /** Equal when every component is, arrays compared by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NistDataset d && name.equals(d.name) && Arrays.equals(start1, d.start1)
+                && Arrays.equals(start2, d.start2) && Arrays.equals(certifiedValues, d.certifiedValues)
+                && Arrays.equals(certifiedDeviations, d.certifiedDeviations)
+                && Double.compare(certifiedRss, d.certifiedRss) == 0 && Arrays.equals(y, d.y) && Arrays.deepEquals(x, d.x);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, Arrays.hashCode(certifiedValues), Arrays.hashCode(y));
+    }
+
+    @Override
+    public String toString() {
+        return "NistDataset[" + name + ": " + parameters() + " parameters, " + observations() + " observations]";
     }
 
     @Override
