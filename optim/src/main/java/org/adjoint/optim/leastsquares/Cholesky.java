@@ -11,22 +11,9 @@ final class Cholesky {
      * modified), or null when A is not numerically positive definite.
      */
     static double[] solve(double[] a, double[] b, int n) {
-        double[] l = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k <= i; k++) {
-                double s = a[i * n + k];
-                for (int q = 0; q < k; q++) {
-                    s -= l[i * n + q] * l[k * n + q];
-                }
-                if (i == k) {
-                    if (!(s > 0)) {
-                        return null;
-                    }
-                    l[i * n + i] = Math.sqrt(s);
-                } else {
-                    l[i * n + k] = s / l[k * n + k];
-                }
-            }
+        double[] l = factor(a, n);
+        if (l == null) {
+            return null;
         }
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -45,5 +32,23 @@ final class Cholesky {
             x[i] = s / l[i * n + i];
         }
         return x;
+    }
+
+    /** L, lower triangular with a positive diagonal, or null when a pivot is not positive. */
+    private static double[] factor(double[] a, int n) {
+        double[] l = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k <= i; k++) {
+                double s = a[i * n + k];
+                for (int q = 0; q < k; q++) {
+                    s -= l[i * n + q] * l[k * n + q];
+                }
+                if (i == k && !(s > 0)) {
+                    return null;
+                }
+                l[i * n + k] = i == k ? Math.sqrt(s) : s / l[k * n + k];
+            }
+        }
+        return l;
     }
 }

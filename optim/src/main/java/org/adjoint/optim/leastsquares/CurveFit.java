@@ -12,7 +12,9 @@ import org.adjoint.core.Tensor;
  * {@code ½Σᵢ((f(xᵢ; θ) − yᵢ)/σᵢ)²} with a {@link LevenbergMarquardt} solver (exact Jacobians from the
  * model's Var code) and reports the covariance and standard errors of θ (see {@link CurveFitResult}).
  * The σᵢ are relative: only their ratios matter, since the covariance is rescaled by the residual
- * variance ({@code absolute_sigma=False}).
+ * variance ({@code absolute_sigma=False}). The covariance is the least-squares one: with a robust
+ * {@link Loss} in the solver it describes the linearized fit at θ*, not the robust estimator, as in
+ * SciPy when {@code curve_fit} is given a {@code loss}.
  *
  * <pre>{@code
  * CurveFitResult fit = CurveFit.standard().fit(model, x, y, Tensor.vector(500, 1e-4));

@@ -8,7 +8,10 @@ import org.adjoint.core.Tensor;
  * Levenberg–Marquardt in Moré's trust-region form (J. J. Moré, "The Levenberg–Marquardt algorithm:
  * implementation and theory", Numerical Analysis, LNM 630, 1978), the algorithm of MINPACK's
  * {@code lmder}, for {@code min ½‖r(θ)‖²} with r: ℝⁿ → ℝᵐ (m ≥ n) written as {@link VarFunction} code
- * returning a vector. Its Jacobian is exact, from {@link org.adjoint.autodiff.Derivatives#jacobian}.
+ * returning a vector. Its Jacobian is exact, from autodiff: one reverse sweep per residual when
+ * m ≤ n, and otherwise one sweep per parameter over the recorded vector-Jacobian product (the
+ * transpose of the linearized VJP), so that a fit to many observations costs about n evaluations per
+ * Jacobian, not m.
  *
  * <p>Each iteration, at θ with residuals r and Jacobian J:
  * <ol>
