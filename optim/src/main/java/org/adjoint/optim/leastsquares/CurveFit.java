@@ -53,11 +53,22 @@ public record CurveFit(LevenbergMarquardt solver) {
 
     /** Fits with per-observation σᵢ (each positive and finite; relative, as curve_fit's {@code sigma}). */
     public CurveFitResult fit(Model model, Tensor x, double[] y, Tensor theta0, double[] sigma) {
+        Objects.requireNonNull(theta0, "theta0");
+        return fit(model, x, y, theta0, sigma, Bounds.none(theta0.shape().size()));
+    }
+
+    /**
+     * Fits with per-observation σᵢ within bounds on θ (θ₀ inside them), as curve_fit's {@code bounds}.
+     * The covariance is computed as without bounds, from J at θ* (SciPy does the same); for a parameter
+     * held at a bound it is not a meaningful uncertainty.
+     */
+    public CurveFitResult fit(Model model, Tensor x, double[] y, Tensor theta0, double[] sigma, Bounds bounds) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(theta0, "theta0");
+        Objects.requireNonNull(bounds, "bounds");
         validate(x, y, sigma);
-        LeastSquaresResult solve = solver.solve(residuals(model, x, y, sigma), theta0);
+        LeastSquaresResult solve = solver.solve(residuals(model, x, y, sigma), theta0, bounds);
         return statistics(solve);
     }
 

@@ -82,6 +82,21 @@ class CurveFitTest {
     }
 
     @Test
+    void boundsHoldAParameterAsInBoundsTest() {
+        NistProblem misra = NistRuns.problem("Misra1a");
+        NistDataset d = misra.dataset();
+        double[] sigma = new double[d.observations()];
+        Arrays.fill(sigma, 1);
+        Bounds box = new Bounds(new double[] {0, 0}, new double[] {Double.POSITIVE_INFINITY, 5e-4});
+        CurveFitResult fit = CurveFit.standard().fit(misra.model(), misra.predictors(), d.y(), Tensor.vector(d.start1()),
+                sigma, box);
+        assertTrue(fit.converged(), fit::toString);
+        assertEquals(5e-4, fit.theta().get(1), 0);
+        assertEquals(259.482651274965, fit.theta().get(0), 1e-9 * 259, "SciPy's least_squares(bounds=...)");
+        assertEquals(2 * 0.3105332581024111, fit.residualSumOfSquares(), 1e-11);
+    }
+
+    @Test
     void anExactlyDeterminedFitHasInfiniteCovariance() {
         CurveFitResult fit = CurveFit.standard().fit((theta, x) -> theta.slice(0, 0, 1).add(x.mul(theta.slice(0, 1, 2))),
                 Tensor.vector(0, 1), new double[] {1, 3}, Tensor.vector(0, 0));
