@@ -30,7 +30,7 @@ final class NewtonPolish {
     /** Polishes {@code start} (x, r, cost and J there, steps 0) within the residual-evaluation budget. */
     static Point polish(ResidualEvaluator f, Point start, double[] d, int budget, Bounds bounds) {
         Point current = start;
-        double[] p = newtonStep(f, current);
+        double[] p = newtonStep(f, current, bounds);
         for (int k = 0; k < MAX_STEPS && p != null && f.valueCount() < budget; k++) {
             double[] xt = plus(current.x(), p);
             if (!bounds.contains(xt)) {
@@ -42,7 +42,7 @@ final class NewtonPolish {
                 return current;
             }
             Point trial = new Point(xt, rt, costT, f.jacobian(xt), current.steps() + 1);
-            double[] next = newtonStep(f, trial);
+            double[] next = newtonStep(f, trial, bounds);
             if (next == null || !(LmParameter.scaledNorm(d, next) < LmParameter.scaledNorm(d, p))) {
                 return current;
             }
@@ -52,18 +52,35 @@ final class NewtonPolish {
         return current;
     }
 
-    /** {@code −(∇²C)⁻¹Jᵀr}, or null when the Hessian is not positive definite or anything is not finite. */
-    private static double[] newtonStep(ResidualEvaluator f, Point at) {
+    /**
+     * {@code −(∇²C)⁻¹Jᵀr} over the parameters not held at a bound (0 for the held ones, whose rows and
+     * columns are dropped), or null when that Hessian is not positive definite or anything is not finite.
+     */
+    private static double[] newtonStep(ResidualEvaluator f, Point at, Bounds bounds) {
         int n = at.x().length;
-        double[] h = f.costHessian(at.x());
         double[] g = AccurateSums.jTransposeTimes(at.j(), at.r(), n);
-        double[] p = Cholesky.solve(h, g, n);
-        if (p == null) {
+        int[] free = java.util.stream.IntStream.range(0, n).filter(j -> !bounds.binding(j, at.x()[j], g[j])).toArray();
+        if (free.length == 0) {
             return null;
         }
-        for (int c = 0; c < n; c++) {
-            p[c] = -p[c];
-            if (!Double.isFinite(p[c])) {
+        double[] h = f.costHessian(at.x());
+        int k = free.length;
+        double[] hFree = new double[k * k];
+        double[] gFree = new double[k];
+        for (int a = 0; a < k; a++) {
+            gFree[a] = g[free[a]];
+            for (int b = 0; b < k; b++) {
+                hFree[a * k + b] = h[free[a] * n + free[b]];
+            }
+        }
+        double[] pFree = Cholesky.solve(hFree, gFree, k);
+        if (pFree == null) {
+            return null;
+        }
+        double[] p = new double[n];
+        for (int a = 0; a < k; a++) {
+            p[free[a]] = -pFree[a];
+            if (!Double.isFinite(p[free[a]])) {
                 return null;
             }
         }

@@ -74,6 +74,45 @@ class BoundsTest {
         points.forEach(p -> assertTrue(box.contains(p), () -> java.util.Arrays.toString(p) + " outside the box"));
     }
 
+    /**
+     * On random box-constrained problems r(θ) = A·θ − b + 0.1·sin(θ) (m = 6, n = 3, some bounds active),
+     * the solution satisfies the first-order conditions to 1e-11 (Newton polishing over the free
+     * parameters resolves them): gⱼ ≈ 0 where θⱼ is strictly inside, gⱼ ≥ 0
+     * at a lower bound and gⱼ ≤ 0 at an upper bound, g = Jᵀr; and every point evaluated lies in the box.
+     */
+    @Test
+    void boundedSolutionsSatisfyTheKktConditions() {
+        org.adjoint.testing.Property.forAll(org.adjoint.testing.Gen.doubleArrays(org.adjoint.testing.Gen.doubles(-1, 1), 6 * 3 + 6 + 6))
+                .check(e -> {
+                    double[] a = java.util.Arrays.copyOfRange(e, 0, 18);
+                    for (int k = 0; k < 3; k++) {
+                        a[k * 3 + k] += 2;
+                    }
+                    Var matrix = Var.constant(Tensor.of(org.adjoint.core.Shape.of(6, 3), a));
+                    Var b = Var.constant(Tensor.vector(java.util.Arrays.copyOfRange(e, 18, 24)).mul(3));
+                    VarFunction r = theta -> matrix.matmul(theta.reshape(3, 1)).reshape(6).sub(b)
+                            .add(Var.concat(0, theta, theta).sin().mul(0.1));
+                    double[] half = {0.1 + Math.abs(e[24]), 0.1 + Math.abs(e[25]), 0.1 + Math.abs(e[26])};
+                    Bounds box = new Bounds(new double[] {-half[0], -half[1], -INF}, new double[] {half[0], INF, half[2]});
+                    List<double[]> points = new ArrayList<>();
+                    LeastSquaresResult result = LevenbergMarquardt.standard().solve(recording(r, points), Tensor.vector(0, 0, 0), box);
+                    assertTrue(result.converged(), result::toString);
+                    points.forEach(p -> assertTrue(box.contains(p), () -> java.util.Arrays.toString(p) + " outside " + box));
+                    double[] g = AccurateSums.jTransposeTimes(result.jacobian().toArray(), result.residuals().toArray(), 3);
+                    double[] theta = result.theta().toArray();
+                    for (int j = 0; j < 3; j++) {
+                        String at = "θ = " + java.util.Arrays.toString(theta) + ", g = " + java.util.Arrays.toString(g) + ", " + box;
+                        if (theta[j] <= box.lower()[j]) {
+                            assertTrue(g[j] >= -1e-11, at);
+                        } else if (theta[j] >= box.upper()[j]) {
+                            assertTrue(g[j] <= 1e-11, at);
+                        } else {
+                            assertEquals(0, g[j], 1e-11, at);
+                        }
+                    }
+                });
+    }
+
     @Test
     void aParameterWithEqualBoundsStaysFixed() {
         Bounds box = new Bounds(new double[] {0.3, -INF}, new double[] {0.3, INF});
