@@ -1,5 +1,9 @@
 package org.adjoint.optim.leastsquares;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
 /**
@@ -22,8 +26,8 @@ final class LmRun {
     private double delta;
     private double lambda;
     private int iterations;
-    private final java.util.List<Tensor> trace = new java.util.ArrayList<>();
-    private final java.util.List<Double> costs = new java.util.ArrayList<>();
+    private final List<Tensor> trace = new ArrayList<>();
+    private final List<Double> costs = new ArrayList<>();
 
     LmRun(LevenbergMarquardt config, ResidualEvaluator f, double[] x0, Bounds bounds) {
         this.config = config;
@@ -113,7 +117,7 @@ final class LmRun {
         double[] xt = bounds.project(plus(x, p));
         double[] s = minus(xt, x);
         double sNorm = LmParameter.scaledNorm(d, s);
-        if (java.util.Arrays.equals(s, p)) {
+        if (Arrays.equals(s, p)) {
             double t1 = sub.model().jacobianTimesNorm(p) / fNorm;
             double t2 = Math.sqrt(lambda) * sNorm / fNorm;
             return new Trial(xt, sNorm, t1 * t1 + 2 * t2 * t2, -(t1 * t1 + t2 * t2));
@@ -185,7 +189,7 @@ final class LmRun {
         for (int i = 0; i < r.length; i++) {
             if (!Double.isFinite(r[i])) {
                 throw new IllegalArgumentException("LevenbergMarquardt: residual " + i + " is " + r[i]
-                        + " at the start θ₀ = " + java.util.Arrays.toString(x) + "; the residuals must be finite there");
+                        + " at the start θ₀ = " + Arrays.toString(x) + "; the residuals must be finite there");
             }
         }
     }
@@ -205,7 +209,7 @@ final class LmRun {
         int m = f.m();
         String message = status.description() + (detail.isEmpty() ? "" : " (" + detail + ")")
                 + (polished == 0 ? "" : "; then " + polished + " Newton polishing step" + (polished == 1 ? "" : "s"));
-        return new LeastSquaresResult(Tensor.vector(x), cost, Tensor.vector(r), Tensor.of(org.adjoint.core.Shape.of(m, n), jacobian),
+        return new LeastSquaresResult(Tensor.vector(x), cost, Tensor.vector(r), Tensor.of(Shape.of(m, n), jacobian),
                 status, message, iterations, f.valueCount(), f.jacobianCount(), f.hessianCount(), trace, costs);
     }
 

@@ -1,5 +1,7 @@
 package org.adjoint.optim.leastsquares;
 
+import java.util.stream.IntStream;
+
 /**
  * The last digits of a converged least-squares solve, by Newton's method on the cost with its exact
  * Hessian {@code ∇²C = JᵀJ + Σᵢ rᵢ∇²rᵢ} (from autodiff) and its gradient {@code Jᵀr} summed in twice
@@ -59,7 +61,7 @@ final class NewtonPolish {
     private static double[] newtonStep(ResidualEvaluator f, Point at, Bounds bounds) {
         int n = at.x().length;
         double[] g = AccurateSums.jTransposeTimes(at.j(), at.r(), n);
-        int[] free = java.util.stream.IntStream.range(0, n).filter(j -> !bounds.binding(j, at.x()[j], g[j])).toArray();
+        int[] free = IntStream.range(0, n).filter(j -> !bounds.binding(j, at.x()[j], g[j])).toArray();
         if (free.length == 0) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.adjoint.optim.leastsquares;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The trust-region subproblem of one iteration, over the free parameters: those not held at a bound
@@ -20,7 +21,7 @@ record Subproblem(Linearization model, double[] g, int[] free, PivotedQr qr, dou
     static Subproblem at(Linearization model, double[] x, Bounds bounds, int m) {
         int n = x.length;
         double[] g = AccurateSums.jTransposeTimes(model.j(), model.r(), n);
-        int[] free = java.util.stream.IntStream.range(0, n).filter(j -> !bounds.binding(j, x[j], g[j])).toArray();
+        int[] free = IntStream.range(0, n).filter(j -> !bounds.binding(j, x[j], g[j])).toArray();
         double[] columns = free.length == n ? model.j() : columns(model.j(), m, n, free);
         PivotedQr qr = new PivotedQr(columns, m, free.length);
         double[] qtr = Arrays.copyOf(qr.qTransposeTimes(model.r()), free.length);
