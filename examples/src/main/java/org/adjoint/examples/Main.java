@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.adjoint.examples.lessons.BatchSizeExample;
 import org.adjoint.examples.lessons.BoundsExample;
 import org.adjoint.examples.lessons.CriticalPointsExample;
+import org.adjoint.examples.lessons.CurveFitExample;
 import org.adjoint.examples.lessons.CustomOptimizerExample;
 import org.adjoint.examples.lessons.DerivativesExample;
 import org.adjoint.examples.lessons.GradientCheckExample;
@@ -41,12 +42,13 @@ public final class Main {
             new LearningRateDecayExample(),
             new NewtonExample(),
             new BoundsExample(),
+            new CurveFitExample(),
             new TwoLayerNetworkExample(),
             new CustomOptimizerExample());
 
     /** The examples the tour runs, by name. */
     static final List<String> TOUR = List.of("derivatives", "linear-classifiers", "gradient-check", "landscape", "trajectories",
-            "critical-points", "newton", "two-layer");
+            "critical-points", "newton", "curve-fit", "two-layer");
 
     static {
         if (System.getProperty("java.awt.headless") == null) {

@@ -210,6 +210,19 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void curveFitRecoversThurbersCertifiedValuesAndStandardErrors() throws IOException {
+        for (int start = 1; start <= 2; start++) {
+            Outcome o = run("curve-fit", "start", start);
+            assertTrue(o.figure("worst parameter correct digits") >= 9, o.summary());
+            assertTrue(o.figure("largest relative deviation of a standard error") < 1e-6, o.summary());
+            assertEquals(5.6427082397E+03, o.figure("residual sum of squares"), 1e-6);
+            assertPngs(o, Map.of("curve-fit-thurber.png", size(900, 600)));
+            assertTrue(output().contains("b7"), output());
+        }
+        assertThrows(Options.UsageException.class, () -> run("curve-fit", "start", 3));
+    }
+
+    @Test
     void twoLayerNetworkReaches95PercentInItsDefaultSettings() throws IOException {
         Outcome o = run("two-layer", "dataset", "digits");
         assertTrue(o.figure("digits test accuracy") >= 0.95, o.summary());

@@ -3,11 +3,15 @@ package org.adjoint.examples.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
+import org.adjoint.optim.leastsquares.nist.NistDataset;
+import org.adjoint.optim.leastsquares.nist.NistFormat;
 import org.adjoint.optim.train.LabeledData;
 
 /**
@@ -22,6 +26,26 @@ public final class Datasets {
     private static final int[] MNIST_COUNTS = {1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978};
 
     private Datasets() {
+    }
+
+    /**
+     * The NIST StRD nonlinear regression dataset {@code name} bundled under {@code data/nist/} (only
+     * {@code Thurber} is), parsed by {@link NistFormat}.
+     *
+     * @throws IllegalStateException if no such file is bundled
+     * @throws UncheckedIOException if it cannot be read
+     */
+    public static NistDataset nist(String name) {
+        String path = Resources.path("nist/" + name + ".dat");
+        try (InputStream in = Datasets.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled NIST dataset " + path + " is not on the classpath");
+            }
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+            return NistFormat.parse(path, name, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled data file " + path, e);
+        }
     }
 
     /**
