@@ -14,8 +14,8 @@ module org.adjoint.optim {
 
     exports org.adjoint.optim;
     exports org.adjoint.optim.checkpoint;
-    exports org.adjoint.optim.leastsquares;
-    exports org.adjoint.optim.leastsquares.nist;
+    exports org.adjoint.optim.minimize.leastsquares;
+    exports org.adjoint.optim.minimize.leastsquares.nist;
     exports org.adjoint.optim.minimize;
     exports org.adjoint.optim.minimize.baseline;
     exports org.adjoint.optim.minimize.bounded;

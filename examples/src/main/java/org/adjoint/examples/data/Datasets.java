@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
-import org.adjoint.optim.leastsquares.nist.NistDataset;
-import org.adjoint.optim.leastsquares.nist.NistFormat;
+import org.adjoint.optim.minimize.leastsquares.nist.NistDataset;
+import org.adjoint.optim.minimize.leastsquares.nist.NistFormat;
 import org.adjoint.optim.train.LabeledData;
 
 /**

@@ -11,12 +11,12 @@ import org.adjoint.examples.Options;
 import org.adjoint.examples.Outcome;
 import org.adjoint.examples.data.Datasets;
 import org.adjoint.examples.plot.LineChart;
-import org.adjoint.optim.leastsquares.CurveFit;
-import org.adjoint.optim.leastsquares.CurveFitResult;
-import org.adjoint.optim.leastsquares.Model;
-import org.adjoint.optim.leastsquares.nist.NistDataset;
-import org.adjoint.optim.leastsquares.nist.NistModels;
-import org.adjoint.optim.leastsquares.nist.NistProblem;
+import org.adjoint.optim.minimize.leastsquares.CurveFit;
+import org.adjoint.optim.minimize.leastsquares.CurveFitResult;
+import org.adjoint.optim.minimize.leastsquares.Model;
+import org.adjoint.optim.minimize.leastsquares.nist.NistDataset;
+import org.adjoint.optim.minimize.leastsquares.nist.NistModels;
+import org.adjoint.optim.minimize.leastsquares.nist.NistProblem;
 
 /**
  * Curve fitting with exact Jacobians: NIST's Thurber problem (electron mobility against the log of
