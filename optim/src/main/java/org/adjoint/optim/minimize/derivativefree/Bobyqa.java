@@ -1,7 +1,6 @@
 package org.adjoint.optim.minimize.derivativefree;
 
 import java.util.Arrays;
-import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -66,21 +65,16 @@ public record Bobyqa(double[] lower, double[] upper, double stoppingRadius) impl
 
     @Override
     public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
-        Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(x0, "x0");
-        Objects.requireNonNull(stopping, "stopping");
-        CommonsMathRun run = new CommonsMathRun(NAME, CommonsMathRun.NonFinite.STOPS, f, x0, stopping);
-        double[] start = run.start0();
+        CommonsMathRun checked = CommonsMathRun.of(NAME, CommonsMathRun.NonFinite.STOPS, f, x0, stopping);
+        double[] start = checked.start0();
         double[][] box = box(start);
         double radius = initialRadius(start, box);
-        MinimizationResult early = run.start();
-        if (early != null) {
-            return early;
-        }
-        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * start.length + 1, radius, Math.min(stoppingRadius, radius / 2));
-        return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
-                GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(box[0], box[1])), StopReason.STEP_TOLERANCE,
-                "the trust-region radius reached ρ_end = " + Math.min(stoppingRadius, radius / 2));
+        return checked.afterStart(run -> {
+            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * start.length + 1, radius, Math.min(stoppingRadius, radius / 2));
+            return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
+                    GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(box[0], box[1])), StopReason.STEP_TOLERANCE,
+                    "the trust-region radius reached ρ_end = " + Math.min(stoppingRadius, radius / 2));
+        });
     }
 
     /** The bounds for x₀'s size, checked: at least two variables, x₀ inside. */

@@ -1,7 +1,6 @@
 package org.adjoint.optim.minimize.derivativefree;
 
 import java.util.Arrays;
-import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -50,26 +49,20 @@ public record CmaEs(double sigma, int populationSize, long seed) implements Mini
 
     @Override
     public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
-        Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(x0, "x0");
-        Objects.requireNonNull(stopping, "stopping");
-        CommonsMathRun run = new CommonsMathRun(NAME, CommonsMathRun.NonFinite.WORST, f, x0, stopping);
-        MinimizationResult early = run.start();
-        if (early != null) {
-            return early;
-        }
-        double[] start = run.start0();
-        int n = start.length;
-        int lambda = populationSize > 0 ? populationSize : 4 + (int) Math.floor(3 * Math.log(n));
-        JDKRandomGenerator random = new JDKRandomGenerator();
-        random.setSeed(seed);
-        CMAESOptimizer optimizer = new CMAESOptimizer(Integer.MAX_VALUE, Double.NEGATIVE_INFINITY, true, 0, 0, random, false,
-                (iteration, previous, current) -> run.consecutiveBestPointsConverged(previous, current));
-        double[] sigmas = new double[n];
-        Arrays.fill(sigmas, sigma);
-        return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
-                GoalType.MINIMIZE, new InitialGuess(start), SimpleBounds.unbounded(n), new CMAESOptimizer.Sigma(sigmas),
-                new CMAESOptimizer.PopulationSize(lambda)), StopReason.FUNCTION_TOLERANCE, "CMA-ES's own stopping tests"
-                + " (commons-math: the spread of recent values or the step size fell below its tolerances)");
+        return CommonsMathRun.of(NAME, CommonsMathRun.NonFinite.WORST, f, x0, stopping).afterStart(run -> {
+            double[] start = run.start0();
+            int n = start.length;
+            int lambda = populationSize > 0 ? populationSize : 4 + (int) Math.floor(3 * Math.log(n));
+            JDKRandomGenerator random = new JDKRandomGenerator();
+            random.setSeed(seed);
+            CMAESOptimizer optimizer = new CMAESOptimizer(Integer.MAX_VALUE, Double.NEGATIVE_INFINITY, true, 0, 0, random, false,
+                    (iteration, previous, current) -> run.consecutiveBestPointsConverged(previous, current));
+            double[] sigmas = new double[n];
+            Arrays.fill(sigmas, sigma);
+            return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
+                    GoalType.MINIMIZE, new InitialGuess(start), SimpleBounds.unbounded(n), new CMAESOptimizer.Sigma(sigmas),
+                    new CMAESOptimizer.PopulationSize(lambda)), StopReason.FUNCTION_TOLERANCE, "CMA-ES's own stopping tests"
+                    + " (commons-math: the spread of recent values or the step size fell below its tolerances)");
+        });
     }
 }

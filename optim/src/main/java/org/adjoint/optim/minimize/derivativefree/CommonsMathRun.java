@@ -1,6 +1,8 @@
 package org.adjoint.optim.minimize.derivativefree;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
@@ -46,15 +48,29 @@ final class CommonsMathRun {
     private StopReason reason;
     private String message;
 
-    CommonsMathRun(String method, NonFinite nonFinite, Objective f, Tensor x0, Stopping stopping) {
+    private CommonsMathRun(String method, NonFinite nonFinite, Objective f, Tensor x0, Stopping stopping) {
         this.method = method;
         this.nonFinite = nonFinite;
         this.run = new Run(method, f, x0, stopping);
         this.x0 = x0;
     }
 
+    /** A run of {@code method} from {@code x0}, its arguments checked for null; nothing evaluated yet. */
+    static CommonsMathRun of(String method, NonFinite nonFinite, Objective f, Tensor x0, Stopping stopping) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x0, "x0");
+        Objects.requireNonNull(stopping, "stopping");
+        return new CommonsMathRun(method, nonFinite, f, x0, stopping);
+    }
+
+    /** Evaluates f(x₀); the result if the run must stop there, else what {@code body} makes of the run. */
+    MinimizationResult afterStart(Function<CommonsMathRun, MinimizationResult> body) {
+        MinimizationResult early = start();
+        return early != null ? early : body.apply(this);
+    }
+
     /** Evaluates and records f(x₀); the result if the run must stop there, else null. */
-    MinimizationResult start() {
+    private MinimizationResult start() {
         double value = run.objective().value(x0);
         run.record(x0, value, null);
         best = value;

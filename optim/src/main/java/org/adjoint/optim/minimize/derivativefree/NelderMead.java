@@ -1,6 +1,5 @@
 package org.adjoint.optim.minimize.derivativefree;
 
-import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -61,19 +60,13 @@ public record NelderMead(double initialSimplexScale, double zeroStep, double xat
 
     @Override
     public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
-        Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(x0, "x0");
-        Objects.requireNonNull(stopping, "stopping");
-        CommonsMathRun run = new CommonsMathRun(NAME, CommonsMathRun.NonFinite.WORST, f, x0, stopping);
-        MinimizationResult early = run.start();
-        if (early != null) {
-            return early;
-        }
-        double[] start = run.start0();
-        NelderMeadSimplex simplex = new NelderMeadSimplex(initialSimplex(start));
-        SimplexOptimizer optimizer = new SimplexOptimizer((iteration, previous, current) -> converged(run, simplex));
-        return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
-                GoalType.MINIMIZE, new InitialGuess(start), simplex), StopReason.STEP_TOLERANCE, "the simplex converged");
+        return CommonsMathRun.of(NAME, CommonsMathRun.NonFinite.WORST, f, x0, stopping).afterStart(run -> {
+            double[] start = run.start0();
+            NelderMeadSimplex simplex = new NelderMeadSimplex(initialSimplex(start));
+            SimplexOptimizer optimizer = new SimplexOptimizer((iteration, previous, current) -> converged(run, simplex));
+            return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
+                    GoalType.MINIMIZE, new InitialGuess(start), simplex), StopReason.STEP_TOLERANCE, "the simplex converged");
+        });
     }
 
     /** SciPy's initial simplex, relative to x₀: row 0 is x₀ itself, row k + 1 moves coordinate k. */

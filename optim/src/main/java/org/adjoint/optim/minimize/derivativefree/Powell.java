@@ -1,6 +1,5 @@
 package org.adjoint.optim.minimize.derivativefree;
 
-import java.util.Objects;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
@@ -45,18 +44,12 @@ public record Powell(double relativeTolerance, double absoluteTolerance) impleme
 
     @Override
     public MinimizationResult minimize(Objective f, Tensor x0, Stopping stopping) {
-        Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(x0, "x0");
-        Objects.requireNonNull(stopping, "stopping");
-        CommonsMathRun run = new CommonsMathRun(NAME, CommonsMathRun.NonFinite.WORST, f, x0, stopping);
-        MinimizationResult early = run.start();
-        if (early != null) {
-            return early;
-        }
-        PowellOptimizer optimizer = new PowellOptimizer(relativeTolerance, absoluteTolerance,
-                (iteration, previous, current) -> run.consecutiveBestPointsConverged(previous, current));
-        return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
-                GoalType.MINIMIZE, new InitialGuess(run.start0())), StopReason.FUNCTION_TOLERANCE,
-                "a cycle lowered f by less than " + relativeTolerance + "·|f| + " + absoluteTolerance);
+        return CommonsMathRun.of(NAME, CommonsMathRun.NonFinite.WORST, f, x0, stopping).afterStart(run -> {
+            PowellOptimizer optimizer = new PowellOptimizer(relativeTolerance, absoluteTolerance,
+                    (iteration, previous, current) -> run.consecutiveBestPointsConverged(previous, current));
+            return run.finish(() -> optimizer.optimize(run.maxEvaluations(), new ObjectiveFunction(run.function()),
+                    GoalType.MINIMIZE, new InitialGuess(run.start0())), StopReason.FUNCTION_TOLERANCE,
+                    "a cycle lowered f by less than " + relativeTolerance + "·|f| + " + absoluteTolerance);
+        });
     }
 }

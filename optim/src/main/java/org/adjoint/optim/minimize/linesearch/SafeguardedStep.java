@@ -75,8 +75,7 @@ final class SafeguardedStep {
     /** Case 1. */
     private double higherValue(double t, double ft, double gt) {
         double theta = 3 * (fx - ft) / (t - stx) + dx + gt;
-        double s = max(theta, dx, gt);
-        double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (gt / s)));
+        double gamma = root(theta, dx, gt);
         if (t < stx) {
             gamma = -gamma;
         }
@@ -90,8 +89,7 @@ final class SafeguardedStep {
     /** Case 2. */
     private double oppositeSlopes(double t, double ft, double gt) {
         double theta = 3 * (fx - ft) / (t - stx) + dx + gt;
-        double s = max(theta, dx, gt);
-        double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (gt / s)));
+        double gamma = root(theta, dx, gt);
         if (t > stx) {
             gamma = -gamma;
         }
@@ -105,8 +103,7 @@ final class SafeguardedStep {
     /** Case 3. */
     private double slopeShrinks(double t, double ft, double gt, double stepMin, double stepMax) {
         double theta = 3 * (fx - ft) / (t - stx) + dx + gt;
-        double s = max(theta, dx, gt);
-        double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (gt / s)));
+        double gamma = root(theta, dx, gt);
         if (t > stx) {
             gamma = -gamma;
         }
@@ -130,8 +127,7 @@ final class SafeguardedStep {
             return t > stx ? stepMax : stepMin;
         }
         double theta = 3 * (ft - fy) / (sty - t) + dy + gt;
-        double s = max(theta, dy, gt);
-        double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dy / s) * (gt / s)));
+        double gamma = root(theta, dy, gt);
         if (t > sty) {
             gamma = -gamma;
         }
@@ -140,7 +136,13 @@ final class SafeguardedStep {
         return t + p / q * (sty - t);
     }
 
-    private static double max(double a, double b, double c) {
-        return Math.max(Math.abs(a), Math.max(Math.abs(b), Math.abs(c)));
+    /**
+     * {@code √(θ² − a·b)}, the root in the minimizer of the cubic through two points with slopes a and b
+     * (θ from their values), computed scaled by the largest magnitude to avoid overflow, and 0 where
+     * rounding makes the radicand negative.
+     */
+    private static double root(double theta, double a, double b) {
+        double s = Math.max(Math.abs(theta), Math.max(Math.abs(a), Math.abs(b)));
+        return s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (a / s) * (b / s)));
     }
 }

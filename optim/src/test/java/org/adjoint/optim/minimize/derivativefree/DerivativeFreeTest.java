@@ -215,13 +215,13 @@ class DerivativeFreeTest {
     /** A problem commons-math refuses becomes an IllegalArgumentException naming the method, with the cause kept. */
     @Test
     void aRefusalByCommonsMathNamesTheMethod() {
-        CommonsMathRun run = new CommonsMathRun("Powell", CommonsMathRun.NonFinite.WORST, Objective.of(x -> x.square().sum()),
+        CommonsMathRun run = CommonsMathRun.of("Powell", CommonsMathRun.NonFinite.WORST, Objective.of(x -> x.square().sum()),
                 Tensor.vector(1, 2), STOPPING);
-        run.start();
         NumberIsTooSmallException refusal = new NumberIsTooSmallException(1, 2, true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run.finish(() -> {
-            throw refusal;
-        }, StopReason.FUNCTION_TOLERANCE, "unused"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run.afterStart(started ->
+                started.finish(() -> {
+                    throw refusal;
+                }, StopReason.FUNCTION_TOLERANCE, "unused")));
         assertEquals("Powell: commons-math refused the problem: " + refusal.getMessage(), e.getMessage());
         assertEquals(refusal, e.getCause());
     }
