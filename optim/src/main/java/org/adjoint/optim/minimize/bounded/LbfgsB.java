@@ -6,6 +6,7 @@ import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Minimizer;
 import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.Stopping;
+import org.adjoint.optim.minimize.linesearch.CappedLineSearch;
 import org.adjoint.optim.minimize.linesearch.MoreThuente;
 
 /**
@@ -45,9 +46,10 @@ import org.adjoint.optim.minimize.linesearch.MoreThuente;
  * the compact representation.
  *
  * @param memory     m, the number of pairs kept (10 by default, as SciPy)
- * @param lineSearch the line search; its step bound is replaced at every iteration by the feasible one
+ * @param lineSearch the line search (Moré–Thuente by default, or Hager–Zhang); its step bound is replaced at
+ *                   every iteration by the feasible one
  */
-public record LbfgsB(int memory, MoreThuente lineSearch) implements BoundedMinimizer, Minimizer {
+public record LbfgsB(int memory, CappedLineSearch lineSearch) implements BoundedMinimizer, Minimizer {
 
     /** Validates the memory. */
     public LbfgsB {

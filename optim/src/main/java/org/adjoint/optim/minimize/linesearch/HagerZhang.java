@@ -29,7 +29,7 @@ import java.util.Objects;
  *
  * <p>Outcomes (the {@link LineSearch} contract): a trial where φ or φ' is NaN or +∞ is treated as a step
  * above φ(0) + ε_k, so it is bisected away from, a tenth of the way from the good end rather than by θ;
- * φ still decreasing at α = 1e10 ends with that step if it lowers f ({@link LineSearchStatus#STEP_BOUND_REACHED};
+ * φ still decreasing at the largest step ({@code maxStep}, 1e10 by default) ends with that step if it lowers f ({@link LineSearchStatus#STEP_BOUND_REACHED};
  * otherwise the best point as below, or {@link LineSearchStatus#NO_DECREASE}); a
  * bracket that shrinks to rounding ({@code b − a ≤ 1e-14·b}) or a spent budget takes the best point if it
  * meets sufficient decrease and lowers f ({@link LineSearchStatus#SUFFICIENT_DECREASE_ONLY}), otherwise
@@ -44,23 +44,34 @@ import java.util.Objects;
  * @param gamma          γ, the shrink factor below which secant² is followed by bisection, in (0, 1); 0.66
  * @param rho            ρ, the expansion factor of the bracketing phase, above 1; 5
  * @param maxEvaluations the trial budget, at least 2
+ * @param maxStep        the largest step tried (a bounded method passes its distance to the boundary)
  */
 public record HagerZhang(double delta, double sigma, double epsilon, double theta, double gamma, double rho,
-                         int maxEvaluations) implements LineSearch {
+                         int maxEvaluations, double maxStep) implements CappedLineSearch {
 
     private static final String NAME = "Hager–Zhang";
-    private static final double MAX_STEP = 1e10;
 
     /** Validates the constants. */
     public HagerZhang {
         if (!(delta > 0 && delta < 0.5 && sigma >= delta && sigma < 1) || !(epsilon >= 0) || Double.isInfinite(epsilon)
                 || !(theta > 0 && theta < 1) || !(gamma > 0 && gamma < 1) || !(rho > 1) || Double.isInfinite(rho)
-                || maxEvaluations < 2) {
+                || maxEvaluations < 2 || !(maxStep > 0)) {
             throw new IllegalArgumentException("HagerZhang: need 0 < delta < 0.5, delta <= sigma < 1, finite epsilon >= 0,"
-                    + " 0 < theta < 1, 0 < gamma < 1, finite rho > 1 and a budget of at least 2, got delta = " + delta
+                    + " 0 < theta < 1, 0 < gamma < 1, finite rho > 1, a budget of at least 2 and maxStep > 0, got delta = " + delta
                     + ", sigma = " + sigma + ", epsilon = " + epsilon + ", theta = " + theta + ", gamma = " + gamma
-                    + ", rho = " + rho + ", budget = " + maxEvaluations);
+                    + ", rho = " + rho + ", budget = " + maxEvaluations + ", maxStep = " + maxStep);
         }
+    }
+
+    /** The search with steps up to 1e10. */
+    public HagerZhang(double delta, double sigma, double epsilon, double theta, double gamma, double rho, int maxEvaluations) {
+        this(delta, sigma, epsilon, theta, gamma, rho, maxEvaluations, 1e10);
+    }
+
+    /** This search with steps capped at {@code maxStep}. */
+    @Override
+    public HagerZhang withMaxStep(double maxStep) {
+        return new HagerZhang(delta, sigma, epsilon, theta, gamma, rho, maxEvaluations, maxStep);
     }
 
     /** CG_DESCENT's defaults: δ = 0.1, σ = 0.9, ε = 1e-6, θ = 0.5, γ = 0.66, ρ = 5, and 60 trials. */
@@ -71,7 +82,7 @@ public record HagerZhang(double delta, double sigma, double epsilon, double thet
     @Override
     public LineSearchResult search(LineFunction phi, double initialStep) {
         Objects.requireNonNull(phi, "phi");
-        double c = Math.min(LineSearchResult.checkInitialStep(NAME, initialStep), MAX_STEP);
+        double c = Math.min(LineSearchResult.checkInitialStep(NAME, initialStep), maxStep);
         if (!(phi.slope0() < 0)) {
             return LineSearchResult.notDescent(NAME, phi);
         }
@@ -131,12 +142,12 @@ public record HagerZhang(double delta, double sigma, double epsilon, double thet
                 if (tooHigh(p)) {
                     return bisect(previous, p);
                 }
-                if (c >= MAX_STEP) {
+                if (c >= hz.maxStep) {
                     end = stepBound(p);
                     return null;
                 }
                 previous = p;
-                c = Math.min(hz.rho * c, MAX_STEP);
+                c = Math.min(hz.rho * c, hz.maxStep);
             }
         }
 
@@ -237,9 +248,9 @@ public record HagerZhang(double delta, double sigma, double epsilon, double thet
         private LineSearchResult stepBound(LinePoint p) {
             if (p.value() < phi.value0()) {
                 return trials.fallback(LineSearchStatus.STEP_BOUND_REACHED, p, "φ still decreases at the largest step α = "
-                        + MAX_STEP + " (φ = " + p.value() + ", φ' = " + p.slope() + "); taking it");
+                        + hz.maxStep + " (φ = " + p.value() + ", φ' = " + p.slope() + "); taking it");
             }
-            return giveUp(LineSearchStatus.NO_DECREASE, "φ' is still negative at the largest step α = " + MAX_STEP
+            return giveUp(LineSearchStatus.NO_DECREASE, "φ' is still negative at the largest step α = " + hz.maxStep
                     + " but φ = " + p.value() + " does not lower f below " + phi.value0());
         }
 

@@ -43,7 +43,7 @@ import java.util.Objects;
  * @param maxStep        the largest step tried (a bounded method passes its distance to the boundary)
  * @param maxEvaluations the trial budget (each trial evaluates the value and the gradient)
  */
-public record MoreThuente(double c1, double c2, double xtol, double maxStep, int maxEvaluations) implements LineSearch {
+public record MoreThuente(double c1, double c2, double xtol, double maxStep, int maxEvaluations) implements CappedLineSearch {
 
     private static final String NAME = "Moré–Thuente";
     private static final double EXTRAPOLATE_MIN = 1.1;
@@ -69,6 +69,7 @@ public record MoreThuente(double c1, double c2, double xtol, double maxStep, int
     }
 
     /** This search with steps capped at {@code maxStep} (a bounded method's distance to the boundary). */
+    @Override
     public MoreThuente withMaxStep(double maxStep) {
         return new MoreThuente(c1, c2, xtol, maxStep, maxEvaluations);
     }

@@ -12,6 +12,7 @@ import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.StopReason;
 import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
+import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +43,20 @@ class BoundedProblemsTest {
         for (int i = 1; i < r.result().values().size(); i++) {
             assertTrue(r.result().values().get(i) <= r.result().values().get(i - 1), "f increased at iterate " + i);
         }
+    }
+
+    /**
+     * Hager–Zhang is a capped search too: L-BFGS-B with it reaches the same constrained minima, every
+     * iterate in the box (its steps may raise f by up to ε·|f|, so f need not decrease monotonically).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void lbfgsbWithHagerZhangReachesTheSameMinimaInsideTheBox(BoundedProblem p) {
+        LbfgsB withHagerZhang = new LbfgsB(10, HagerZhang.standard());
+        BoundedResult r = withHagerZhang.minimize(p.objective(), p.start(), p.bounds(), TIGHT);
+        LbfgsBTest.assertInside(p.bounds(), r.result());
+        assertTrue(p.solvedBy(r.value(), 1e-8), () -> "f* = " + p.fStar() + ": " + r);
+        assertTrue(r.projectedGradientNorm() <= 1e-5, r::toString);
     }
 
     @Test

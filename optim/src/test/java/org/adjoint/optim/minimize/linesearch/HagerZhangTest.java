@@ -78,11 +78,24 @@ class HagerZhangTest {
     void badConstantsAreRefusedWithTheirValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HagerZhang(0.6, 0.9, 1e-6, 0.5, 0.66, 5, 60));
         assertEquals("HagerZhang: need 0 < delta < 0.5, delta <= sigma < 1, finite epsilon >= 0, 0 < theta < 1, 0 < gamma < 1,"
-                + " finite rho > 1 and a budget of at least 2, got delta = 0.6, sigma = 0.9, epsilon = 1.0E-6, theta = 0.5,"
-                + " gamma = 0.66, rho = 5.0, budget = 60", e.getMessage());
+                + " finite rho > 1, a budget of at least 2 and maxStep > 0, got delta = 0.6, sigma = 0.9, epsilon = 1.0E-6,"
+                + " theta = 0.5, gamma = 0.66, rho = 5.0, budget = 60, maxStep = 1.0E10", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new HagerZhang(0.1, 0.05, 1e-6, 0.5, 0.66, 5, 60));
         assertThrows(IllegalArgumentException.class, () -> new HagerZhang(0.1, 0.9, -1, 0.5, 0.66, 5, 60));
         assertThrows(IllegalArgumentException.class, () -> new HagerZhang(0.1, 0.9, 1e-6, 0.5, 0.66, 1, 60));
         assertThrows(IllegalArgumentException.class, () -> new HagerZhang(0.1, 0.9, 1e-6, 0.5, 0.66, 5, 1));
+        assertThrows(IllegalArgumentException.class, () -> HagerZhang.standard().withMaxStep(0));
+    }
+
+    /** A cap (a bounded method's distance to the boundary) is never exceeded; decreasing all the way, the search ends there. */
+    @Test
+    void aCapIsNeverExceeded() {
+        Objective f = Objective.of(x -> x.neg().sum());
+        Tensor x0 = Tensor.vector(0);
+        LineFunction phi = new LineFunction(f, x0, Tensor.vector(1), f.evaluate(x0));
+        LineSearchResult r = HagerZhang.standard().withMaxStep(2.5).search(phi, 1);
+        assertEquals(LineSearchStatus.STEP_BOUND_REACHED, r.status(), r::toString);
+        assertEquals(2.5, r.point().alpha());
+        assertTrue(r.trials().stream().allMatch(t -> t.alpha() <= 2.5), () -> "trials: " + r.trials());
     }
 }
