@@ -108,16 +108,21 @@ class LineSearchOutcomeTest {
         assertTrue(r.evaluations() < 60, () -> "trials: " + r.trials());
     }
 
-    /** A step bound that a bounded method passes: φ decreasing all the way to it ends there, typed. */
+    /**
+     * A cap that a bounded method passes (the distance to the boundary): φ decreasing all the way to it
+     * ends there, typed, and no trial goes beyond it.
+     */
     @Test
-    void moreThuenteStopsAtItsStepBound() {
+    void aCappedSearchStopsAtItsCap() {
         Objective f = Objective.of(x -> x.neg().sum());
         Tensor x0 = Tensor.vector(0);
         LineFunction phi = new LineFunction(f, x0, Tensor.vector(1), f.evaluate(x0));
-        LineSearchResult r = LineSearch.moreThuente().withMaxStep(2.5).search(phi, 1);
-        assertEquals(LineSearchStatus.STEP_BOUND_REACHED, r.status(), r::toString);
-        assertEquals(2.5, r.point().alpha());
-        assertTrue(r.trials().stream().allMatch(t -> t.alpha() <= 2.5), () -> "trials: " + r.trials());
+        for (CappedLineSearch search : List.of(LineSearch.moreThuente(), HagerZhang.standard())) {
+            LineSearchResult r = search.withMaxStep(2.5).search(phi, 1);
+            assertEquals(LineSearchStatus.STEP_BOUND_REACHED, r.status(), () -> search + ": " + r);
+            assertEquals(2.5, r.point().alpha());
+            assertTrue(r.trials().stream().allMatch(t -> t.alpha() <= 2.5), () -> search + " trials: " + r.trials());
+        }
     }
 
     @Test
