@@ -18,6 +18,7 @@ import org.adjoint.optim.minimize.linesearch.HagerZhang;
 import org.adjoint.optim.minimize.linesearch.LineSearch;
 import org.adjoint.optim.minimize.newton.Newton;
 import org.adjoint.optim.minimize.newton.NewtonCg;
+import org.adjoint.optim.minimize.newton.TrustRegionNewton;
 import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
 import org.adjoint.optim.minimize.problems.TestProblem;
 import org.adjoint.optim.minimize.quasinewton.Bfgs;
@@ -37,7 +38,7 @@ class EvaluationBudgetTest {
             new SteepestDescent(GridSearch.powersOfTen(-6, 0)),
             NonlinearConjugateGradient.of(NonlinearConjugateGradient.Beta.POLAK_RIBIERE_PLUS),
             Bfgs.standard(), new Bfgs(LineSearch.strongWolfe()), Lbfgs.withMemory(5),
-            Newton.damped(), Newton.modified(), NewtonCg.standard(), LbfgsB.standard(), new Bfgs(HagerZhang.standard()),
+            Newton.damped(), Newton.modified(), NewtonCg.standard(), TrustRegionNewton.standard(), LbfgsB.standard(), new Bfgs(HagerZhang.standard()),
             new NonlinearConjugateGradient(NonlinearConjugateGradient.Beta.POLAK_RIBIERE_PLUS,
                     new HagerZhang(0.1, 0.1, 1e-6, 0.5, 0.66, 5, 60)),
             NelderMead.standard(), Powell.standard(), Bobyqa.unbounded(), CmaEs.seeded(1));

@@ -30,7 +30,12 @@ final class TruncatedConjugateGradient {
 
     /** Steihaug's step at gradient {@code g} within the trust radius Δ, in at most 2n + 10 CG iterations. */
     static Tensor trustRegionStep(Tensor g, UnaryOperator<Tensor> hessianTimes, double radius) {
-        return solve(g, hessianTimes, 2 * g.size() + 10, radius);
+        return trustRegionStep(g, hessianTimes, radius, Integer.MAX_VALUE);
+    }
+
+    /** The same, with at most {@code maxProducts} Hessian-vector products (a run's remaining budget). */
+    static Tensor trustRegionStep(Tensor g, UnaryOperator<Tensor> hessianTimes, double radius, int maxProducts) {
+        return solve(g, hessianTimes, Math.min(2 * g.size() + 10, maxProducts), radius);
     }
 
     /** The loop; {@code radius = ∞} means no region (never reaches the boundary). */

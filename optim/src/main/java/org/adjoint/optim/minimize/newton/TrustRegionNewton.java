@@ -63,7 +63,13 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
             if (radius <= 1e-15 * (1 + Vectors.norm(current.x()))) {
                 return run.stop(StopReason.TRUST_REGION_COLLAPSED, "the trust radius shrank to " + radius);
             }
-            Trial trial = Trial.at(run, current, radius);
+            int left = run.remainingEvaluations();
+            if (left < 3) {
+                return run.stop(StopReason.MAX_EVALUATIONS, "reached the limit of " + stopping.maxEvaluations()
+                        + " evaluations (" + left + " left; a trial step needs a Hessian-vector product, one more for its"
+                        + " predicted decrease, and f and ∇f at the trial point)");
+            }
+            Trial trial = Trial.at(run, current, radius, left - 2);
             if (Double.isNaN(trial.value())) {
                 return run.stop(StopReason.NON_FINITE_VALUE, "f is NaN at a trial point at iteration " + run.iterations());
             }
@@ -107,9 +113,10 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
             return evaluation.value();
         }
 
-        static Trial at(Run run, Iterate at, double radius) {
+        /** The trial from {@code at}, its CG making at most {@code maxProducts} Hessian-vector products. */
+        static Trial at(Run run, Iterate at, double radius, int maxProducts) {
             Tensor p = TruncatedConjugateGradient.trustRegionStep(at.gradient(), v -> run.objective().hessianVector(at.x(), v),
-                    radius);
+                    radius, maxProducts);
             Tensor hp = run.objective().hessianVector(at.x(), p);
             double predicted = -(Vectors.dot(at.gradient(), p) + 0.5 * Vectors.dot(p, hp));
             Tensor candidate = at.x().add(p);
