@@ -1,12 +1,7 @@
 package org.adjoint.autodiff;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.adjoint.core.Interval;
-import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
 /**
@@ -59,8 +54,6 @@ import org.adjoint.core.Tensor;
  * <p>{@link GradCheck} remains the entrywise check of scalar functions' gradients and Hessians.
  */
 public final class DerivativeCheck {
-
-    private static final Interval DIRECTIONS = new Interval(-1, 1);
 
     private final double step;
     private final double atol;
@@ -159,21 +152,6 @@ public final class DerivativeCheck {
     /** The tolerance of a comparison, spelled out for a failure message. */
     String toleranceText(double a, double b) {
         return "tolerance " + tolerance(a, b) + " = atol " + atol + " + rtol " + rtol + " · " + Math.max(Math.abs(a), Math.abs(b));
-    }
-
-    /** Direction draws for one seed: v of the output's shape, then u and w for every input. */
-    static Tensor[][] draws(long seed, Shape output, Tensor[] inputs) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Tensor v = Tensor.randomUniform(random, DIRECTIONS, output.dims());
-        List<Tensor> u = new ArrayList<>();
-        List<Tensor> w = new ArrayList<>();
-        for (Tensor x : inputs) {
-            u.add(Tensor.randomUniform(random, DIRECTIONS, x.shape().dims()));
-        }
-        for (Tensor x : inputs) {
-            w.add(Tensor.randomUniform(random, DIRECTIONS, x.shape().dims()));
-        }
-        return new Tensor[][] {{v}, u.toArray(Tensor[]::new), w.toArray(Tensor[]::new)};
     }
 
     private static Function<Var[], Var> unary(VarFunction f) {

@@ -1,14 +1,36 @@
 package org.adjoint.autodiff;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.adjoint.core.Interval;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
 /** One {@link DerivativeCheck} of one function at one point: draws the directions and makes the comparisons. */
 final class DerivativeCheckRun {
+
+    private static final Interval RANGE = new Interval(-1, 1);
+
+    /**
+     * The random directions of one seed, each uniform in [−1, 1], drawn in this order: v of the
+     * output's shape, then u for every input, then w for every input.
+     */
+    private record Directions(long seed, Tensor v, Tensor[] u, Tensor[] w) {
+
+        static Directions draw(long seed, Shape output, Tensor[] inputs) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Tensor v = Tensor.randomUniform(random, RANGE, output.dims());
+            Tensor[] u = new Tensor[inputs.length];
+            Tensor[] w = new Tensor[inputs.length];
+            Arrays.setAll(u, i -> Tensor.randomUniform(random, RANGE, inputs[i].shape().dims()));
+            Arrays.setAll(w, i -> Tensor.randomUniform(random, RANGE, inputs[i].shape().dims()));
+            return new Directions(seed, v, u, w);
+        }
+    }
 
     private final DerivativeCheck check;
     private final Tensor[] inputs;
@@ -41,19 +63,19 @@ final class DerivativeCheckRun {
     CheckReport firstOrder(int directions) {
         start();
         for (int k = 0; k < directions; k++) {
-            Tensor[][] draws = DerivativeCheck.draws(seed + k, output, inputs);
-            Tensor v = draws[0][0];
-            Tensor[] xBar = d.vjps(v);
+            Directions dir = Directions.draw(seed + k, output, inputs);
+            Tensor[] xBar = d.vjps(dir.v());
             for (int i = 0; i < inputs.length; i++) {
-                Tensor u = draws[1][i];
+                Tensor u = dir.u()[i];
                 Tensor numeric = d.centeredJvp(i, u, check.step());
                 Tensor forward = d.jvp(i, u);
-                String at = "first order, input " + i + ", direction seed " + (seed + k);
+                String at = "first order, input " + i + ", direction seed " + dir.seed();
                 double reverse = DirectionalDerivatives.dot(xBar[i], u);
-                double fd = DirectionalDerivatives.dot(v, numeric);
-                compare(at, "reverse mode ⟨Jᵀv, u⟩", reverse, "finite differences ⟨v, J·u⟩", fd);
-                compare(at, "forward mode ⟨v, J·u⟩", DirectionalDerivatives.dot(v, forward), "reverse mode ⟨Jᵀv, u⟩", reverse);
-                compareElements(at, forward, numeric);
+                compare(at, "reverse mode ⟨Jᵀv, u⟩", reverse, "finite differences ⟨v, J·u⟩",
+                        DirectionalDerivatives.dot(dir.v(), numeric));
+                compare(at, "forward mode ⟨v, J·u⟩", DirectionalDerivatives.dot(dir.v(), forward),
+                        "reverse mode ⟨Jᵀv, u⟩", reverse);
+                compareElements(i, dir.seed(), forward, numeric);
             }
         }
         return report("first order");
@@ -62,14 +84,14 @@ final class DerivativeCheckRun {
     CheckReport secondOrder(int directions) {
         start();
         for (int k = 0; k < directions; k++) {
-            Tensor[][] draws = DerivativeCheck.draws(seed + k, output, inputs);
+            Directions dir = Directions.draw(seed + k, output, inputs);
             for (int j = 0; j < inputs.length; j++) {
-                Tensor u = draws[1][j];
-                double[] analytic = d.secondOrder(draws[0][0], draws[2], j, u);
-                double[] numeric = d.centeredSecondOrder(draws[0][0], draws[2], j, u, check.step());
+                Tensor u = dir.u()[j];
+                double[] analytic = d.secondOrder(dir.v(), dir.w(), j, u);
+                double[] numeric = d.centeredSecondOrder(dir.v(), dir.w(), j, u, check.step());
                 for (int i = 0; i < inputs.length; i++) {
                     compare("second order, derivative of ⟨x̄" + i + ", w⟩ along input " + j + " (x̄ = Jᵀv), direction seed "
-                            + (seed + k), "autodiff", analytic[i], "finite differences of x̄", numeric[i]);
+                            + dir.seed(), "autodiff", analytic[i], "finite differences of x̄", numeric[i]);
                 }
             }
         }
@@ -83,18 +105,18 @@ final class DerivativeCheckRun {
         }
         start();
         for (int k = 0; k < directions; k++) {
-            Tensor[][] draws = DerivativeCheck.draws(seed + k, output, inputs);
+            Directions dir = Directions.draw(seed + k, output, inputs);
             Tensor[][] hu = new Tensor[inputs.length][];
             Tensor[][] hw = new Tensor[inputs.length][];
             for (int i = 0; i < inputs.length; i++) {
-                hu[i] = d.hvp(i, draws[1][i]);
-                hw[i] = d.hvp(i, draws[2][i]);
+                hu[i] = d.hvp(i, dir.u()[i]);
+                hw[i] = d.hvp(i, dir.w()[i]);
             }
             for (int i = 0; i < inputs.length; i++) {
                 for (int j = 0; j < inputs.length; j++) {
-                    compare("symmetry, u on input " + i + ", w on input " + j + ", direction seed " + (seed + k),
-                            "uᵀ(H·w)", DirectionalDerivatives.dot(draws[1][i], hw[j][i]),
-                            "wᵀ(H·u)", DirectionalDerivatives.dot(draws[2][j], hu[i][j]));
+                    compare("symmetry, u on input " + i + ", w on input " + j + ", direction seed " + dir.seed(),
+                            "uᵀ(H·w)", DirectionalDerivatives.dot(dir.u()[i], hw[j][i]),
+                            "wᵀ(H·u)", DirectionalDerivatives.dot(dir.w()[j], hu[i][j]));
                 }
             }
         }
@@ -110,7 +132,7 @@ final class DerivativeCheckRun {
     }
 
     /** Forward mode against finite differences element by element; reports the worst output element. */
-    private void compareElements(String at, Tensor forward, Tensor numeric) {
+    private void compareElements(int input, long directionSeed, Tensor forward, Tensor numeric) {
         comparisons++;
         double[] a = forward.toArray();
         double[] n = numeric.toArray();
@@ -125,7 +147,8 @@ final class DerivativeCheckRun {
         }
         if (worst >= 0) {
             String index = GradCheckEntries.coordinates(output, worst);
-            failures.add(at.replace(", direction", ", output " + index + ", direction") + ": forward mode (J·u)"
+            failures.add("first order, input " + input + ", output " + index + ", direction seed " + directionSeed
+                    + ": forward mode (J·u)"
                     + index + " = " + a[worst] + " but finite differences = " + n[worst] + " (|difference| "
                     + Math.abs(a[worst] - n[worst]) + ", " + check.toleranceText(a[worst], n[worst]) + ")");
         }

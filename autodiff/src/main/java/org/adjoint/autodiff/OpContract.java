@@ -12,11 +12,14 @@ import org.adjoint.core.Tensor;
  * derivatives at kinks, and refuses bad inputs with the documented exception.
  *
  * <pre>{@code
- * OpContract.of(new SoftPlus())                       // a UnaryOp of the user's
+ * OpContract.of(new Relu6())                          // a UnaryOp of the user's: min(max(x, 0), 6)
  *     .withNanPropagation(OpContract.NanPropagation.ELEMENTWISE)
- *     .withKink(OpContract.Kink.of(Tensor.scalar(0), Tensor.scalar(Math.log(2)), Tensor.scalar(0.5)))
- *     .rejecting(IllegalArgumentException.class, Tensor.zeros(2, 3), Tensor.zeros(4))   // a BinaryOp's bad pair
- *     .check(Tensor.vector(-1, 0.5, 2))
+ *     .withKink(OpContract.Kink.of(Tensor.vector(0, 6), Tensor.vector(0, 6), Tensor.vector(0, 0)))
+ *     .check(Tensor.vector(-1, 0.5, 2))                 // valid inputs, e.g. from a generator
+ *     .requirePassed();
+ * OpContract.of(new Hypot())                          // a BinaryOp of the user's
+ *     .rejecting(IllegalArgumentException.class, Tensor.zeros(2, 3), Tensor.zeros(4))
+ *     .check(Tensor.vector(3, 5), Tensor.vector(4, 12))
  *     .requirePassed();
  * }</pre>
  *
