@@ -107,6 +107,31 @@ class OpContractTest {
                 () -> new Kink(List.of(X, X), X, List.of(X)));
     }
 
+    /** The README's "Verify your own code" sample: a user's softplus passes both checks. */
+    @Test
+    void theReadmeSoftplusPassesBothChecks() {
+        long seed = new java.util.SplittableRandom().nextLong();
+        DerivativeCheck.defaults()
+                .all(x -> Var.apply(new Softplus(), x), seed, Tensor.vector(-2, 0.3, 1.7))
+                .requirePassed();
+        OpContract.of(new Softplus())
+                .withNanPropagation(NanPropagation.ELEMENTWISE)
+                .withKink(Kink.of(Tensor.scalar(0), Tensor.scalar(Math.log(2)), Tensor.scalar(0.5)))
+                .check(Tensor.vector(-2, 0.3, 1.7))
+                .requirePassed();
+    }
+
+    /** y = log(1 + eˣ);  x̄ = ȳ · sigmoid(x). */
+    private record Softplus() implements UnaryOp {
+        public Tensor forward(Tensor x) {
+            return x.exp().add(1).log();
+        }
+
+        public Var vjp(Var x, Var y, Var yBar) {
+            return yBar.mul(x.sigmoid());
+        }
+    }
+
     /** y = x². */
     private record Square() implements UnaryOp {
         public Tensor forward(Tensor x) {
