@@ -29,6 +29,9 @@ import org.adjoint.core.Tensor;
  * if (!r.passed()) System.out.println(r);   // the worst entry, its two values and its error
  * }</pre>
  *
+ * <p>For functions with a tensor output, or to check forward against reverse mode and Hessian
+ * symmetry cheaply along random directions, use {@link DerivativeCheck}.
+ *
  * <p>This class holds the configuration and the two checks; the derivatives on either side are
  * computed by {@code GradCheckDerivatives}, entries are numbered and named by
  * {@code GradCheckEntries}, and the worst one is tracked by {@code GradCheckWorst}.

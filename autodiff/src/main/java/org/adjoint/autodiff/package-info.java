@@ -7,7 +7,12 @@
  * forward or reverse mode), {@code hessian} and {@code hvp} of a {@link org.adjoint.autodiff.VarFunction};
  * forward mode transposes the recorded reverse sweep, so every op has one derivative rule;
  * {@link org.adjoint.autodiff.GradCheck}
- * checks derivatives against finite differences; {@link org.adjoint.autodiff.Losses} holds the usual
+ * checks scalar functions' gradients and Hessians entry by entry against finite differences;
+ * {@link org.adjoint.autodiff.DerivativeCheck} checks any function of tensors along random directions
+ * (first and second order, forward against reverse mode, Hessian symmetry), and
+ * {@link org.adjoint.autodiff.OpContract} the rest of an op's contract (no mutation, NaN propagation,
+ * kinks, shape errors), both reporting in a {@link org.adjoint.autodiff.CheckReport};
+ * {@link org.adjoint.autodiff.Losses} holds the usual
  * losses. {@link org.adjoint.autodiff.Op}, {@link org.adjoint.autodiff.UnaryOp} and
  * {@link org.adjoint.autodiff.BinaryOp} are the extension points for operations of your own.
  *

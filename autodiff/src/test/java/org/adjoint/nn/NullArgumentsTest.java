@@ -46,6 +46,13 @@ class NullArgumentsTest {
         samples.put(Derivatives.ValueAndJvp.class, Derivatives.valueAndJvp(v -> v.sin(), Tensor.ones(2), Tensor.ones(2)));
         samples.put(GradCheck.class, GradCheck.defaults());
         samples.put(GradCheck.Report.class, GradCheck.defaults().gradient((VarFunction) Var::sum, Tensor.ones(2)));
+        samples.put(org.adjoint.autodiff.DerivativeCheck.class, org.adjoint.autodiff.DerivativeCheck.defaults());
+        samples.put(org.adjoint.autodiff.CheckReport.class, new org.adjoint.autodiff.CheckReport("check", 1, List.of()));
+        samples.put(org.adjoint.autodiff.OpContract.class, org.adjoint.autodiff.OpContract.of(new Square()));
+        samples.put(org.adjoint.autodiff.OpContract.Kink.class,
+                org.adjoint.autodiff.OpContract.Kink.of(Tensor.ones(2), Tensor.ones(2), Tensor.ones(2)));
+        samples.put(org.adjoint.autodiff.OpContract.BadInput.class,
+                new org.adjoint.autodiff.OpContract.BadInput(List.of(Tensor.ones(2)), IllegalArgumentException.class));
         samples.put(Layer.class, new Affine(2, 3));
         samples.put(Affine.class, new Affine(2, 3));
         samples.put(Linear.class, new Linear(2, 3));
