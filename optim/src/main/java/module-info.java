@@ -26,6 +26,7 @@ module org.adjoint.optim {
     exports org.adjoint.optim.minimize.problems;
     exports org.adjoint.optim.minimize.quasinewton;
     exports org.adjoint.optim.rules;
+    exports org.adjoint.optim.rules.laws;
     exports org.adjoint.optim.schedule;
     exports org.adjoint.optim.sharded;
     exports org.adjoint.optim.train;
