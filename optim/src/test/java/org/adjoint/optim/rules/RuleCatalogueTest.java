@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,8 +86,11 @@ class RuleCatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
     void everyRuleObeysTheLawsOfRuleLaws(Rules r) {
-        NamedTensors params = NamedTensors.of(Map.of("w", Tensor.matrix(new double[][] {{-1.2, 1}, {0.5, -0.25}, {3, 0}}),
-                "b", Tensor.vector(0.1, -2), "s", Tensor.scalar(0.75)));
+        Map<String, Tensor> values = new LinkedHashMap<>();
+        values.put("w", Tensor.matrix(new double[][] {{-1.2, 1}, {0.5, -0.25}, {3, 0}}));
+        values.put("b", Tensor.vector(0.1, -2));
+        values.put("s", Tensor.scalar(0.75));
+        NamedTensors params = NamedTensors.of(values);
         for (long seed = 1; seed <= 3; seed++) {
             RuleLaws.all(r.rule(), params, RuleLaws.randomGradients(params, seed, 6), seed);
         }

@@ -22,9 +22,8 @@ final class DescentLaw {
     static <S> void check(UpdateRule<S> rule, long seed, int dimension, int steps) {
         ConvexQuadratic q = ConvexQuadratic.random(seed, dimension);
         Rise rise = null;
-        double factor = 1;
-        for (int k = 0; k <= DIVISIONS; k++, factor /= 10) {
-            rise = firstRise(rule, q, factor, steps);
+        for (int k = 0; k <= DIVISIONS; k++) {
+            rise = firstRise(rule, q, rule.learningRate() * Math.pow(10, -k), steps);
             if (rise == null) {
                 return;
             }
@@ -34,8 +33,7 @@ final class DescentLaw {
                 + steps + " at every rate from η = " + rule.learningRate() + " down to η·1e-" + DIVISIONS);
     }
 
-    private static <S> Rise firstRise(UpdateRule<S> rule, ConvexQuadratic q, double factor, int steps) {
-        double lr = rule.learningRate() * factor;
+    private static <S> Rise firstRise(UpdateRule<S> rule, ConvexQuadratic q, double lr, int steps) {
         Tensor x = q.x0();
         S state = rule.init(x);
         double f = q.value(x);

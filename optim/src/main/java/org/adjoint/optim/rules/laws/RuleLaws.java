@@ -147,8 +147,8 @@ public final class RuleLaws {
      */
     public static void matchesReference(UpdateRule<?> rule, NamedTensors params, List<NamedTensors> gradients,
                                         List<NamedTensors> expected, double rtol, double atol) {
-        requireInputs("matchesReference", rule, params, gradients, 1);
         Objects.requireNonNull(expected, "expected");
+        requireInputs("matchesReference", rule, params, gradients, 1);
         if (expected.size() != gradients.size()) {
             throw new IllegalArgumentException("matchesReference: " + gradients.size() + " gradient sets but "
                     + expected.size() + " expected parameter sets; give one expected set per step");
