@@ -60,8 +60,10 @@ public final class RuleLaws {
      * {@code apply} is a pure function: at every step and for every parameter it changes none of its
      * arguments (the parameter, the gradient, and the state as {@link UpdateRule#save} shows it, compared
      * bit for bit before and after the call), and a second call on the same arguments returns the same
-     * bits (parameter and saved state). A rule that updates a mutable array in its state in place, or that
-     * keeps hidden state of its own between calls, breaks it.
+     * bits (parameter and saved state). Tensors cannot be changed through their API, so what this catches in
+     * practice is a state that holds a mutable array (or list) updated in place, and hidden state kept in
+     * the rule's own fields (a call counter, a random generator): a rule that needs randomness should keep
+     * its generator's seed or counter in its state.
      *
      * @throws AssertionError           naming the step, the parameter, the argument or slot, the index and
      *                                  both values
@@ -107,14 +109,14 @@ public final class RuleLaws {
 
     /**
      * A small enough step decreases any convex quadratic: on {@code f(x) = ½·xᵀAx + bᵀx} drawn from
-     * {@code seed} ({@code A = BBᵀ/n + 0.1·I} with standard normal B, so its eigenvalues lie between 0.1
-     * and about 4 + 0.1; b standard normal; the start x₀ standard normal times 3, in a parameter named
+     * {@code seed} ({@code A = BBᵀ/n + 0.1·I} with standard normal B, so its eigenvalues are at least 0.1
+     * and typically below 5; b standard normal; the start x₀ standard normal times 3, in a parameter named
      * {@code x}), the rule takes {@code steps} steps from x₀ with its gradient {@code Ax + b}, and f must
      * fall strictly at every one of them. "Small enough" is found, not assumed: the law tries the rule's
      * learning rate η, then η/10, η/100, … down to η·1e-6, and passes at the first rate at which f falls
-     * at every step. A descent rule passes at some rate, because its step is −η·d with ⟨∇f, d⟩ &gt; 0 and
-     * f's rise from curvature shrinks like η² while its fall shrinks like η; a rule that ascends, or whose
-     * direction is not a descent direction, fails at every rate, and the message reports the first step
+     * at every step. A rule whose steps are −η·d with ⟨∇f, d⟩ &gt; 0 passes at a small enough rate, because
+     * f's rise from curvature shrinks like η² while its fall shrinks like η (every built-in rule passes, most
+     * at its own rate); a rule that ascends, or whose direction is not a descent direction, fails at every rate, and the message reports the first step
      * at which f did not fall at the smallest rate, with f before and after. A rate of 0 fails. Weight
      * decay (coupled or decoupled) descends on f + λ·|x|²/2 rather than f and can fail where λ·x is as
      * large as ∇f: check such rules with λ = 0 or a small λ. Ten steps in dimension 4 are a good default.
