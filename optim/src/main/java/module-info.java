@@ -1,6 +1,7 @@
 /**
  * Adjoint's optimizers: first-order update rules and the {@code Optimizer} that applies them to named
- * tensors ({@code org.adjoint.optim}, {@code .rules}, {@code .schedule}), checkpoints
+ * tensors ({@code org.adjoint.optim}, {@code .rules}, {@code .schedule}), the laws any rule should obey
+ * ({@code .rules.laws}), checkpoints
  * ({@code .checkpoint}), the minibatch training loop ({@code .train}), and deterministic minimization
  * by problem class ({@code .minimize} and its {@code linesearch}, {@code gradient}, {@code newton},
  * {@code quasinewton}, {@code baseline} and {@code derivativefree} packages), and the standard test problems
@@ -26,6 +27,7 @@ module org.adjoint.optim {
     exports org.adjoint.optim.minimize.problems;
     exports org.adjoint.optim.minimize.quasinewton;
     exports org.adjoint.optim.rules;
+    exports org.adjoint.optim.rules.laws;
     exports org.adjoint.optim.schedule;
     exports org.adjoint.optim.sharded;
     exports org.adjoint.optim.train;

@@ -132,7 +132,7 @@ class NullArgumentsTest {
     @Test
     void everyPublicEntryPointOfOptimRefusesNull() {
         List<Class<?>> classes = PublicApi.classes(Optimizer.class, "org.adjoint.optim", "org.adjoint.optim.checkpoint",
-                "org.adjoint.optim.rules", "org.adjoint.optim.schedule", "org.adjoint.optim.sharded",
+                "org.adjoint.optim.rules", "org.adjoint.optim.rules.laws", "org.adjoint.optim.schedule", "org.adjoint.optim.sharded",
                 "org.adjoint.optim.train");
         assertTrue(classes.size() >= 40, classes::toString);
         List<String> failures = PublicApi.nullFailures(tester(), classes, samples(), Set.of());

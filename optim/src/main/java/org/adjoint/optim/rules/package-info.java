@@ -33,6 +33,10 @@
  * and coupled weight decay in {@code Moments}, the Adam step and its checks in {@code Adam}'s
  * package-private statics, which {@code AdamW} reuses.
  *
+ * <p><b>Laws.</b> {@link org.adjoint.optim.rules.laws.RuleLaws} checks what every rule here obeys (no
+ * mutation, state of the parameter's shape, a bit-exact checkpoint round trip, descent on a convex
+ * quadratic for a small enough step), so a rule of one's own can be checked the same way.
+ *
  * <p><b>Momentum that is a number</b> ({@code Sgd}'s μ, {@code RmsProp}'s μ) stays a hyperparameter:
  * μ = 0 is the limit of the same equations, not another algorithm.
  */

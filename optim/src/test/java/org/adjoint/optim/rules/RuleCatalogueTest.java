@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.Step;
 import org.adjoint.optim.UpdateRule;
 import org.adjoint.optim.checkpoint.Checkpoint;
+import org.adjoint.optim.rules.laws.RuleLaws;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Rules}' lists, so {@link ConvergenceTest} runs it on the parabola, on Rosenbrock's function and
  * on a softmax regression; its checkpoint round-trips bit for bit; and every hyperparameter refuses NaN,
  * infinity, negative values and its own out-of-range values, naming the rule, the hyperparameter and
- * the value. A new rule fails this test until it is added to {@link Rules}.
+ * the value; and it obeys every law of the public {@link RuleLaws}, as a user's own rule should. A new
+ * rule fails this test until it is added to {@link Rules}.
  */
 class RuleCatalogueTest {
 
@@ -77,6 +80,19 @@ class RuleCatalogueTest {
         for (String name : params.names()) {
             assertArrayEquals(bits(before.params().get(name)), bits(loaded.params().get(name)), name);
             assertArrayEquals(bits(straight.params().get(name)), bits(resumed.params().get(name)), name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void everyRuleObeysTheLawsOfRuleLaws(Rules r) {
+        Map<String, Tensor> values = new LinkedHashMap<>();
+        values.put("w", Tensor.matrix(new double[][] {{-1.2, 1}, {0.5, -0.25}, {3, 0}}));
+        values.put("b", Tensor.vector(0.1, -2));
+        values.put("s", Tensor.scalar(0.75));
+        NamedTensors params = NamedTensors.of(values);
+        for (long seed = 1; seed <= 3; seed++) {
+            RuleLaws.all(r.rule(), params, RuleLaws.randomGradients(params, seed, 6), seed);
         }
     }
 
