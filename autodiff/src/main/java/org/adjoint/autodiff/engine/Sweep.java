@@ -78,7 +78,8 @@ final class Sweep {
         Op op = Nodes.op(node);
         Var[] inputs = Nodes.inputs(node);
         int base = inputStart[k];
-        Var[] seen = createGraph ? inputs : constantViews(inputs, base);
+        // a copy either way: a rule that writes into the array it is handed cannot corrupt the recorded graph
+        Var[] seen = createGraph ? inputs.clone() : constantViews(inputs, base);
         Var out = createGraph ? node : view(node, k);
         for (int i = 0; i < inputs.length; i++) {
             int j = inputAt[base + i];
