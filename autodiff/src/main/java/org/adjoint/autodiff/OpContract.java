@@ -28,8 +28,9 @@ import org.adjoint.core.Tensor;
  *   <li><b>No mutation</b> (always): the op is applied to parameters made from copies of the inputs
  *       and differentiated twice (once recording the backward sweep, as Hessians do, once not). It
  *       fails if it replaced an element of the {@code Var[]} it was handed, if any input's elements
- *       changed (bit for bit), or if the two sweeps' gradients differ (bit for bit): a derivative rule
- *       that writes into the inputs array it is given corrupts the recorded graph.
+ *       changed (bit for bit), or if the two sweeps' gradients differ (bit for bit): a rule that keeps
+ *       hidden state between sweeps. (A rule that writes into the inputs array it is handed gets a
+ *       copy from the engine, so it cannot corrupt the recorded graph.)
  *   <li><b>NaN propagation</b> (if set with {@link #withNanPropagation}): each element of each input,
  *       in turn, is made NaN and the output must show it as the {@link NanPropagation} says.
  *   <li><b>Kinks</b> ({@link #withKink}): at each stated point the value, and the gradient of the sum
