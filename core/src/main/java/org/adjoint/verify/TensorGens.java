@@ -1,6 +1,7 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
@@ -70,11 +71,15 @@ public final class TensorGens {
 
     /** Tensors of the shapes of {@code shapes}, with elements drawn independently from {@code elements}. */
     public static Gen<Tensor> tensors(Gen<Shape> shapes, Gen<Double> elements) {
+        Objects.requireNonNull(shapes, "shapes");
+        Objects.requireNonNull(elements, "elements");
         return shapes.flatMap(shape -> tensorOf(shape, elements));
     }
 
     /** Tensors of one fixed shape. */
     public static Gen<Tensor> tensorOf(Shape shape, Gen<Double> elements) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(elements, "elements");
         return source -> {
             double[] data = new double[shape.size()];
             for (int i = 0; i < data.length; i++) {

@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 /**
  * The generators behind {@link Gen#doubles} and {@link Gen#doublesAwayFrom}: a closed interval of
