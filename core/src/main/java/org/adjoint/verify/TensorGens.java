@@ -18,7 +18,9 @@ import org.adjoint.core.Tensor;
  * }</pre>
  *
  * <p>Shapes shrink toward a scalar, then toward lower ranks and extents of 1; tensors shrink their
- * shape first and then their elements.
+ * shape first and then their elements; matrices shrink toward the 1 × 1 identity. The element
+ * generators here ({@link #positive}, {@link #awayFromKinks}, {@link #integers}) join those of
+ * {@link Gen} ({@link Gen#doubles}, {@link Gen#doublesAwayFrom}) to state the domain of a property.
  */
 public final class TensorGens {
 
@@ -67,6 +69,87 @@ public final class TensorGens {
             }
             return Shape.of(dims);
         };
+    }
+
+    /**
+     * Positive doubles in {@code [min, max]}, the domain of logarithms, square roots and divisors:
+     * {@code min > 0} keeps them away from the pole or kink at 0. Shrinks toward the integer in range
+     * nearest 0 (1 when {@code min <= 1 <= max}), else toward {@code min}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < min <= max}, both finite
+     */
+    public static Gen<Double> positive(double min, double max) {
+        if (!(min > 0)) {
+            throw new IllegalArgumentException("positive: need min > 0, got " + min);
+        }
+        return Gen.doubles(min, max);
+    }
+
+    /**
+     * Doubles in {@code [lo, hi]} at least {@code gap} away from each of {@code kinks}: the domain of a
+     * smooth-only property of a function with kinks, such as clamp's at both bounds or relu's at 0.
+     * A finite difference of step {@code h} across a kink is wrong, so choose {@code gap} well above
+     * the step (e.g. {@code 1e-3} for {@code h = 1e-6}). Uniform over the allowed intervals; shrinks
+     * toward the simplest value of the interval nearest 0.
+     *
+     * @throws IllegalArgumentException if no value is allowed, or a bound, kink or gap is not finite
+     */
+    public static Gen<Double> awayFromKinks(double lo, double hi, double gap, double... kinks) {
+        Objects.requireNonNull(kinks, "kinks");
+        return DoubleRange.awayFromAll(lo, hi, gap, kinks);
+    }
+
+    /**
+     * Integer-valued doubles in {@code [lo, hi]}: for exact properties (sums and products of small
+     * integers are exact in double precision, so equality can be asserted bit for bit). Shrinks
+     * toward the value in range nearest 0.
+     */
+    public static Gen<Double> integers(int lo, int hi) {
+        return Gen.integers(lo, hi).map(Integer::doubleValue);
+    }
+
+    /**
+     * Pairs of tensors whose shapes broadcast together (from {@link #broadcastPairs}), elements drawn
+     * from {@code elements}: the inputs of a broadcasting binary op.
+     */
+    public static Gen<Pair<Tensor, Tensor>> broadcastTensorPairs(int maxRank, int maxDim, Gen<Double> elements) {
+        Objects.requireNonNull(elements, "elements");
+        return broadcastPairs(maxRank, maxDim).flatMap(
+                pair -> Gen.zip(tensorOf(pair.left(), elements), tensorOf(pair.right(), elements)));
+    }
+
+    /**
+     * Square matrices of size 1 to {@code maxN} whose condition number (largest over smallest singular
+     * value) is at most {@code maxCondition}: the inputs of solves and inverses, whose errors grow
+     * with the condition number, so that tolerances can be stated (about {@code maxCondition · 1e-15}
+     * relative). Built as {@code H₁ · diag(s) · H₂} from random Householder reflections and singular
+     * values {@code s} in {@code [1, maxCondition]}; shrinks toward the 1 × 1 identity.
+     *
+     * @throws IllegalArgumentException unless {@code maxN >= 1} and {@code 1 <= maxCondition < ∞}
+     */
+    public static Gen<Tensor> wellConditioned(int maxN, double maxCondition) {
+        requireMatrixLimits("wellConditioned", maxN, maxCondition);
+        return Matrices.conditioned(maxN, maxCondition, false);
+    }
+
+    /**
+     * Symmetric positive definite matrices of size 1 to {@code maxN}, exactly symmetric, with
+     * eigenvalues in {@code [1, maxCondition]}: the inputs of Cholesky factorizations, quadratic
+     * forms and convex quadratics. Built as {@code H · diag(λ) · H} from a random Householder
+     * reflection; shrinks toward the 1 × 1 identity.
+     *
+     * @throws IllegalArgumentException unless {@code maxN >= 1} and {@code 1 <= maxCondition < ∞}
+     */
+    public static Gen<Tensor> spd(int maxN, double maxCondition) {
+        requireMatrixLimits("spd", maxN, maxCondition);
+        return Matrices.conditioned(maxN, maxCondition, true);
+    }
+
+    private static void requireMatrixLimits(String op, int maxN, double maxCondition) {
+        if (maxN < 1 || !(maxCondition >= 1) || Double.isInfinite(maxCondition)) {
+            throw new IllegalArgumentException(op + ": need maxN >= 1 and a finite maxCondition >= 1, got "
+                    + maxN + " and " + maxCondition);
+        }
     }
 
     /** Tensors of the shapes of {@code shapes}, with elements drawn independently from {@code elements}. */
