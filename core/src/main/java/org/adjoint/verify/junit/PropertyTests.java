@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
  * Stream<DynamicTest> everyActivationIsMonotone() {
  *     return Stream.of(new Softplus(), new Swish())
  *             .map(f -> PropertyTests.dynamicTest(f.name() + " is monotone",
- *                     Property.forAll(Gen.doubles(-20, 20), Gen.doubles(0, 1)),
+ *                     Property.forAll(Gen.zip(Gen.doubles(-20, 20), Gen.doubles(0, 1))),
  *                     pair -> assertTrue(f.apply(pair.first()) <= f.apply(pair.first() + pair.second()))));
  * }
  * }</pre>
