@@ -2,7 +2,7 @@ package org.adjoint.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,13 +1,13 @@
 package org.adjoint.autodiff;
 
-import static org.adjoint.testing.Gen.integers;
+import static org.adjoint.verify.Gen.integers;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.TensorGens;
 
 /**
  * Random expression graphs: a few inputs of broadcast-compatible shapes and a sequence of steps, each

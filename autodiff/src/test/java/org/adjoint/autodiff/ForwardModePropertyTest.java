@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.util.stream.Stream;
 import org.adjoint.core.Interval;
 import org.adjoint.core.Tensor;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

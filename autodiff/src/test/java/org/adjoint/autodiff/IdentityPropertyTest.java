@@ -3,9 +3,9 @@ package org.adjoint.autodiff;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.adjoint.core.Tensor;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,7 +1,7 @@
 package org.adjoint.autodiff;
 
-import static org.adjoint.testing.Gen.doubles;
-import static org.adjoint.testing.Gen.integers;
+import static org.adjoint.verify.Gen.doubles;
+import static org.adjoint.verify.Gen.integers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +10,9 @@ import java.util.function.Function;
 import org.adjoint.autodiff.ops.ScaledMul;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
 
 /**
  * Every public differentiable operation, with a generator of random calls whose inputs lie where the

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.adjoint.autodiff.engine.Nodes;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /** Keeps {@link OpCatalogue} complete: every op class of the module must appear in a tested graph. */

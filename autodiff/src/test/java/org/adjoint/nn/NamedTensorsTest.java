@@ -17,9 +17,9 @@ import org.adjoint.core.Tensor;
 import org.adjoint.nn.init.Initializer;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
 import org.junit.jupiter.api.Test;
 
 public class NamedTensorsTest {

@@ -3,7 +3,7 @@ package org.adjoint.core;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
-import org.adjoint.testing.Gen;
+import org.adjoint.verify.Gen;
 
 /**
  * One broadcasting binary operation of {@link Tensor}: the method, what it computes on one pair of

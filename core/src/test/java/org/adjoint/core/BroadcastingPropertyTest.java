@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoubleBinaryOperator;
 import java.util.stream.Collectors;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Pair;
-import org.adjoint.testing.Property;
-import org.adjoint.testing.TensorGens;
-import org.adjoint.testing.Triple;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Pair;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
+import org.adjoint.verify.Triple;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,10 +1,10 @@
 package org.adjoint.core;
 
 import java.util.Arrays;
-import org.adjoint.testing.BroadcastPair;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Source;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.BroadcastPair;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Source;
+import org.adjoint.verify.TensorGens;
 
 /**
  * Generators for the core property tests, on top of {@link TensorGens}: the element domain, shapes

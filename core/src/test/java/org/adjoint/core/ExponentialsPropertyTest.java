@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
 import org.junit.jupiter.api.Test;
 
 /**

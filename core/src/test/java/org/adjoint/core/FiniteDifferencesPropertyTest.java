@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,8 +4,8 @@ import static org.adjoint.core.TensorAssertions.assertAdjoint;
 import static org.adjoint.core.TensorAssertions.assertIdentical;
 
 import java.util.Arrays;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /** The loop splitter: every index exactly once, chunk edges on the grain, failures rethrown, callers independent. */

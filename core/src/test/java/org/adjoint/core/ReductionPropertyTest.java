@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Pair;
-import org.adjoint.testing.Property;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Pair;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
 import org.junit.jupiter.api.Test;
 
 /**

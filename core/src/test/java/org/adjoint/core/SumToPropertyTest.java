@@ -4,9 +4,9 @@ import static org.adjoint.core.TensorAssertions.EPS;
 import static org.adjoint.core.TensorAssertions.assertAdjoint;
 import static org.adjoint.core.TensorAssertions.assertWithin;
 
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Pair;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Pair;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,8 +2,8 @@ package org.adjoint.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /**

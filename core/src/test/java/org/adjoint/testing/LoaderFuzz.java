@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.adjoint.testing.Mutant.Kind;
+import org.adjoint.verify.Property;
 import org.opentest4j.AssertionFailedError;
 
 /**

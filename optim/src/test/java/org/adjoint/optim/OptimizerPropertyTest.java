@@ -18,9 +18,9 @@ import org.adjoint.optim.rules.RmsProp;
 import org.adjoint.optim.rules.Rules;
 import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.rules.UncorrectedAdam;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
 import org.junit.jupiter.api.Test;
 
 class OptimizerPropertyTest {

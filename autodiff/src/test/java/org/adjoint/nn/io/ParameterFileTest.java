@@ -18,7 +18,7 @@ import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.nn.NamedTensorsTest;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

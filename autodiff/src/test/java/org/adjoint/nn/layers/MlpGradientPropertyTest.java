@@ -12,8 +12,8 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Variables;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /** For random widths, batch sizes and activations, every parameter's gradient against finite differences. */

@@ -24,8 +24,8 @@ import org.adjoint.optim.rules.Rules;
 import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.schedule.Schedule;
 import org.adjoint.optim.train.ReadmeOptimizerTest.HeavyBall;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -29,7 +29,7 @@ import org.adjoint.core.Tensor;
 import org.adjoint.nn.io.ParameterFile;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.Step;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

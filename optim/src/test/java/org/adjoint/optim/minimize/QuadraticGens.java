@@ -4,8 +4,8 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.core.LinearAlgebra;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.TensorGens;
 
 /** Random positive definite quadratics ½xᵀAx + bᵀx, A = BBᵀ + 0.5·I, with a starting point. */
 public final class QuadraticGens {

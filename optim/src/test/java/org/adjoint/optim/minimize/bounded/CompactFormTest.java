@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.Random;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.QuadraticGens;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /**

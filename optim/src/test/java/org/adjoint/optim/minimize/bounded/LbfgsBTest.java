@@ -16,9 +16,9 @@ import org.adjoint.optim.minimize.QuadraticGens;
 import org.adjoint.optim.minimize.StopReason;
 import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
-import org.adjoint.testing.TensorGens;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
 import org.junit.jupiter.api.Test;
 
 /** L-BFGS-B on problems whose constrained minimum is known, and its handling of bad input. */

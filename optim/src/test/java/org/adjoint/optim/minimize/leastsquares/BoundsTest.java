@@ -83,7 +83,7 @@ class BoundsTest {
      */
     @Test
     void boundedSolutionsSatisfyTheKktConditions() {
-        org.adjoint.testing.Property.forAll(org.adjoint.testing.Gen.doubleArrays(org.adjoint.testing.Gen.doubles(-1, 1), 6 * 3 + 6 + 6))
+        org.adjoint.verify.Property.forAll(org.adjoint.verify.Gen.doubleArrays(org.adjoint.verify.Gen.doubles(-1, 1), 6 * 3 + 6 + 6))
                 .check(e -> {
                     double[] a = java.util.Arrays.copyOfRange(e, 0, 18);
                     for (int k = 0; k < 3; k++) {

@@ -9,8 +9,8 @@ import org.adjoint.optim.minimize.Evaluation;
 import org.adjoint.optim.minimize.Objective;
 import org.adjoint.optim.minimize.QuadraticGens;
 import org.adjoint.optim.minimize.internal.Vectors;
-import org.adjoint.testing.Gen;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /**

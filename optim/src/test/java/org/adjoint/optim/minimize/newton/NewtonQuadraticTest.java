@@ -7,7 +7,7 @@ import org.adjoint.core.Tensor;
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.QuadraticGens;
 import org.adjoint.optim.minimize.Stopping;
-import org.adjoint.testing.Property;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 
 /** Newton's method on random positive definite quadratics ½xᵀAx + bᵀx. */

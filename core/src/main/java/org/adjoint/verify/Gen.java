@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,11 +45,13 @@ public interface Gen<T> {
 
     /** The values of this generator transformed by {@code f}; shrinks as this generator does. */
     default <R> Gen<R> map(Function<? super T, ? extends R> f) {
+        Objects.requireNonNull(f, "f");
         return source -> f.apply(generate(source));
     }
 
     /** A generator chosen by each value of this one, e.g. a tensor of a generated shape. */
     default <R> Gen<R> flatMap(Function<? super T, ? extends Gen<? extends R>> f) {
+        Objects.requireNonNull(f, "f");
         return source -> f.apply(generate(source)).generate(source);
     }
 
@@ -61,6 +63,7 @@ public interface Gen<T> {
      * @throws GeneratorExhausted (when generating) if {@code keep} rejects too many values in a row
      */
     default Gen<T> filter(Predicate<? super T> keep) {
+        Objects.requireNonNull(keep, "keep");
         return source -> {
             for (int attempt = 0; attempt < FILTER_ATTEMPTS; attempt++) {
                 T value = generate(source);
@@ -73,8 +76,9 @@ public interface Gen<T> {
         };
     }
 
-    /** Always {@code value}; draws no choices. */
+    /** Always {@code value} (not null); draws no choices. */
     static <T> Gen<T> constant(T value) {
+        Objects.requireNonNull(value, "value");
         return source -> value;
     }
 
@@ -136,7 +140,7 @@ public interface Gen<T> {
     static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
         List<Gen<? extends T>> options = new ArrayList<>();
         for (Gen<? extends T> gen : gens) {
-            options.add(gen);
+            options.add(Objects.requireNonNull(gen, "oneOf: a null generator"));
         }
         if (options.isEmpty()) {
             throw new IllegalArgumentException("oneOf: no generators to choose from");
@@ -150,6 +154,7 @@ public interface Gen<T> {
      * and a list shrinks toward shorter lists of simpler elements.
      */
     static <T> Gen<List<T>> lists(Gen<T> elements, int minSize, int maxSize) {
+        Objects.requireNonNull(elements, "elements");
         if (minSize < 0 || minSize > maxSize) {
             throw new IllegalArgumentException("lists: need 0 <= minSize <= maxSize, got " + minSize
                     + " and " + maxSize);
@@ -180,16 +185,23 @@ public interface Gen<T> {
 
     /** Pairs of independent values, printed as {@code (a, b)}. */
     static <A, B> Gen<Pair<A, B>> zip(Gen<A> first, Gen<B> second) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
         return zip(first, second, Pair::new);
     }
 
     /** Triples of independent values, printed as {@code (a, b, c)}. */
     static <A, B, C> Gen<Triple<A, B, C>> zip(Gen<A> first, Gen<B> second, Gen<C> third) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
+        Objects.requireNonNull(third, "third");
         return source -> new Triple<>(first.generate(source), second.generate(source), third.generate(source));
     }
 
     /** {@code combine} applied to independent values of {@code first} and {@code second}. */
     static <A, B, R> Gen<R> zip(Gen<A> first, Gen<B> second, BiFunction<? super A, ? super B, ? extends R> combine) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
         Objects.requireNonNull(combine, "combine");
         return source -> combine.apply(first.generate(source), second.generate(source));
     }

@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 /**
  * Three generated values, from {@link Gen#zip(Gen, Gen, Gen)} or {@link Property#forAll(Gen, Gen, Gen)}.

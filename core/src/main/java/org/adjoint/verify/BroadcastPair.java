@@ -1,5 +1,6 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
+import java.util.Objects;
 import org.adjoint.core.Shape;
 
 /**
@@ -9,6 +10,15 @@ import org.adjoint.core.Shape;
  * @param right the second operand's shape
  */
 public record BroadcastPair(Shape left, Shape right) {
+
+    /**
+     * A pair of shapes that broadcast together.
+     *
+     * @throws IllegalArgumentException if they do not
+     */
+    public BroadcastPair {
+        Shape.broadcast("BroadcastPair", Objects.requireNonNull(left, "left"), Objects.requireNonNull(right, "right"));
+    }
 
     /** The shape that {@code left} and {@code right} broadcast to. */
     public Shape result() {

@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 /** Thrown by {@link Property#assume} to discard the current case; the runner catches it. */
 final class DiscardedCase extends RuntimeException {

@@ -1,4 +1,6 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
+
+import java.util.Objects;
 
 /**
  * A {@link Property} over pairs of values whose body takes the two values as separate arguments.
@@ -24,7 +26,7 @@ public final class PairProperty<A, B> {
 
     /** See {@link Property#named}. */
     public PairProperty<A, B> named(String name) {
-        return new PairProperty<>(pairs.named(name));
+        return new PairProperty<>(pairs.named(Objects.requireNonNull(name, "name")));
     }
 
     /** See {@link Property#tries}. */
@@ -44,6 +46,7 @@ public final class PairProperty<A, B> {
 
     /** See {@link Property#check}; failure reports show the pair as {@code (first, second)}. */
     public void check(Body<? super A, ? super B> body) {
+        Objects.requireNonNull(body, "body");
         pairs.check(pair -> body.accept(pair.first(), pair.second()));
     }
 }

@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 /**
  * Thrown when a {@link Property} is falsified. Its message reports the shrunk and the original

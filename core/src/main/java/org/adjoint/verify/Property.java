@@ -1,7 +1,7 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 import java.util.Locale;
-import org.junit.jupiter.api.function.ThrowingConsumer;
+import java.util.Objects;
 
 /**
  * A property-based test: a claim checked on many generated values, with the simplest failing value
@@ -59,6 +59,19 @@ public final class Property<T> {
     /** The system property that makes every passing check print one line: its tries, discards, seed and time. */
     public static final String REPORT_PROPERTY = "adjoint.report";
 
+    /**
+     * A property body: checks the claim on one generated value and fails the case by throwing
+     * (an assertion error or any other exception). JUnit's assertions work, as do plain
+     * {@code throw new AssertionError(...)} statements; the library itself needs no test framework.
+     *
+     * @param <T> the type of the checked values
+     */
+    @FunctionalInterface
+    public interface Body<T> {
+        /** Checks the claim on {@code value}; returns normally if it holds, throws if it does not. */
+        void accept(T value) throws Throwable;
+    }
+
     /** A check gives up when {@link #assume} discards more than this many cases per requested try. */
     static final int MAX_DISCARDS_PER_TRY = 5;
 
@@ -72,6 +85,7 @@ public final class Property<T> {
 
     /** A property over the values of {@code gen}. */
     public static <T> Property<T> forAll(Gen<T> gen) {
+        Objects.requireNonNull(gen, "gen");
         return new Property<>(gen, Settings.DEFAULT);
     }
 
@@ -98,7 +112,7 @@ public final class Property<T> {
 
     /** The same property with a name, shown in failure reports. */
     public Property<T> named(String name) {
-        return new Property<>(gen, settings.withName(name));
+        return new Property<>(gen, settings.withName(Objects.requireNonNull(name, "name")));
     }
 
     /** The same property run exactly {@code tries} times, whatever {@code adjoint.tries} says. */
@@ -122,7 +136,8 @@ public final class Property<T> {
      * @throws PropertyFailure if the body throws on some value
      * @throws IllegalStateException if the generator fails, or if too many cases are discarded
      */
-    public void check(ThrowingConsumer<? super T> body) {
+    public void check(Body<? super T> body) {
+        Objects.requireNonNull(body, "body");
         long start = System.nanoTime();
         int tries = settings.tries();
         long masterSeed = settings.masterSeed();
@@ -155,7 +170,7 @@ public final class Property<T> {
                 title(), passed, discarded, masterSeed, nanos / 1e9);
     }
 
-    private PropertyFailure falsified(ThrowingConsumer<? super T> body, Trial<T> failing, Falsification.Run run) {
+    private PropertyFailure falsified(Body<? super T> body, Trial<T> failing, Falsification.Run run) {
         Shrinker<T> shrinker = new Shrinker<>(choices -> Trial.run(gen, body, Source.replay(choices)), failing);
         Trial<T> shrunk = shrinker.shrink();
         // Regenerated rather than taken from the trials, in case the body mutated the values it got.

@@ -1,4 +1,9 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The generators behind {@link Gen#doubles} and {@link Gen#doublesAwayFrom}: a closed interval of
@@ -52,6 +57,64 @@ final class DoubleRange {
             return only::draw;
         }
         return union(left, right);
+    }
+
+    /**
+     * The doubles of {@code [lo, hi]} at least {@code gap} from every one of {@code kinks}: the
+     * allowed intervals, each chosen in proportion to its length; choice 0 picks the interval whose
+     * simplest value is nearest 0.
+     */
+    static Gen<Double> awayFromAll(double lo, double hi, double gap, double[] kinks) {
+        requireRange("awayFromKinks", lo, hi);
+        double[] sorted = kinks.clone();
+        Arrays.sort(sorted);
+        if (!(gap >= 0) || Double.isInfinite(gap) || sorted.length == 0 || !Double.isFinite(sorted[0])
+                || !Double.isFinite(sorted[sorted.length - 1])) {
+            throw new IllegalArgumentException("awayFromKinks: need a finite gap >= 0 and at least one kink, all finite;"
+                    + " got gap " + gap + " and kinks " + Arrays.toString(kinks));
+        }
+        List<DoubleRange> allowed = new ArrayList<>();
+        double start = lo;
+        for (double kink : sorted) {
+            double end = Math.min(hi, lastBelow(kink, gap));
+            if (start <= end) {
+                allowed.add(new DoubleRange(start, end));
+            }
+            start = Math.max(start, firstAbove(kink, gap));
+        }
+        if (start <= hi) {
+            allowed.add(new DoubleRange(start, hi));
+        }
+        if (allowed.isEmpty()) {
+            throw new IllegalArgumentException("awayFromKinks: no value of [" + lo + ", " + hi + "] is at least "
+                    + gap + " away from all of " + Arrays.toString(kinks));
+        }
+        // Nearest 0 first; on a tie the positive side, as doublesAwayFrom does.
+        allowed.sort(Comparator.<DoubleRange>comparingDouble(range -> Math.abs(range.anchor))
+                .thenComparingDouble(range -> -range.anchor));
+        return union(allowed);
+    }
+
+    private static Gen<Double> union(List<DoubleRange> ranges) {
+        double total = 0;
+        for (DoubleRange range : ranges) {
+            total += Folding.halfLength(range.lo, range.hi);
+        }
+        long[] lastTicket = new long[ranges.size()];
+        double cumulative = 0;
+        for (int i = 0; i < lastTicket.length; i++) {
+            cumulative += Folding.halfLength(ranges.get(i).lo, ranges.get(i).hi);
+            double share = total == 0 ? (i + 1.0) / lastTicket.length : cumulative / total;
+            lastTicket[i] = i == lastTicket.length - 1 ? Folding.STEPS - 1 : (long) (share * (Folding.STEPS - 1));
+        }
+        return source -> {
+            long ticket = ranges.size() == 1 ? 0 : source.draw(Folding.STEPS);
+            int i = 0;
+            while (ticket > lastTicket[i]) {
+                i++;
+            }
+            return ranges.get(i).draw(source);
+        };
     }
 
     private static Gen<Double> union(DoubleRange left, DoubleRange right) {

@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 /**
  * Thrown when a generator cannot produce a value: a {@link Gen#filter filter} rejected too many

@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

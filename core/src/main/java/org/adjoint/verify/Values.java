@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 /**
  * Turns one uniform choice into a number in a range such that choice 0 is the range's simplest

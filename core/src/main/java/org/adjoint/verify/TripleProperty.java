@@ -1,4 +1,6 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
+
+import java.util.Objects;
 
 /**
  * A {@link Property} over triples of values whose body takes the three values as separate
@@ -25,7 +27,7 @@ public final class TripleProperty<A, B, C> {
 
     /** See {@link Property#named}. */
     public TripleProperty<A, B, C> named(String name) {
-        return new TripleProperty<>(triples.named(name));
+        return new TripleProperty<>(triples.named(Objects.requireNonNull(name, "name")));
     }
 
     /** See {@link Property#tries}. */
@@ -45,6 +47,7 @@ public final class TripleProperty<A, B, C> {
 
     /** See {@link Property#check}; failure reports show the triple as {@code (first, second, third)}. */
     public void check(Body<? super A, ? super B, ? super C> body) {
+        Objects.requireNonNull(body, "body");
         triples.check(triple -> body.accept(triple.first(), triple.second(), triple.third()));
     }
 }

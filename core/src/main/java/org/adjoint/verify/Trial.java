@@ -1,6 +1,4 @@
-package org.adjoint.testing;
-
-import org.junit.jupiter.api.function.ThrowingConsumer;
+package org.adjoint.verify;
 
 /**
  * One run of a property's body on one generated value, and how it ended.
@@ -25,7 +23,7 @@ record Trial<T>(long[] choices, T value, Outcome outcome, Throwable failure) {
     }
 
     /** Generates a value from {@code source} and runs {@code body} on it. */
-    static <T> Trial<T> run(Gen<T> gen, ThrowingConsumer<? super T> body, Source source) {
+    static <T> Trial<T> run(Gen<T> gen, Property.Body<? super T> body, Source source) {
         T value;
         try {
             value = gen.generate(source);

@@ -1,4 +1,4 @@
-package org.adjoint.testing;
+package org.adjoint.verify;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
