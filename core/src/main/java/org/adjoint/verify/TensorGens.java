@@ -58,7 +58,8 @@ public final class TensorGens {
     }
 
     /** A shape that broadcasts to {@code full}: its trailing axes, some of them squeezed to 1. */
-    private static Gen<Shape> operandOf(Shape full) {
+    public static Gen<Shape> operandOf(Shape full) {
+        Objects.requireNonNull(full, "full");
         return source -> {
             int dropped = (int) source.draw(full.rank() + 1);
             int[] dims = Arrays.copyOfRange(full.dims(), dropped, full.rank());

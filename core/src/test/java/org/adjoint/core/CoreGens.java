@@ -64,18 +64,9 @@ final class CoreGens {
         };
     }
 
-    /** A shape that broadcasts to {@code full}: its trailing axes, some of them squeezed to 1. */
+    /** A shape that broadcasts to {@code full} (see {@link TensorGens#operandOf}). */
     static Gen<Shape> operandOf(Shape full) {
-        return source -> {
-            int dropped = (int) source.draw(full.rank() + 1);
-            int[] dims = Arrays.copyOfRange(full.dims(), dropped, full.rank());
-            for (int i = 0; i < dims.length; i++) {
-                if (source.draw(2) == 1) {
-                    dims[i] = 1;
-                }
-            }
-            return Shape.of(dims);
-        };
+        return TensorGens.operandOf(full);
     }
 
     /** Tensors of {@code shape} with elements from {@link #ELEMENTS}. */

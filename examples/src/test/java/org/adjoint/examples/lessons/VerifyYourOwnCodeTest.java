@@ -1,4 +1,4 @@
-package org.adjoint.examples.verify;
+package org.adjoint.examples.lessons;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,10 +12,6 @@ import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
-import org.adjoint.optim.Hyperparameters;
-import org.adjoint.optim.Slots;
-import org.adjoint.optim.Update;
-import org.adjoint.optim.UpdateRule;
 import org.adjoint.optim.rules.laws.RuleLaws;
 import org.adjoint.verify.Gen;
 import org.adjoint.verify.Property;
@@ -25,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a user of the library writes to check their own code the way the library checks its own
- * (README, "Verify your own code"): a hand-written op, a small model and an update rule, each under a
+ * (README, "Verify your own code"): a hand-written op, a small model and the custom-optimizer lesson's
+ * update rule, each under a
  * property with generated inputs, and a deliberately wrong derivative rule whose failure shows the
  * shrunk input and the seed that replays it.
  */
@@ -57,35 +54,6 @@ class VerifyYourOwnCodeTest {
         }
     }
 
-    /** Heavy-ball momentum, a user's own update rule: v ← μ·v + g, θ ← θ − η·v. */
-    record HeavyBall(double learningRate, double momentum) implements UpdateRule<Tensor> {
-        HeavyBall {
-            Hyperparameters.learningRate("HeavyBall", learningRate);
-            Hyperparameters.unitInterval("HeavyBall", "momentum", momentum);
-        }
-
-        @Override
-        public Tensor init(Tensor param) {
-            return Tensor.zeros(param.shape());
-        }
-
-        @Override
-        public Update<Tensor> apply(Tensor param, Tensor grad, Tensor velocity, double lr) {
-            Tensor v = velocity.mul(momentum).add(grad);
-            return new Update<>(param.sub(v.mul(lr)), v);
-        }
-
-        @Override
-        public Map<String, Tensor> save(Tensor velocity) {
-            return Map.of("velocity", velocity);
-        }
-
-        @Override
-        public Tensor restore(Map<String, Tensor> saved, Tensor param) {
-            return Slots.get("HeavyBall", saved, "velocity", param.shape());
-        }
-    }
-
     private static final Gen<Tensor> INPUTS = TensorGens.tensors(TensorGens.shapes(2, 4), Gen.doubles(-8, 8));
 
     @Test
@@ -111,6 +79,7 @@ class VerifyYourOwnCodeTest {
                         .sub(Var.constant(y)).square().sum(), seed, a, b).requirePassed());
     }
 
+    /** The heavy-ball rule the custom-optimizer lesson writes, checked against every law. */
     @Test
     void aHandWrittenUpdateRuleObeysTheLaws() {
         Map<String, Tensor> values = new LinkedHashMap<>();     // a fixed order of parameters
@@ -118,7 +87,7 @@ class VerifyYourOwnCodeTest {
         values.put("b", Tensor.scalar(0.1));
         NamedTensors params = NamedTensors.of(values);
         Property.forAll(Gen.integers(0, 1_000_000)).tries(20).check(seed ->
-                RuleLaws.all(new HeavyBall(0.05, 0.9), params, RuleLaws.randomGradients(params, seed, 6), seed));
+                RuleLaws.all(new CustomOptimizerExample.HeavyBall(0.05, 0.9), params, RuleLaws.randomGradients(params, seed, 6), seed));
     }
 
     /** The check catches a wrong rule; the report shows the shrunk input and the seed that replays it. */
