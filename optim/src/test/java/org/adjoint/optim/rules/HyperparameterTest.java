@@ -27,6 +27,8 @@ class HyperparameterTest {
         refused("AdaDelta: learningRate = -2.0 must be finite and at least 0", () -> new AdaDelta(-2, 0.9, 1e-6, 0));
         refused("Adamax: learningRate = -1.0 must be finite and at least 0", () -> new Adamax(-1));
         refused("NAdam: learningRate = -1.0 must be finite and at least 0", () -> new NAdam(-1));
+        refused("RAdam: learningRate = -1.0 must be finite and at least 0", () -> new RAdam(-1));
+        refused("RAdamW: learningRate = NaN must be finite and at least 0", () -> new RAdamW(Double.NaN, 0.01));
         refused("ClassicalMomentum: learningRate = -1.0 must be finite and at least 0", () -> new ClassicalMomentum(-1, 0.9));
         refused("SignDescent: learningRate = -1.0 must be finite and at least 0", () -> new SignDescent(-1));
     }
@@ -37,6 +39,7 @@ class HyperparameterTest {
         refused("Adam: beta2 = -0.1 is outside [0, 1)", () -> new Adam(1e-3, 0.9, -0.1, 1e-8, 0));
         refused("Adamax: beta2 = 1.5 is outside [0, 1)", () -> new Adamax(1e-3, 0.9, 1.5, 1e-8, 0));
         refused("NAdam: beta1 = NaN is outside [0, 1)", () -> new NAdam(1e-3, Double.NaN, 0.9, 1e-8, 0, 4e-3));
+        refused("RAdam: beta2 = 1.0 is outside [0, 1)", () -> new RAdam(1e-3, 0.9, 1, 1e-8, 0));
         refused("RmsProp: alpha = 1.0 is outside [0, 1)", () -> new RmsProp(1e-3, 1, 1e-8, 0, 0));
         refused("AdaDelta: rho = 1.1 is outside [0, 1]", () -> new AdaDelta(1, 1.1, 1e-6, 0));
         refused("ClassicalMomentum: momentum = 1.0 is outside [0, 1)", () -> new ClassicalMomentum(0.1, 1));
@@ -50,6 +53,7 @@ class HyperparameterTest {
         refused("AdaDelta: epsilon = 0.0 must be finite and above 0", () -> new AdaDelta(1, 0.9, 0, 0));
         refused("Adamax: epsilon = 0.0 must be finite and above 0", () -> new Adamax(1e-3, 0.9, 0.999, 0, 0));
         refused("NAdam: epsilon = 0.0 must be finite and above 0", () -> new NAdam(1e-3, 0.9, 0.999, 0, 0, 4e-3));
+        refused("RAdamW: epsilon = 0.0 must be finite and above 0", () -> new RAdamW(1e-3, 0.9, 0.999, 0, 0));
     }
 
     @Test
@@ -62,6 +66,7 @@ class HyperparameterTest {
         refused("AdaGrad: initialAccumulator = -1.0 must be finite and at least 0",
                 () -> new AdaGrad(0.1, 0, 0, -1, 1e-10));
         refused("NAdam: momentumDecay = -1.0 must be finite and at least 0", () -> new NAdam(0.1, 0.9, 0.999, 1e-8, 0, -1));
+        refused("RAdamW: weightDecay = -0.01 must be finite and at least 0", () -> new RAdamW(0.1, -0.01));
         refused("stepDecay: every = 0 must be at least 1", () -> Schedule.stepDecay(0.1, 0));
         refused("globalNorm: maxNorm = 0.0 must be finite and above 0", () -> Clipping.globalNorm(0));
     }

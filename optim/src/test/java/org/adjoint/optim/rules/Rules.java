@@ -41,6 +41,8 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("adamw", new AdamW(0.5, 0.9, 0.999, 1e-8, 0.01), Schedule.exponential(0.98), 500),
                 new Rules("adamax", new Adamax(0.5), Schedule.constant(), 500),
                 new Rules("nadam", new NAdam(0.5), Schedule.exponential(0.98), 500),
+                new Rules("radam", new RAdam(0.5), Schedule.exponential(0.995), 1000),
+                new Rules("radamw", new RAdamW(0.5, 0.01), Schedule.exponential(0.995), 1000),
                 new Rules("sign descent", new SignDescent(0.5), Schedule.exponential(0.97), 500));
     }
 
@@ -65,6 +67,8 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("adamw", new AdamW(1e-2, 0.9, 0.999, 1e-8, 0), Schedule.constant(), 2000),
                 new Rules("adamax", new Adamax(2e-2), Schedule.constant(), 3000),
                 new Rules("nadam", new NAdam(1e-2), Schedule.constant(), 2000),
+                new Rules("radam", new RAdam(5e-3), Schedule.constant(), 3000),
+                new Rules("radamw", new RAdamW(5e-3, 0), Schedule.constant(), 3000),
                 new Rules("sign descent", new SignDescent(1e-2), Schedule.exponential(0.999), 3000));
     }
 
@@ -86,6 +90,8 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("adamw", new AdamW(0.05, 0.9, 0.999, 1e-8, 0), Schedule.exponential(0.997), 2000),
                 new Rules("adamax", new Adamax(0.1), Schedule.constant(), 2000),
                 new Rules("nadam", new NAdam(0.05), Schedule.exponential(0.997), 2000),
+                new Rules("radam", new RAdam(0.1), Schedule.exponential(0.998), 3000),
+                new Rules("radamw", new RAdamW(0.1, 0), Schedule.exponential(0.998), 3000),
                 new Rules("sign descent", new SignDescent(0.05), Schedule.exponential(0.995), 2000));
     }
 }

@@ -184,21 +184,56 @@ class UpdateFormulaTest {
     }
 
     @Test
+    void radamTakesMomentumStepsUntilRhoExceedsFiveThenRectifiedSteps() {
+        for (boolean decoupled : new boolean[] {false, true}) {
+            double b1 = 0.8;
+            double b2 = 0.999;
+            double eps = 1e-3;
+            double lambda = 0.05;
+            double rhoInf = 2 / (1 - b2) - 1;
+            double[] m = new double[3];
+            double[] v = new double[3];
+            UpdateRule<?> rule = decoupled ? new RAdamW(1, b1, b2, eps, lambda) : new RAdam(1, b1, b2, eps, lambda);
+            agrees(rule, (i, theta0, g0, lr, t) -> {
+                double theta = decoupled ? theta0 - lr * lambda * theta0 : theta0;
+                double g = decoupled ? g0 : g0 + lambda * theta0;
+                m[i] = b1 * m[i] + (1 - b1) * g;
+                v[i] = b2 * v[i] + (1 - b2) * g * g;
+                double mHat = m[i] / (1 - Math.pow(b1, t));
+                double rho = rhoInf - 2 * t * Math.pow(b2, t) / (1 - Math.pow(b2, t));
+                if (rho <= 5) {
+                    return theta - lr * mHat;
+                }
+                double l = Math.sqrt(1 - Math.pow(b2, t)) / (Math.sqrt(v[i]) + eps);
+                double r = Math.sqrt((rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
+                return theta - lr * mHat * l * r;
+            }, 9);
+        }
+    }
+
+    @Test
     void signDescentMovesEachCoordinateByTheStep() {
         agrees(new SignDescent(1), (i, theta, g, lr, t) -> theta - lr * Math.signum(g));
     }
 
     /** Runs {@code rule} and the reference side by side over every step; every coordinate must agree. */
     private static <S> void agrees(UpdateRule<S> rule, Reference reference) {
+        agrees(rule, reference, GRADS.length);
+    }
+
+    /** As above for {@code steps} steps, the gradients and rates repeating after five (for rules that change at step 6). */
+    private static <S> void agrees(UpdateRule<S> rule, Reference reference, int steps) {
         Tensor theta = Tensor.vector(THETA);
         S state = rule.init(theta);
         double[] expected = THETA.clone();
-        for (int step = 0; step < GRADS.length; step++) {
-            Update<S> u = rule.apply(theta, Tensor.vector(GRADS[step]), state, RATES[step]);
+        for (int step = 0; step < steps; step++) {
+            double[] grad = GRADS[step % GRADS.length];
+            double rate = RATES[step % RATES.length];
+            Update<S> u = rule.apply(theta, Tensor.vector(grad), state, rate);
             theta = u.param();
             state = u.state();
             for (int i = 0; i < expected.length; i++) {
-                expected[i] = reference.step(i, expected[i], GRADS[step][i], RATES[step], step + 1);
+                expected[i] = reference.step(i, expected[i], grad[i], rate, step + 1);
                 double actual = theta.get(i);
                 assertEquals(expected[i], actual, 1e-12 * Math.max(1, Math.abs(expected[i])),
                         rule + ", step " + (step + 1) + ", coordinate " + i);
