@@ -67,6 +67,14 @@ class HyperparameterTest {
                 () -> new AdaGrad(0.1, 0, 0, -1, 1e-10));
         refused("NAdam: momentumDecay = -1.0 must be finite and at least 0", () -> new NAdam(0.1, 0.9, 0.999, 1e-8, 0, -1));
         refused("RAdamW: weightDecay = -0.01 must be finite and at least 0", () -> new RAdamW(0.1, -0.01));
+        refused("Rprop: learningRate = -0.01 must be finite and at least 0", () -> new Rprop(-0.01));
+        refused("Rprop: etaMinus = 1.0 is outside (0, 1)", () -> new Rprop(0.01, 1, 1.2, 1e-6, 50));
+        refused("Rprop: etaMinus = 0.0 is outside (0, 1)", () -> new Rprop(0.01, 0, 1.2, 1e-6, 50));
+        refused("Rprop: etaPlus = 1.0 must be finite and above 1", () -> new Rprop(0.01, 0.5, 1, 1e-6, 50));
+        refused("Rprop: minStep = -1.0 must be finite and at least 0", () -> new Rprop(0.01, 0.5, 1.2, -1, 50));
+        refused("Rprop: maxStep = Infinity must be finite and at least 0",
+                () -> new Rprop(0.01, 0.5, 1.2, 1e-6, Double.POSITIVE_INFINITY));
+        refused("Rprop: maxStep = 1.0E-7 is below minStep = 1.0E-6", () -> new Rprop(0.01, 0.5, 1.2, 1e-6, 1e-7));
         refused("stepDecay: every = 0 must be at least 1", () -> Schedule.stepDecay(0.1, 0));
         refused("globalNorm: maxNorm = 0.0 must be finite and above 0", () -> Clipping.globalNorm(0));
     }

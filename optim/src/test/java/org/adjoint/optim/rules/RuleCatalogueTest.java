@@ -126,6 +126,8 @@ class RuleCatalogueTest {
             case "beta1", "beta2", "alpha" -> bad.add(1.0);
             case "epsilon" -> bad.add(0.0);
             case "rho" -> bad.add(1.5);
+            case "etaMinus" -> bad.addAll(List.of(0.0, 1.0));
+            case "etaPlus" -> bad.addAll(List.of(1.0, 0.5));
             default -> {
             }
         }

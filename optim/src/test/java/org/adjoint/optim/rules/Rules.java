@@ -43,6 +43,7 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("nadam", new NAdam(0.5), Schedule.exponential(0.98), 500),
                 new Rules("radam", new RAdam(0.5), Schedule.exponential(0.995), 1000),
                 new Rules("radamw", new RAdamW(0.5, 0.01), Schedule.exponential(0.995), 1000),
+                new Rules("rprop", new Rprop(0.1), Schedule.constant(), 300),
                 new Rules("sign descent", new SignDescent(0.5), Schedule.exponential(0.97), 500));
     }
 
@@ -69,6 +70,7 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("nadam", new NAdam(1e-2), Schedule.constant(), 2000),
                 new Rules("radam", new RAdam(5e-3), Schedule.constant(), 3000),
                 new Rules("radamw", new RAdamW(5e-3, 0), Schedule.constant(), 3000),
+                new Rules("rprop", new Rprop(1e-3), Schedule.constant(), 1000),
                 new Rules("sign descent", new SignDescent(1e-2), Schedule.exponential(0.999), 3000));
     }
 
@@ -92,6 +94,7 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("nadam", new NAdam(0.05), Schedule.exponential(0.997), 2000),
                 new Rules("radam", new RAdam(0.1), Schedule.exponential(0.998), 3000),
                 new Rules("radamw", new RAdamW(0.1, 0), Schedule.exponential(0.998), 3000),
+                new Rules("rprop", new Rprop(0.01), Schedule.constant(), 1000),
                 new Rules("sign descent", new SignDescent(0.05), Schedule.exponential(0.995), 2000));
     }
 }

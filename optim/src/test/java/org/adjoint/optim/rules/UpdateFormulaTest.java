@@ -212,6 +212,25 @@ class UpdateFormulaTest {
     }
 
     @Test
+    void rpropGrowsAndShrinksEachStepSizeByTheSignOfTheGradientProduct() {
+        double etaMinus = 0.4;
+        double etaPlus = 1.5;
+        double[] prev = new double[3];
+        double[] delta = new double[3];
+        agrees(new Rprop(1, etaMinus, etaPlus, 0.03, 0.12), (i, theta, g0, lr, t) -> {
+            if (t == 1) {
+                delta[i] = lr;
+            }
+            double product = g0 * prev[i];
+            double f = product > 0 ? etaPlus : product < 0 ? etaMinus : 1;
+            delta[i] = Math.min(Math.max(delta[i] * f, 0.03), 0.12);
+            double g = product < 0 ? 0 : g0;
+            prev[i] = g;
+            return theta - Math.signum(g) * delta[i];
+        }, 9);
+    }
+
+    @Test
     void signDescentMovesEachCoordinateByTheStep() {
         agrees(new SignDescent(1), (i, theta, g, lr, t) -> theta - lr * Math.signum(g));
     }
