@@ -23,6 +23,9 @@ import org.adjoint.optim.rules.CenteredRmsProp;
 import org.adjoint.optim.rules.ClassicalMomentum;
 import org.adjoint.optim.rules.NAdam;
 import org.adjoint.optim.rules.NesterovMomentum;
+import org.adjoint.optim.rules.RAdam;
+import org.adjoint.optim.rules.RAdamW;
+import org.adjoint.optim.rules.Rprop;
 import org.adjoint.optim.rules.RmsProp;
 import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.rules.SignDescent;
@@ -56,6 +59,7 @@ class NullArgumentsTest {
     private static final List<UpdateRule<?>> RULES = List.of(new AdaDelta(1, 0.9, 1e-6, 0), new AdaGrad(0.1),
             new Adam(0.1), new AdamW(0.1), new Adamax(0.1), new AmsGrad(0.1), new CenteredRmsProp(0.1, 0.9, 1e-8, 0, 0.9),
             new ClassicalMomentum(0.1, 0.9), new NAdam(0.1), new NesterovMomentum(0.1, 0.9), new RmsProp(0.1),
+            new RAdam(0.1), new RAdamW(0.1, 0.01), new Rprop(0.1),
             new Sgd(0.1, 0.9), new SignDescent(0.1), new UncorrectedAdam(0.1));
 
     /**
