@@ -41,7 +41,8 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("adamw", new AdamW(0.5, 0.9, 0.999, 1e-8, 0.01), Schedule.exponential(0.98), 500),
                 new Rules("adamax", new Adamax(0.5), Schedule.constant(), 500),
                 new Rules("nadam", new NAdam(0.5), Schedule.exponential(0.98), 500),
-                new Rules("sign descent", new SignDescent(0.5), Schedule.exponential(0.97), 500));
+                new Rules("sign descent", new SignDescent(0.5), Schedule.exponential(0.97), 500),
+                new Rules("lion", new Lion(0.5), Schedule.exponential(0.97), 500));
     }
 
     /**
@@ -65,7 +66,8 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("adamw", new AdamW(1e-2, 0.9, 0.999, 1e-8, 0), Schedule.constant(), 2000),
                 new Rules("adamax", new Adamax(2e-2), Schedule.constant(), 3000),
                 new Rules("nadam", new NAdam(1e-2), Schedule.constant(), 2000),
-                new Rules("sign descent", new SignDescent(1e-2), Schedule.exponential(0.999), 3000));
+                new Rules("sign descent", new SignDescent(1e-2), Schedule.exponential(0.999), 3000),
+                new Rules("lion", new Lion(1e-2), Schedule.exponential(0.999), 3000));
     }
 
     /** The rules for the softmax regression (full batch, L2-regularized, so its minimum is unique). */
@@ -86,6 +88,7 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("adamw", new AdamW(0.05, 0.9, 0.999, 1e-8, 0), Schedule.exponential(0.997), 2000),
                 new Rules("adamax", new Adamax(0.1), Schedule.constant(), 2000),
                 new Rules("nadam", new NAdam(0.05), Schedule.exponential(0.997), 2000),
-                new Rules("sign descent", new SignDescent(0.05), Schedule.exponential(0.995), 2000));
+                new Rules("sign descent", new SignDescent(0.05), Schedule.exponential(0.995), 2000),
+                new Rules("lion", new Lion(0.05), Schedule.exponential(0.995), 2000));
     }
 }

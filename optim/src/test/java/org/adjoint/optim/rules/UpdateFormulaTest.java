@@ -1,5 +1,6 @@
 package org.adjoint.optim.rules;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.DoubleBinaryOperator;
@@ -186,6 +187,38 @@ class UpdateFormulaTest {
     @Test
     void signDescentMovesEachCoordinateByTheStep() {
         agrees(new SignDescent(1), (i, theta, g, lr, t) -> theta - lr * Math.signum(g));
+    }
+
+    @Test
+    void lionStepsBySignOfTheInterpolationAndDecaysDecoupled() {
+        double b1 = 0.8;
+        double b2 = 0.95;
+        double lambda = 0.1;
+        double[] m = new double[3];
+        agrees(new Lion(1, b1, b2, lambda), (i, theta, g, lr, t) -> {
+            double c = b1 * m[i] + (1 - b1) * g;
+            m[i] = b2 * m[i] + (1 - b2) * g;
+            return theta - lr * (Math.signum(c) + lambda * theta);
+        });
+    }
+
+    @Test
+    void lionByHandWithAZeroGradientThatDoesNotMove() {
+        Lion lion = new Lion(0.1, 0.9, 0.99, 0);
+        Tensor theta = Tensor.vector(1, -2, 3);
+        Update<Lion.State> first = lion.apply(theta, Tensor.vector(0.5, 0, -4), lion.init(theta), 0.1);
+        // c = 0.1·g = (0.05, 0, −0.4): sign (1, 0, −1); sign(0) = 0 leaves θ₂ where it was.
+        byHand(Tensor.vector(0.9, -2, 3.1), first.param());
+        byHand(Tensor.vector(0.005, 0, -0.04), first.state().m());
+        Update<Lion.State> second = lion.apply(first.param(), Tensor.vector(-1, 0, 0), first.state(), 0.1);
+        // c = 0.9·m + 0.1·g = (0.0045 − 0.1, 0, −0.036): sign (−1, 0, −1).
+        byHand(Tensor.vector(1.0, -2, 3.2), second.param());
+        byHand(Tensor.vector(0.99 * 0.005 - 0.01, 0, 0.99 * -0.04), second.state().m());
+    }
+
+    /** A hand-computed tensor, to 1e-15 absolute (the values are of order 1). */
+    private static void byHand(Tensor expected, Tensor actual) {
+        assertArrayEquals(expected.toArray(), actual.toArray(), 1e-15, () -> "expected " + expected + " but got " + actual);
     }
 
     /** Runs {@code rule} and the reference side by side over every step; every coordinate must agree. */
