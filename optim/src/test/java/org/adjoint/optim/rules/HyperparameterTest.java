@@ -29,6 +29,7 @@ class HyperparameterTest {
         refused("NAdam: learningRate = -1.0 must be finite and at least 0", () -> new NAdam(-1));
         refused("ClassicalMomentum: learningRate = -1.0 must be finite and at least 0", () -> new ClassicalMomentum(-1, 0.9));
         refused("SignDescent: learningRate = -1.0 must be finite and at least 0", () -> new SignDescent(-1));
+        refused("Lamb: learningRate = -1.0 must be finite and at least 0", () -> new Lamb(-1));
         refused("Lion: learningRate = -1.0 must be finite and at least 0", () -> new Lion(-1));
     }
 
@@ -41,6 +42,7 @@ class HyperparameterTest {
         refused("RmsProp: alpha = 1.0 is outside [0, 1)", () -> new RmsProp(1e-3, 1, 1e-8, 0, 0));
         refused("AdaDelta: rho = 1.1 is outside [0, 1]", () -> new AdaDelta(1, 1.1, 1e-6, 0));
         refused("ClassicalMomentum: momentum = 1.0 is outside [0, 1)", () -> new ClassicalMomentum(0.1, 1));
+        refused("Lamb: beta2 = 1.0 is outside [0, 1)", () -> new Lamb(1e-3, 0.9, 1, 1e-6, 0));
         refused("Lion: beta1 = 1.0 is outside [0, 1)", () -> new Lion(1e-4, 1, 0.99, 0));
         refused("Lion: beta2 = -0.1 is outside [0, 1)", () -> new Lion(1e-4, 0.9, -0.1, 0));
     }
@@ -53,6 +55,7 @@ class HyperparameterTest {
         refused("AdaDelta: epsilon = 0.0 must be finite and above 0", () -> new AdaDelta(1, 0.9, 0, 0));
         refused("Adamax: epsilon = 0.0 must be finite and above 0", () -> new Adamax(1e-3, 0.9, 0.999, 0, 0));
         refused("NAdam: epsilon = 0.0 must be finite and above 0", () -> new NAdam(1e-3, 0.9, 0.999, 0, 0, 4e-3));
+        refused("Lamb: epsilon = -1.0E-6 must be finite and above 0", () -> new Lamb(1e-3, 0.9, 0.999, -1e-6, 0));
     }
 
     @Test
@@ -66,6 +69,7 @@ class HyperparameterTest {
                 () -> new AdaGrad(0.1, 0, 0, -1, 1e-10));
         refused("NAdam: momentumDecay = -1.0 must be finite and at least 0", () -> new NAdam(0.1, 0.9, 0.999, 1e-8, 0, -1));
         refused("stepDecay: every = 0 must be at least 1", () -> Schedule.stepDecay(0.1, 0));
+        refused("Lamb: weightDecay = NaN must be finite and at least 0", () -> new Lamb(1e-3, 0.9, 0.999, 1e-6, Double.NaN));
         refused("Lion: weightDecay = -1.0 must be finite and at least 0", () -> new Lion(1e-4, 0.9, 0.99, -1));
         refused("globalNorm: maxNorm = 0.0 must be finite and above 0", () -> Clipping.globalNorm(0));
     }
