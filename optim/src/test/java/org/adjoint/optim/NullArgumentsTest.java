@@ -22,6 +22,7 @@ import org.adjoint.optim.rules.AmsGrad;
 import org.adjoint.optim.rules.CenteredRmsProp;
 import org.adjoint.optim.rules.ClassicalMomentum;
 import org.adjoint.optim.rules.Lamb;
+import org.adjoint.optim.rules.Lars;
 import org.adjoint.optim.rules.Lion;
 import org.adjoint.optim.rules.NAdam;
 import org.adjoint.optim.rules.NesterovMomentum;
@@ -58,7 +59,7 @@ class NullArgumentsTest {
     private static final List<UpdateRule<?>> RULES = List.of(new AdaDelta(1, 0.9, 1e-6, 0), new AdaGrad(0.1),
             new Adam(0.1), new AdamW(0.1), new Adamax(0.1), new AmsGrad(0.1), new CenteredRmsProp(0.1, 0.9, 1e-8, 0, 0.9),
             new ClassicalMomentum(0.1, 0.9), new NAdam(0.1), new NesterovMomentum(0.1, 0.9), new RmsProp(0.1),
-            new Sgd(0.1, 0.9), new SignDescent(0.1), new UncorrectedAdam(0.1), new Lion(0.1), new Lamb(0.1));
+            new Sgd(0.1, 0.9), new SignDescent(0.1), new UncorrectedAdam(0.1), new Lion(0.1), new Lamb(0.1), new Lars(1));
 
     /**
      * Parameters that may be null by their documentation, as the start of the entry point's

@@ -3,8 +3,8 @@ package org.adjoint.optim.rules;
 import org.adjoint.core.Tensor;
 
 /**
- * The layer-wise trust ratio of {@link Lamb} and {@link Lars}: a ratio of two Euclidean norms taken
- * over one whole parameter tensor, which scales that tensor's step.
+ * The layer-wise trust ratios of {@link Lamb} and {@link Lars}: ratios of Euclidean norms taken over
+ * one whole parameter tensor, which scale that tensor's step.
  */
 final class TrustRatio {
 
@@ -17,7 +17,7 @@ final class TrustRatio {
     }
 
     /**
-     * {@code numerator / denominator}, or 1 when either is 0: a tensor at 0 (a bias before training) or
+     * LAMB's {@code ‖θ‖ / ‖r‖}, or 1 when either norm is 0: a tensor at 0 (a bias before training) or
      * with nothing to move it would otherwise get a step of 0 or 0/0.
      */
     static double of(double numerator, double denominator) {

@@ -30,6 +30,7 @@ class HyperparameterTest {
         refused("ClassicalMomentum: learningRate = -1.0 must be finite and at least 0", () -> new ClassicalMomentum(-1, 0.9));
         refused("SignDescent: learningRate = -1.0 must be finite and at least 0", () -> new SignDescent(-1));
         refused("Lamb: learningRate = -1.0 must be finite and at least 0", () -> new Lamb(-1));
+        refused("Lars: learningRate = -1.0 must be finite and at least 0", () -> new Lars(-1));
         refused("Lion: learningRate = -1.0 must be finite and at least 0", () -> new Lion(-1));
     }
 
@@ -70,6 +71,10 @@ class HyperparameterTest {
         refused("NAdam: momentumDecay = -1.0 must be finite and at least 0", () -> new NAdam(0.1, 0.9, 0.999, 1e-8, 0, -1));
         refused("stepDecay: every = 0 must be at least 1", () -> Schedule.stepDecay(0.1, 0));
         refused("Lamb: weightDecay = NaN must be finite and at least 0", () -> new Lamb(1e-3, 0.9, 0.999, 1e-6, Double.NaN));
+        refused("Lars: momentum = -0.9 must be finite and at least 0", () -> new Lars(1, -0.9, 1e-3, 0));
+        refused("Lars: trustCoefficient = 0.0 must be finite and above 0", () -> new Lars(1, 0.9, 0, 0));
+        refused("Lars: weightDecay = Infinity must be finite and at least 0",
+                () -> new Lars(1, 0.9, 1e-3, Double.POSITIVE_INFINITY));
         refused("Lion: weightDecay = -1.0 must be finite and at least 0", () -> new Lion(1e-4, 0.9, 0.99, -1));
         refused("globalNorm: maxNorm = 0.0 must be finite and above 0", () -> Clipping.globalNorm(0));
     }

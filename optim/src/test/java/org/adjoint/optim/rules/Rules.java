@@ -43,7 +43,8 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("nadam", new NAdam(0.5), Schedule.exponential(0.98), 500),
                 new Rules("sign descent", new SignDescent(0.5), Schedule.exponential(0.97), 500),
                 new Rules("lion", new Lion(0.5), Schedule.exponential(0.97), 500),
-                new Rules("lamb", new Lamb(0.1), Schedule.constant(), 500));
+                new Rules("lamb", new Lamb(0.1), Schedule.constant(), 500),
+                new Rules("lars", new Lars(50), Schedule.constant(), 500));
     }
 
     /**
@@ -69,7 +70,8 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("nadam", new NAdam(1e-2), Schedule.constant(), 2000),
                 new Rules("sign descent", new SignDescent(1e-2), Schedule.exponential(0.999), 3000),
                 new Rules("lion", new Lion(1e-2), Schedule.exponential(0.999), 3000),
-                new Rules("lamb", new Lamb(1e-2), Schedule.constant(), 2000));
+                new Rules("lamb", new Lamb(1e-2), Schedule.constant(), 2000),
+                new Rules("lars", new Lars(10), Schedule.constant(), 3000));
     }
 
     /** The rules for the softmax regression (full batch, L2-regularized, so its minimum is unique). */
@@ -95,6 +97,7 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 // The bias's first gradient is about 3e-17 (balanced classes at W = 0), so LAMB's first step puts it
                 // near 3e-12, and the trust ratio lets ‖b‖ grow only by a factor 1 + η a step: the rate must stay
                 // large long enough (Σ η ≈ 100 here) before it decays.
-                new Rules("lamb", new Lamb(0.1), Schedule.cosine(2000, 0), 2000));
+                new Rules("lamb", new Lamb(0.1), Schedule.cosine(2000, 0), 2000),
+                new Rules("lars", new Lars(100), Schedule.cosine(2000, 0), 2000)); // the same as LAMB's bias
     }
 }

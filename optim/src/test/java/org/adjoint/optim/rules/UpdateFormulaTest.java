@@ -263,6 +263,47 @@ class UpdateFormulaTest {
         byHand(zero, lamb.apply(zero, zero, lamb.init(zero), 0.1).param());
     }
 
+    @Test
+    void larsScalesTheDecayedGradientByTheLocalRateBeforeMomentum() {
+        double mu = 0.7;
+        double kappa = 0.5;
+        double lambda = 0.1;
+        double[] b = new double[3];
+        agreesTensorwise(new Lars(1, mu, kappa, lambda), (theta, g, lr, t) -> {
+            double rho = kappa * norm(theta) / (norm(g) + lambda * norm(theta));
+            double[] next = new double[3];
+            for (int i = 0; i < 3; i++) {
+                b[i] = mu * b[i] + rho * (g[i] + lambda * theta[i]);
+                next[i] = theta[i] - lr * b[i];
+            }
+            return next;
+        });
+    }
+
+    @Test
+    void larsByHand() {
+        Lars lars = new Lars(0.1, 0.5, 0.01, 0);
+        Tensor theta = Tensor.vector(3, 4);
+        // ρ = 0.01·5 / 10 = 0.005, b = (0.03, 0.04).
+        Update<Lars.State> first = lars.apply(theta, Tensor.vector(6, 8), lars.init(theta), 0.1);
+        byHand(Tensor.vector(2.997, 3.996), first.param());
+        // ρ = 0.01·4.995 / 2 = 0.024975, b = 0.5·(0.03, 0.04) + ρ·(0, 2) = (0.015, 0.06995).
+        Update<Lars.State> second = lars.apply(first.param(), Tensor.vector(0, 2), first.state(), 0.1);
+        byHand(Tensor.vector(0.015, 0.06995), second.state().buffer());
+        byHand(Tensor.vector(2.9955, 3.989005), second.param());
+    }
+
+    @Test
+    void larsLocalRateIsOneAtAZeroParameterOrGradient() {
+        Lars lars = new Lars(0.1, 0.9, 0.01, 0.5);
+        Tensor zero = Tensor.vector(0, 0);
+        // ‖θ‖ = 0: ρ = 1, b = g.
+        byHand(Tensor.vector(-0.3, 0.4), lars.apply(zero, Tensor.vector(3, -4), lars.init(zero), 0.1).param());
+        // ‖g‖ = 0: ρ = 1 (as timm), b = λ·θ = (1.5, 2).
+        Tensor theta = Tensor.vector(3, 4);
+        byHand(Tensor.vector(2.85, 3.8), lars.apply(theta, zero, lars.init(theta), 0.1).param());
+    }
+
     /** A reference for a rule that couples the coordinates of a tensor: (θ, g, lr, t) → θ'. */
     private interface TensorReference {
         double[] step(double[] theta, double[] g, double lr, int t);
