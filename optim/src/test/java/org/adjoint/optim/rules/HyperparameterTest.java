@@ -31,6 +31,9 @@ class HyperparameterTest {
         refused("RAdamW: learningRate = NaN must be finite and at least 0", () -> new RAdamW(Double.NaN, 0.01));
         refused("ClassicalMomentum: learningRate = -1.0 must be finite and at least 0", () -> new ClassicalMomentum(-1, 0.9));
         refused("SignDescent: learningRate = -1.0 must be finite and at least 0", () -> new SignDescent(-1));
+        refused("Lamb: learningRate = -1.0 must be finite and at least 0", () -> new Lamb(-1));
+        refused("Lars: learningRate = -1.0 must be finite and at least 0", () -> new Lars(-1));
+        refused("Lion: learningRate = -1.0 must be finite and at least 0", () -> new Lion(-1));
     }
 
     @Test
@@ -43,6 +46,9 @@ class HyperparameterTest {
         refused("RmsProp: alpha = 1.0 is outside [0, 1)", () -> new RmsProp(1e-3, 1, 1e-8, 0, 0));
         refused("AdaDelta: rho = 1.1 is outside [0, 1]", () -> new AdaDelta(1, 1.1, 1e-6, 0));
         refused("ClassicalMomentum: momentum = 1.0 is outside [0, 1)", () -> new ClassicalMomentum(0.1, 1));
+        refused("Lamb: beta2 = 1.0 is outside [0, 1)", () -> new Lamb(1e-3, 0.9, 1, 1e-6, 0));
+        refused("Lion: beta1 = 1.0 is outside [0, 1)", () -> new Lion(1e-4, 1, 0.99, 0));
+        refused("Lion: beta2 = -0.1 is outside [0, 1)", () -> new Lion(1e-4, 0.9, -0.1, 0));
     }
 
     @Test
@@ -54,6 +60,7 @@ class HyperparameterTest {
         refused("Adamax: epsilon = 0.0 must be finite and above 0", () -> new Adamax(1e-3, 0.9, 0.999, 0, 0));
         refused("NAdam: epsilon = 0.0 must be finite and above 0", () -> new NAdam(1e-3, 0.9, 0.999, 0, 0, 4e-3));
         refused("RAdamW: epsilon = 0.0 must be finite and above 0", () -> new RAdamW(1e-3, 0.9, 0.999, 0, 0));
+        refused("Lamb: epsilon = -1.0E-6 must be finite and above 0", () -> new Lamb(1e-3, 0.9, 0.999, -1e-6, 0));
     }
 
     @Test
@@ -76,6 +83,12 @@ class HyperparameterTest {
                 () -> new Rprop(0.01, 0.5, 1.2, 1e-6, Double.POSITIVE_INFINITY));
         refused("Rprop: maxStep = 1.0E-7 is below minStep = 1.0E-6", () -> new Rprop(0.01, 0.5, 1.2, 1e-6, 1e-7));
         refused("stepDecay: every = 0 must be at least 1", () -> Schedule.stepDecay(0.1, 0));
+        refused("Lamb: weightDecay = NaN must be finite and at least 0", () -> new Lamb(1e-3, 0.9, 0.999, 1e-6, Double.NaN));
+        refused("Lars: momentum = -0.9 must be finite and at least 0", () -> new Lars(1, -0.9, 1e-3, 0));
+        refused("Lars: trustCoefficient = 0.0 must be finite and above 0", () -> new Lars(1, 0.9, 0, 0));
+        refused("Lars: weightDecay = Infinity must be finite and at least 0",
+                () -> new Lars(1, 0.9, 1e-3, Double.POSITIVE_INFINITY));
+        refused("Lion: weightDecay = -1.0 must be finite and at least 0", () -> new Lion(1e-4, 0.9, 0.99, -1));
         refused("globalNorm: maxNorm = 0.0 must be finite and above 0", () -> Clipping.globalNorm(0));
     }
 }

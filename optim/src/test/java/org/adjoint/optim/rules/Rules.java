@@ -44,7 +44,10 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("radam", new RAdam(0.5), Schedule.exponential(0.995), 1000),
                 new Rules("radamw", new RAdamW(0.5, 0.01), Schedule.exponential(0.995), 1000),
                 new Rules("rprop", new Rprop(0.1), Schedule.constant(), 300),
-                new Rules("sign descent", new SignDescent(0.5), Schedule.exponential(0.97), 500));
+                new Rules("sign descent", new SignDescent(0.5), Schedule.exponential(0.97), 500),
+                new Rules("lion", new Lion(0.5), Schedule.exponential(0.97), 500),
+                new Rules("lamb", new Lamb(0.1), Schedule.constant(), 500),
+                new Rules("lars", new Lars(50), Schedule.constant(), 500));
     }
 
     /**
@@ -71,7 +74,10 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("radam", new RAdam(5e-3), Schedule.constant(), 3000),
                 new Rules("radamw", new RAdamW(5e-3, 0), Schedule.constant(), 3000),
                 new Rules("rprop", new Rprop(1e-3), Schedule.constant(), 1000),
-                new Rules("sign descent", new SignDescent(1e-2), Schedule.exponential(0.999), 3000));
+                new Rules("sign descent", new SignDescent(1e-2), Schedule.exponential(0.999), 3000),
+                new Rules("lion", new Lion(1e-2), Schedule.exponential(0.999), 3000),
+                new Rules("lamb", new Lamb(1e-2), Schedule.constant(), 2000),
+                new Rules("lars", new Lars(10), Schedule.constant(), 3000));
     }
 
     /** The rules for the softmax regression (full batch, L2-regularized, so its minimum is unique). */
@@ -95,6 +101,12 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("radam", new RAdam(0.1), Schedule.exponential(0.998), 3000),
                 new Rules("radamw", new RAdamW(0.1, 0), Schedule.exponential(0.998), 3000),
                 new Rules("rprop", new Rprop(0.01), Schedule.constant(), 1000),
-                new Rules("sign descent", new SignDescent(0.05), Schedule.exponential(0.995), 2000));
+                new Rules("sign descent", new SignDescent(0.05), Schedule.exponential(0.995), 2000),
+                new Rules("lion", new Lion(0.05), Schedule.exponential(0.995), 2000),
+                // The bias's first gradient is about 3e-17 (balanced classes at W = 0), so LAMB's first step puts it
+                // near 3e-12, and the trust ratio lets ‖b‖ grow only by a factor 1 + η a step: the rate must stay
+                // large long enough (Σ η ≈ 100 here) before it decays.
+                new Rules("lamb", new Lamb(0.1), Schedule.cosine(2000, 0), 2000),
+                new Rules("lars", new Lars(100), Schedule.cosine(2000, 0), 2000)); // the same as LAMB's bias
     }
 }

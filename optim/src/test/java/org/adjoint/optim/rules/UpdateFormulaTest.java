@@ -1,5 +1,6 @@
 package org.adjoint.optim.rules;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.DoubleBinaryOperator;
@@ -233,6 +234,150 @@ class UpdateFormulaTest {
     @Test
     void signDescentMovesEachCoordinateByTheStep() {
         agrees(new SignDescent(1), (i, theta, g, lr, t) -> theta - lr * Math.signum(g));
+    }
+
+    @Test
+    void lionStepsBySignOfTheInterpolationAndDecaysDecoupled() {
+        double b1 = 0.8;
+        double b2 = 0.95;
+        double lambda = 0.1;
+        double[] m = new double[3];
+        agrees(new Lion(1, b1, b2, lambda), (i, theta, g, lr, t) -> {
+            double c = b1 * m[i] + (1 - b1) * g;
+            m[i] = b2 * m[i] + (1 - b2) * g;
+            return theta - lr * (Math.signum(c) + lambda * theta);
+        });
+    }
+
+    @Test
+    void lionByHandWithAZeroGradientThatDoesNotMove() {
+        Lion lion = new Lion(0.1, 0.9, 0.99, 0);
+        Tensor theta = Tensor.vector(1, -2, 3);
+        Update<Lion.State> first = lion.apply(theta, Tensor.vector(0.5, 0, -4), lion.init(theta), 0.1);
+        // c = 0.1·g = (0.05, 0, −0.4): sign (1, 0, −1); sign(0) = 0 leaves θ₂ where it was.
+        byHand(Tensor.vector(0.9, -2, 3.1), first.param());
+        byHand(Tensor.vector(0.005, 0, -0.04), first.state().m());
+        Update<Lion.State> second = lion.apply(first.param(), Tensor.vector(-1, 0, 0), first.state(), 0.1);
+        // c = 0.9·m + 0.1·g = (0.0045 − 0.1, 0, −0.036): sign (−1, 0, −1).
+        byHand(Tensor.vector(1.0, -2, 3.2), second.param());
+        byHand(Tensor.vector(0.99 * 0.005 - 0.01, 0, 0.99 * -0.04), second.state().m());
+    }
+
+    @Test
+    void lambScalesTheAdamDirectionByTheTensorsTrustRatio() {
+        double b1 = 0.8;
+        double b2 = 0.95;
+        double eps = 1e-3;
+        double lambda = 0.1;
+        double[] m = new double[3];
+        double[] v = new double[3];
+        agreesTensorwise(new Lamb(1, b1, b2, eps, lambda), (theta, g, lr, t) -> {
+            double[] r = new double[3];
+            for (int i = 0; i < 3; i++) {
+                m[i] = b1 * m[i] + (1 - b1) * g[i];
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                r[i] = m[i] / (1 - Math.pow(b1, t)) / (Math.sqrt(v[i] / (1 - Math.pow(b2, t))) + eps) + lambda * theta[i];
+            }
+            double ratio = norm(theta) / norm(r);
+            double[] next = new double[3];
+            for (int i = 0; i < 3; i++) {
+                next[i] = theta[i] - lr * ratio * r[i];
+            }
+            return next;
+        });
+    }
+
+    @Test
+    void lambByHandStepsByTheLearningRateTimesTheNorm() {
+        Lamb lamb = new Lamb(0.1, 0.9, 0.999, 1e-6, 0);
+        Tensor theta = Tensor.vector(3, 4);
+        // m̂ = g and v̂ = g² at every step of a constant gradient, so r = (1 / (1 + ε), 0), ‖r‖ = 1 / (1 + ε)
+        // and the step is η·‖θ‖ along the first axis: from ‖θ‖ = 5, then from ‖(2.5, 4)‖ = √22.25.
+        Update<Adam.State> first = lamb.apply(theta, Tensor.vector(1, 0), lamb.init(theta), 0.1);
+        byHand(Tensor.vector(2.5, 4), first.param());
+        Update<Adam.State> second = lamb.apply(first.param(), Tensor.vector(1, 0), first.state(), 0.1);
+        byHand(Tensor.vector(2.5 - 0.1 * Math.sqrt(22.25), 4), second.param());
+    }
+
+    @Test
+    void lambTakesTheUnscaledStepAtZeroAndStandsStillWithoutAnUpdate() {
+        Lamb lamb = new Lamb(0.1, 0.9, 0.999, 1e-6, 0.5);
+        Tensor zero = Tensor.vector(0, 0);
+        // ‖θ‖ = 0: the trust ratio is 1, so θ ← −η·r with r = g / (|g| + ε) (bias-corrected, λ·θ = 0).
+        Update<Adam.State> fromZero = lamb.apply(zero, Tensor.vector(3, -4), lamb.init(zero), 0.1);
+        byHand(Tensor.vector(-0.1 * 3 / (3 + 1e-6), 0.1 * 4 / (4 + 1e-6)), fromZero.param());
+        // ‖r‖ = 0 (θ = 0 and g = 0): 1 rather than 0/0, and θ stays at 0.
+        byHand(zero, lamb.apply(zero, zero, lamb.init(zero), 0.1).param());
+    }
+
+    @Test
+    void larsScalesTheDecayedGradientByTheLocalRateBeforeMomentum() {
+        double mu = 0.7;
+        double kappa = 0.5;
+        double lambda = 0.1;
+        double[] b = new double[3];
+        agreesTensorwise(new Lars(1, mu, kappa, lambda), (theta, g, lr, t) -> {
+            double rho = kappa * norm(theta) / (norm(g) + lambda * norm(theta));
+            double[] next = new double[3];
+            for (int i = 0; i < 3; i++) {
+                b[i] = mu * b[i] + rho * (g[i] + lambda * theta[i]);
+                next[i] = theta[i] - lr * b[i];
+            }
+            return next;
+        });
+    }
+
+    @Test
+    void larsByHand() {
+        Lars lars = new Lars(0.1, 0.5, 0.01, 0);
+        Tensor theta = Tensor.vector(3, 4);
+        // ρ = 0.01·5 / 10 = 0.005, b = (0.03, 0.04).
+        Update<Lars.State> first = lars.apply(theta, Tensor.vector(6, 8), lars.init(theta), 0.1);
+        byHand(Tensor.vector(2.997, 3.996), first.param());
+        // ρ = 0.01·4.995 / 2 = 0.024975, b = 0.5·(0.03, 0.04) + ρ·(0, 2) = (0.015, 0.06995).
+        Update<Lars.State> second = lars.apply(first.param(), Tensor.vector(0, 2), first.state(), 0.1);
+        byHand(Tensor.vector(0.015, 0.06995), second.state().buffer());
+        byHand(Tensor.vector(2.9955, 3.989005), second.param());
+    }
+
+    @Test
+    void larsLocalRateIsOneAtAZeroParameterOrGradient() {
+        Lars lars = new Lars(0.1, 0.9, 0.01, 0.5);
+        Tensor zero = Tensor.vector(0, 0);
+        // ‖θ‖ = 0: ρ = 1, b = g.
+        byHand(Tensor.vector(-0.3, 0.4), lars.apply(zero, Tensor.vector(3, -4), lars.init(zero), 0.1).param());
+        // ‖g‖ = 0: ρ = 1 (as timm), b = λ·θ = (1.5, 2).
+        Tensor theta = Tensor.vector(3, 4);
+        byHand(Tensor.vector(2.85, 3.8), lars.apply(theta, zero, lars.init(theta), 0.1).param());
+    }
+
+    /** A reference for a rule that couples the coordinates of a tensor: (θ, g, lr, t) → θ'. */
+    private interface TensorReference {
+        double[] step(double[] theta, double[] g, double lr, int t);
+    }
+
+    private static double norm(double[] x) {
+        double sum = 0;
+        for (double xi : x) {
+            sum += xi * xi;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** {@link #agrees} for a {@link TensorReference}. */
+    private static <S> void agreesTensorwise(UpdateRule<S> rule, TensorReference reference) {
+        double[][] expected = {THETA.clone()};
+        agrees(rule, (i, theta, g, lr, t) -> {
+            if (i == 0) {
+                expected[0] = reference.step(expected[0], GRADS[t - 1], lr, t);
+            }
+            return expected[0][i];
+        });
+    }
+
+    /** A hand-computed tensor, to 1e-15 absolute (the values are of order 1). */
+    private static void byHand(Tensor expected, Tensor actual) {
+        assertArrayEquals(expected.toArray(), actual.toArray(), 1e-15, () -> "expected " + expected + " but got " + actual);
     }
 
     /** Runs {@code rule} and the reference side by side over every step; every coordinate must agree. */
