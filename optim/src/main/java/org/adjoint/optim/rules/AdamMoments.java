@@ -7,7 +7,7 @@ import org.adjoint.optim.UpdateRule;
 
 /**
  * The rules whose state is Adam's first and second moments and step count ({@link Adam},
- * {@link AdamW}, {@link UncorrectedAdam}, {@link RAdam}, {@link RAdamW}): they start, save and restore that state the same way, under
+ * {@link AdamW}, {@link UncorrectedAdam}, {@link RAdam}, {@link RAdamW}, {@link Lamb}): they start, save and restore that state the same way, under
  * PyTorch's {@code state_dict} names, and differ only in their step.
  */
 interface AdamMoments extends UpdateRule<Adam.State> {

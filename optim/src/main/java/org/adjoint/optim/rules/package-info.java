@@ -7,7 +7,8 @@
  * {@link org.adjoint.optim.rules.UncorrectedAdam}, {@link org.adjoint.optim.rules.AdamW},
  * {@link org.adjoint.optim.rules.Adamax}, {@link org.adjoint.optim.rules.NAdam},
  * {@link org.adjoint.optim.rules.RAdam}, {@link org.adjoint.optim.rules.RAdamW},
- * {@link org.adjoint.optim.rules.Rprop} and
+ * {@link org.adjoint.optim.rules.Rprop}, {@link org.adjoint.optim.rules.Lion},
+ * {@link org.adjoint.optim.rules.Lamb}, {@link org.adjoint.optim.rules.Lars} and
  * {@link org.adjoint.optim.rules.SignDescent}. The contracts they implement
  * ({@link org.adjoint.optim.UpdateRule}) and the {@link org.adjoint.optim.Optimizer} that applies them
  * live in {@code org.adjoint.optim}; schedules and clipping in {@code org.adjoint.optim.schedule};
