@@ -9,7 +9,8 @@
  * {@link org.adjoint.optim.rules.RAdam}, {@link org.adjoint.optim.rules.RAdamW},
  * {@link org.adjoint.optim.rules.Rprop}, {@link org.adjoint.optim.rules.Lion},
  * {@link org.adjoint.optim.rules.Lamb}, {@link org.adjoint.optim.rules.Lars} and
- * {@link org.adjoint.optim.rules.SignDescent}. The contracts they implement
+ * {@link org.adjoint.optim.rules.SignDescent}; and {@link org.adjoint.optim.rules.GradientAccumulation},
+ * which wraps any of them to step once every k minibatches with their mean gradient. The contracts they implement
  * ({@link org.adjoint.optim.UpdateRule}) and the {@link org.adjoint.optim.Optimizer} that applies them
  * live in {@code org.adjoint.optim}; schedules and clipping in {@code org.adjoint.optim.schedule};
  * second-order and derivative-free minimizers in {@code org.adjoint.optim.minimize}.

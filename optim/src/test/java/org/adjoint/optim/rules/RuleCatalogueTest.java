@@ -104,6 +104,9 @@ class RuleCatalogueTest {
         Constructor<?> canonical = type.getDeclaredConstructor(
                 Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
         for (int i = 0; i < components.length; i++) {
+            if (components[i].getType() != double.class) {
+                continue; // a wrapper's inner rule or count: GradientAccumulationTest checks those
+            }
             for (double bad : badValues(type.getSimpleName(), components[i].getName())) {
                 Object[] args = new Object[components.length];
                 for (int j = 0; j < components.length; j++) {

@@ -47,7 +47,9 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("sign descent", new SignDescent(0.5), Schedule.exponential(0.97), 500),
                 new Rules("lion", new Lion(0.5), Schedule.exponential(0.97), 500),
                 new Rules("lamb", new Lamb(0.1), Schedule.constant(), 500),
-                new Rules("lars", new Lars(50), Schedule.constant(), 500));
+                new Rules("lars", new Lars(50), Schedule.constant(), 500),
+                // k = 1 here, so that RuleLaws' descent law holds; GradientAccumulationTest checks k ≥ 2.
+                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(0.5)), Schedule.exponential(0.98), 500));
     }
 
     /**
@@ -77,7 +79,8 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("sign descent", new SignDescent(1e-2), Schedule.exponential(0.999), 3000),
                 new Rules("lion", new Lion(1e-2), Schedule.exponential(0.999), 3000),
                 new Rules("lamb", new Lamb(1e-2), Schedule.constant(), 2000),
-                new Rules("lars", new Lars(10), Schedule.constant(), 3000));
+                new Rules("lars", new Lars(10), Schedule.constant(), 3000),
+                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(1e-2)), Schedule.constant(), 2000));
     }
 
     /** The rules for the softmax regression (full batch, L2-regularized, so its minimum is unique). */
@@ -107,6 +110,7 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 // near 3e-12, and the trust ratio lets ‖b‖ grow only by a factor 1 + η a step: the rate must stay
                 // large long enough (Σ η ≈ 100 here) before it decays.
                 new Rules("lamb", new Lamb(0.1), Schedule.cosine(2000, 0), 2000),
-                new Rules("lars", new Lars(100), Schedule.cosine(2000, 0), 2000)); // the same as LAMB's bias
+                new Rules("lars", new Lars(100), Schedule.cosine(2000, 0), 2000), // the same as LAMB's bias
+                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(0.05)), Schedule.exponential(0.997), 2000));
     }
 }
