@@ -21,6 +21,7 @@ import org.adjoint.optim.rules.Adamax;
 import org.adjoint.optim.rules.AmsGrad;
 import org.adjoint.optim.rules.CenteredRmsProp;
 import org.adjoint.optim.rules.ClassicalMomentum;
+import org.adjoint.optim.rules.GradientAccumulation;
 import org.adjoint.optim.rules.Lamb;
 import org.adjoint.optim.rules.Lars;
 import org.adjoint.optim.rules.Lion;
@@ -63,7 +64,8 @@ class NullArgumentsTest {
             new Adam(0.1), new AdamW(0.1), new Adamax(0.1), new AmsGrad(0.1), new CenteredRmsProp(0.1, 0.9, 1e-8, 0, 0.9),
             new ClassicalMomentum(0.1, 0.9), new NAdam(0.1), new NesterovMomentum(0.1, 0.9), new RmsProp(0.1),
             new RAdam(0.1), new RAdamW(0.1, 0.01), new Rprop(0.1),
-            new Sgd(0.1, 0.9), new SignDescent(0.1), new UncorrectedAdam(0.1), new Lion(0.1), new Lamb(0.1), new Lars(1));
+            new Sgd(0.1, 0.9), new SignDescent(0.1), new UncorrectedAdam(0.1), new Lion(0.1), new Lamb(0.1), new Lars(1),
+            GradientAccumulation.every(2, new Adam(0.1)));
 
     /**
      * Parameters that may be null by their documentation, as the start of the entry point's

@@ -47,8 +47,9 @@ public record GradientAccumulation<S>(UpdateRule<S> inner, int every) implements
      */
     public record State<S>(S inner, Tensor sum, long miniSteps) {
 
-        /** Refuses a missing sum or a negative count. */
+        /** Refuses a missing inner state or sum, and a negative count. */
         public State {
+            Objects.requireNonNull(inner, "GradientAccumulation.State: inner is null");
             Objects.requireNonNull(sum, "GradientAccumulation.State: sum is null");
             if (miniSteps < 0) {
                 throw new IllegalArgumentException("GradientAccumulation.State: miniSteps = " + miniSteps + " is negative");
