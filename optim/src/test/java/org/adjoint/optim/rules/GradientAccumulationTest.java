@@ -111,6 +111,44 @@ class GradientAccumulationTest {
         return Tensor.vector(g);
     }
 
+    /**
+     * The equations by hand, k = 3 around momentum SGD (μ = 0.5), seven steps with changing rates: the parameter
+     * stands still on steps 1, 2, 4, 5; step 3 takes the mean of g₁..g₃ at rate η₃, step 6 that of g₄..g₆ at η₆;
+     * step 7 starts a new sum.
+     */
+    @Test
+    void followsTheEquationsStepByStep() {
+        GradientAccumulation<Sgd.State> rule = GradientAccumulation.every(3, new Sgd(0.1, 0.5));
+        double[] g = {0.3, -1.2, 2.5, 0.7, 0.1, -0.4, 1.1};
+        double[] rates = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7};
+        double theta = 2;
+        double buffer = 0;
+        double sum = 0;
+        int j = 0;
+        boolean started = false;
+        Tensor p = Tensor.vector(2);
+        GradientAccumulation.State<Sgd.State> state = rule.init(p);
+        for (int t = 0; t < g.length; t++) {
+            sum += g[t];
+            j++;
+            if (j == 3) {
+                double mean = sum / 3;
+                buffer = started ? 0.5 * buffer + mean : mean;
+                started = true;
+                theta -= rates[t] * buffer;
+                sum = 0;
+                j = 0;
+            }
+            Update<GradientAccumulation.State<Sgd.State>> u = rule.apply(p, Tensor.vector(g[t]), state, rates[t]);
+            p = u.param();
+            state = u.state();
+            assertEquals(theta, p.toArray()[0], 1e-12 * Math.abs(theta), "θ at step " + (t + 1));
+            assertEquals(sum, state.sum().toArray()[0], 1e-12 * Math.abs(sum), "a at step " + (t + 1));
+            assertEquals(j, state.miniSteps(), "j at step " + (t + 1));
+        }
+        assertEquals(2 - 0.3 * (1.6 / 3) - 0.6 * (0.5 * 1.6 / 3 + 0.4 / 3), theta, 1e-15);
+    }
+
     @Test
     void withKEqualToOneItIsTheInnerRuleBitForBit() {
         Adam adam = new Adam(0.1);
