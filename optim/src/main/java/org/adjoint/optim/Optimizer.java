@@ -147,6 +147,32 @@ public final class Optimizer {
         return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newStates));
     }
 
+    /**
+     * The parameters to evaluate, predict with and save as the model, for the iterate {@code params}:
+     * each parameter's {@link UpdateRule#evaluationParam}. They are {@code params} themselves unless a rule
+     * averages (Schedule-Free, EMA, SWA), in which case the gradient is taken at {@code params} but the
+     * averaged parameters are the model. The training loop evaluates these; a checkpoint keeps both.
+     *
+     * @throws IllegalArgumentException if the state is for other parameters
+     */
+    public NamedTensors evaluationParameters(NamedTensors params, OptimizerState state) {
+        if (!state.names().equals(params.names())) {
+            throw new IllegalArgumentException("evaluationParameters: the optimizer state is for the parameters "
+                    + state.names() + " but the parameters are " + params.names());
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String name : params.names()) {
+            Tensor param = params.get(name);
+            Tensor evaluated = state.ruleState(name).evaluationParam(param);
+            if (!evaluated.shape().equals(param.shape())) {
+                throw new IllegalStateException("evaluationParameters: " + state.ruleState(name).rule() + " returned shape "
+                        + evaluated.shape() + " for " + name + ", of shape " + param.shape());
+            }
+            out.put(name, evaluated);
+        }
+        return NamedTensors.of(out);
+    }
+
     /** The schedule's factor for {@code step}, which must be finite and at least 0 (a custom schedule may break that). */
     private double factor(String operation, long step) {
         double factor = schedule.factor(step);

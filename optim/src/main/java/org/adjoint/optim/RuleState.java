@@ -43,6 +43,11 @@ public record RuleState<S>(UpdateRule<S> rule, S state) {
         return new Update<>(u.param(), new RuleState<>(rule, u.state()));
     }
 
+    /** The parameter to evaluate for the iterate {@code param}: see {@link UpdateRule#evaluationParam}. */
+    public Tensor evaluationParam(Tensor param) {
+        return rule.evaluationParam(param, state);
+    }
+
     /** The state as named tensors, for a checkpoint. */
     public Map<String, Tensor> save() {
         return rule.save(state);

@@ -37,6 +37,21 @@ public interface UpdateRule<S> {
      */
     Update<S> apply(Tensor param, Tensor grad, S state, double learningRate);
 
+    /**
+     * The parameter to evaluate, predict with and keep, given the iterate {@code param} and the state
+     * after the steps so far. For most rules that is {@code param} itself (the default). Rules that
+     * average, such as Schedule-Free methods, EMA or SWA of the parameters, return the average: the
+     * gradient is taken at the iterate, but the average is the model. {@link Optimizer#evaluationParameters}
+     * applies this to a whole parameter set, and the training loop evaluates and keeps its result.
+     *
+     * @param param the iterate θ, where the next gradient is taken
+     * @param state the state after the steps taken so far
+     * @return a tensor of {@code param}'s shape
+     */
+    default Tensor evaluationParam(Tensor param, S state) {
+        return param;
+    }
+
     /** The state as named tensors (counters as scalars), for a checkpoint. */
     Map<String, Tensor> save(S state);
 
