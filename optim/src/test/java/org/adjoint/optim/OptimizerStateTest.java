@@ -47,4 +47,40 @@ class OptimizerStateTest {
         assertEquals(a.params(), b.params());
         assertSame(state.ruleState("w").rule().getClass(), b.state().ruleState("w").rule().getClass());
     }
+
+    @Test
+    void theEvaluationParametersAreTheIterateUnlessARuleSaysOtherwise() {
+        Optimizer optimizer = Optimizer.of(new Adam(1e-3));
+        Step step = optimizer.step(PARAMS, PARAMS, optimizer.init(PARAMS));
+        assertEquals(step.params(), optimizer.evaluationParameters(step.params(), step.state()));
+        NamedTensors other = NamedTensors.of(Map.of("v", Tensor.vector(1, -2)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> optimizer.evaluationParameters(other, step.state()));
+        assertEquals("evaluationParameters: the optimizer state is for the parameters [w] but the parameters are [v]",
+                e.getMessage());
+    }
+
+    @Test
+    void anEvaluationParameterOfAnotherShapeIsRefused() {
+        StatelessRule broken = new StatelessRule() {
+            @Override
+            public double learningRate() {
+                return 0.1;
+            }
+
+            @Override
+            public Tensor apply(Tensor param, Tensor grad, double learningRate) {
+                return param;
+            }
+
+            @Override
+            public Tensor evaluationParam(Tensor param, None state) {
+                return Tensor.scalar(1);
+            }
+        };
+        Optimizer optimizer = Optimizer.of(broken);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> optimizer.evaluationParameters(PARAMS, optimizer.init(PARAMS)));
+        assertEquals("evaluationParameters: " + broken + " returned shape [] for w, of shape [2]", e.getMessage());
+    }
 }
