@@ -40,13 +40,13 @@ public record OneCycle(long totalSteps, double pctStart, double divFactor, doubl
 
     /** Refuses hyperparameters that PyTorch would refuse or that would make a phase empty (a 0/0 factor). */
     public OneCycle {
+        Objects.requireNonNull(anneal, "anneal");
         Schedules.requireAtLeast("oneCycle", "totalSteps", totalSteps, 1);
         if (!(pctStart > 0 && pctStart < 1)) {
             throw new IllegalArgumentException("oneCycle: pctStart = " + pctStart + " is outside (0, 1)");
         }
         Hyperparameters.positive("oneCycle", "divFactor", divFactor);
         Hyperparameters.positive("oneCycle", "finalDivFactor", finalDivFactor);
-        Objects.requireNonNull(anneal, "anneal");
         if (!(pctStart * totalSteps > 1)) {
             throw new IllegalArgumentException("oneCycle: pctStart · totalSteps = " + pctStart + " · " + totalSteps
                     + " must be above 1, or the rising phase ends before it starts");

@@ -33,6 +33,7 @@ public interface Schedule {
      * so it keeps no hidden state; the others ignore them: by default {@code factor(step)}.
      */
     default double factor(long step, Observations observed) {
+        Objects.requireNonNull(observed, "observed");
         return factor(step);
     }
 
