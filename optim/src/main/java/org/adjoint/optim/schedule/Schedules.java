@@ -129,7 +129,7 @@ final class Schedules {
 
         @Override
         public String toString() {
-            return "polynomial(" + steps + ", " + power + ", " + endFactor + ")";
+            return "polynomial(" + steps + ", " + power + (endFactor == 0 ? "" : ", " + endFactor) + ")";
         }
     }
 

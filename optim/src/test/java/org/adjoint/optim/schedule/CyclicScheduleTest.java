@@ -26,7 +26,9 @@ class CyclicScheduleTest {
                 Schedule.oneCycle(1000).withPctStart(0.25).withDivFactors(10, 100).withAnneal(Anneal.LINEAR).withThreePhase()
                         .toString());
         assertEquals("cosineWarmRestarts(10, 2, 0.01)", Schedule.cosineWarmRestarts(10, 2, 0.01).toString());
-        assertEquals("polynomial(100, 2.0, 0.0)", Schedule.polynomial(100, 2).toString());
+        assertEquals("polynomial(100, 2.0)", Schedule.polynomial(100, 2).toString());
+        assertEquals("polynomial(100, 2.0, 0.1)", Schedule.polynomial(100, 2, 0.1).toString());
+        assertEquals(Schedule.polynomial(100, 2), Schedule.polynomial(100, 2, 0));
         assertEquals("reduceOnPlateau(\"loss\")", Schedule.reduceOnPlateau("loss").toString());
         assertEquals("linear(0.1, 1.0, 10).then(10, reduceOnPlateau(\"accuracy\").maximizing().withFactor(0.5)"
                         + ".withPatience(2).withThreshold(0.01, ABS).withCooldown(1).withMinFactor(0.01))",
