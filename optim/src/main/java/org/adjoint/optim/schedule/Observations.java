@@ -114,7 +114,10 @@ public final class Observations {
                 .map(o -> new Observation(o.step() - boundary, o.metrics())).toList());
     }
 
-    /** The observations with their steps counted in epochs of {@code stepsPerEpoch} updates (rounded down), as {@link Schedule#inEpochs} sees them. */
+    /**
+     * The observations with their steps counted in epochs of {@code stepsPerEpoch} updates (rounded
+     * down), as a schedule inside {@link Schedule#inEpochs} sees them.
+     */
     public Observations inEpochs(long stepsPerEpoch) {
         if (stepsPerEpoch < 1) {
             throw new IllegalArgumentException("inEpochs: stepsPerEpoch = " + stepsPerEpoch + " must be at least 1");

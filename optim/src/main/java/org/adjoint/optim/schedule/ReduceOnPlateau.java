@@ -152,6 +152,7 @@ public record ReduceOnPlateau(String metric, Mode mode, double factor, int patie
                 + (factor == 0.1 ? "" : ".withFactor(" + factor + ")") + (patience == 10 ? "" : ".withPatience(" + patience + ")")
                 + (threshold == 1e-4 && thresholdMode == ThresholdMode.REL ? ""
                         : ".withThreshold(" + threshold + ", " + thresholdMode + ")")
-                + (cooldown == 0 ? "" : ".withCooldown(" + cooldown + ")") + (minFactor == 0 ? "" : ".withMinFactor(" + minFactor + ")");
+                + (cooldown == 0 ? "" : ".withCooldown(" + cooldown + ")")
+                + (minFactor == 0 ? "" : ".withMinFactor(" + minFactor + ")");
     }
 }
