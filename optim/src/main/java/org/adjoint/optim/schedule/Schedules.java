@@ -74,7 +74,12 @@ final class Schedules {
     record Cosine(long period, double minFactor) implements Schedule {
         @Override
         public double factor(long step) {
-            return minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * step / period)) / 2;
+            return at(step, period, minFactor);
+        }
+
+        /** {@code min + (1 − min)·(1 + cos(π·t / period)) / 2}, in PyTorch's order of operations. */
+        static double at(double t, double period, double minFactor) {
+            return minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * t / period)) / 2;
         }
 
         @Override
@@ -103,16 +108,11 @@ final class Schedules {
             while (current >= period) {
                 current -= period;
                 if (period > Long.MAX_VALUE / periodMultiplier) {
-                    return cosine((double) current, (double) period * periodMultiplier);
+                    return Cosine.at(current, (double) period * periodMultiplier, minFactor);
                 }
                 period *= periodMultiplier;
             }
-            return cosine(current, period);
-        }
-
-        /** As PyTorch: {@code η_min + (base − η_min)·(1 + cos(π·T_cur/T_i)) / 2} with base 1. */
-        private double cosine(double current, double period) {
-            return minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * current / period)) / 2;
+            return Cosine.at(current, period, minFactor);
         }
 
         @Override
