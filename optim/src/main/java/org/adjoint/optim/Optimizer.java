@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.schedule.Clipping;
+import org.adjoint.optim.schedule.Observations;
 import org.adjoint.optim.schedule.Schedule;
 
 /**
@@ -38,6 +39,10 @@ import org.adjoint.optim.schedule.Schedule;
  * refused at the step that would use it, naming the schedule, the step and the factor. The state records which
  * rule made each parameter's state; a step refuses a state made by a rule that is not {@code equals}
  * to this optimizer's rule for that parameter (another rule, or other hyperparameters).
+ *
+ * <p><b>Observations.</b> A schedule may react to metrics ({@link Schedule#reduceOnPlateau}):
+ * {@link #observe} adds the metrics it monitors to the state, and every step passes the state's
+ * observations to the schedule ({@link Schedule#factor(long, Observations)}).
  */
 public final class Optimizer {
 
@@ -104,7 +109,7 @@ public final class Optimizer {
 
     /** The learning rate the parameter named {@code name} gets at the step after {@code state}. */
     public double learningRate(String name, OptimizerState state) {
-        return ruleFor(name).learningRate() * factor("learningRate", state.step());
+        return ruleFor(name).learningRate() * factor("learningRate", state);
     }
 
     /**
@@ -134,7 +139,7 @@ public final class Optimizer {
         }
         requireEveryGroupUpdatesSomething(params.names());
         NamedTensors clipped = clipping.apply(grads);
-        double factor = factor("step", state.step());
+        double factor = factor("step", state);
         Map<String, Tensor> newParams = new LinkedHashMap<>();
         Map<String, RuleState<?>> newStates = new LinkedHashMap<>();
         for (String name : params.names()) {
@@ -144,7 +149,35 @@ public final class Optimizer {
             newParams.put(name, u.param());
             newStates.put(name, u.state());
         }
-        return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newStates));
+        return new Step(NamedTensors.of(newParams), new OptimizerState(state.step() + 1, factor, newStates,
+                state.observations()));
+    }
+
+    /**
+     * The state with one more observation, made after {@code state.step()} updates: the values in
+     * {@code metrics} of the metrics the schedule {@link Schedule#monitors monitors} (the others are not
+     * kept; the training history has them). The training loop calls this after every epoch with the
+     * epoch's mean training loss as {@code "loss"} and its evaluation's metrics.
+     *
+     * @throws IllegalArgumentException if a monitored metric is missing from {@code metrics} or NaN
+     */
+    public OptimizerState observe(OptimizerState state, Map<String, Double> metrics) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(metrics, "metrics");
+        Map<String, Double> kept = new LinkedHashMap<>();
+        for (String metric : schedule.monitors()) {
+            Double value = metrics.get(metric);
+            if (value == null || value.isNaN()) {
+                throw new IllegalArgumentException("observe: the schedule " + schedule + " monitors " + metric + ", but "
+                        + (value == null ? "the metrics " + metrics.keySet() + " do not include it" : "it is NaN")
+                        + " (observation after step " + state.step() + ")");
+            }
+            kept.put(metric, value);
+        }
+        Map<String, RuleState<?>> ruleStates = new LinkedHashMap<>();
+        state.names().forEach(name -> ruleStates.put(name, state.ruleState(name)));
+        return new OptimizerState(state.step(), state.learningRateFactor(), ruleStates,
+                state.observations().with(state.step(), kept));
     }
 
     /**
@@ -173,9 +206,10 @@ public final class Optimizer {
         return NamedTensors.of(out);
     }
 
-    /** The schedule's factor for {@code step}, which must be finite and at least 0 (a custom schedule may break that). */
-    private double factor(String operation, long step) {
-        double factor = schedule.factor(step);
+    /** The schedule's factor after {@code state}, which must be finite and at least 0 (a custom schedule may break that). */
+    private double factor(String operation, OptimizerState state) {
+        long step = state.step();
+        double factor = schedule.factor(step, state.observations());
         if (!(factor >= 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException(operation + ": the schedule " + schedule + " gives the learning-rate factor "
                     + factor + " at step " + step + " (counted from 0); a factor must be finite and at least 0");

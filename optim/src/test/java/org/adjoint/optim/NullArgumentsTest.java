@@ -34,6 +34,7 @@ import org.adjoint.optim.rules.RmsProp;
 import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.rules.SignDescent;
 import org.adjoint.optim.rules.UncorrectedAdam;
+import org.adjoint.optim.schedule.Observations;
 import org.adjoint.optim.schedule.Schedule;
 import org.adjoint.optim.sharded.FlatLayout;
 import org.adjoint.optim.sharded.Partial;
@@ -101,6 +102,11 @@ class NullArgumentsTest {
             samples.putIfAbsent(ruleState.getClass(), ruleState);
         }
         samples.put(Schedule.class, Schedule.constant());
+        Observations observations = Observations.none().with(1, Map.of("loss", 0.5));
+        samples.put(Observations.class, observations);
+        samples.put(Observations.Observation.class, observations.asList().get(0));
+        samples.put(Schedule.oneCycle(10).getClass(), Schedule.oneCycle(10));
+        samples.put(Schedule.reduceOnPlateau("loss").getClass(), Schedule.reduceOnPlateau("loss"));
         samples.put(FlatLayout.class, FlatLayout.of(PARAMS));
         samples.put(Partial.class, new Partial(1, new double[] {1, 2}));
         samples.put(ShardFailureException.class, new ShardFailureException(0, "failed", new RuntimeException("cause")));
@@ -134,6 +140,7 @@ class NullArgumentsTest {
                 .setDefault(Optimizer.class, Optimizer.of(new Adam(1e-3)))
                 .setDefault(OptimizerState.class, Optimizer.of(new Adam(1e-3)).init(PARAMS))
                 .setDefault(History.class, TrainSamples.history())
+                .setDefault(Observations.class, Observations.none())
                 .setDefault(Dataset.class, new LabeledData(Tensor.ones(3, 2), new int[] {0, 1, 0}))
                 .setDefault(Path.class, Path.of("no-such-dir", "file.npz"));
     }

@@ -26,6 +26,9 @@ import org.adjoint.optim.UpdateRule;
  *   <li>{@code meta/rule/<name>}: the type of the rule that made the state, its class name as UTF-8 bytes;
  *   <li>{@code meta/config/<name>/<component>}: that rule's hyperparameters, one scalar per component of
  *       its record (see {@link RuleIdentity});
+ *   <li>{@code meta/observedSteps}, {@code observed/<metric>}: the metrics observed for the schedule
+ *       ({@link OptimizerState#observations}), one value per observation, NaN where one lacks the metric;
+ *       absent when there are none (a file without them loads with none);
  *   <li>{@code counter/<key>}: the caller's counters.
  * </ul>
  * Saving checks each parameter's state the way loading will (each slot present, with the shape the
@@ -84,6 +87,7 @@ public final class Checkpoint {
         for (String name : params.names()) {
             putParameter(entries, name, params.get(name), state.ruleState(name), optimizer.ruleFor(name));
         }
+        ObservationEntries.put(entries, state.observations());
         counters.forEach((key, value) -> entries.put("counter/" + key, Tensor.scalar(value)));
         Npz.write(file, entries);
     }
@@ -116,7 +120,8 @@ public final class Checkpoint {
         for (Map.Entry<String, Tensor> counter : withPrefix(entries, "counter/").entrySet()) {
             counters.put(counter.getKey(), scalar(file, "counter/" + counter.getKey(), counter.getValue()));
         }
-        return new Contents(NamedTensors.of(params), new OptimizerState(step, factor, ruleStates), counters);
+        OptimizerState state = new OptimizerState(step, factor, ruleStates, ObservationEntries.read(file, entries, step));
+        return new Contents(NamedTensors.of(params), state, counters);
     }
 
     /** The saved value of parameter {@code name}, which must have the shape of the model's {@code like}. */

@@ -1,5 +1,9 @@
 package org.adjoint.optim.schedule;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * The schedules {@link Schedule}'s factories and combinators build: values, equal when built from
  * equal arguments, each printed as the call that made it (so an optimizer's description or an error
@@ -9,6 +13,14 @@ package org.adjoint.optim.schedule;
 final class Schedules {
 
     private Schedules() {
+    }
+
+    /** Refuses a count below {@code least}, naming the schedule, the count and its value. */
+    static long requireAtLeast(String schedule, String name, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException(schedule + ": " + name + " = " + value + " must be at least " + least);
+        }
+        return value;
     }
 
     record Constant() implements Schedule {
@@ -62,7 +74,12 @@ final class Schedules {
     record Cosine(long period, double minFactor) implements Schedule {
         @Override
         public double factor(long step) {
-            return minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * step / period)) / 2;
+            return at(step, period, minFactor);
+        }
+
+        /** {@code min + (1 − min)·(1 + cos(π·t / period)) / 2}, in PyTorch's order of operations. */
+        static double at(double t, double period, double minFactor) {
+            return minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * t / period)) / 2;
         }
 
         @Override
@@ -83,10 +100,53 @@ final class Schedules {
         }
     }
 
+    record WarmRestarts(long firstPeriod, long periodMultiplier, double minFactor) implements Schedule {
+        @Override
+        public double factor(long step) {
+            long current = step;
+            long period = firstPeriod;
+            while (current >= period) {
+                current -= period;
+                if (period > Long.MAX_VALUE / periodMultiplier) {
+                    return Cosine.at(current, (double) period * periodMultiplier, minFactor);
+                }
+                period *= periodMultiplier;
+            }
+            return Cosine.at(current, period, minFactor);
+        }
+
+        @Override
+        public String toString() {
+            return "cosineWarmRestarts(" + firstPeriod + ", " + periodMultiplier + ", " + minFactor + ")";
+        }
+    }
+
+    record Polynomial(long steps, double power, double endFactor) implements Schedule {
+        @Override
+        public double factor(long step) {
+            return (1 - endFactor) * Math.pow(1 - (double) Math.min(step, steps) / steps, power) + endFactor;
+        }
+
+        @Override
+        public String toString() {
+            return "polynomial(" + steps + ", " + power + (endFactor == 0 ? "" : ", " + endFactor) + ")";
+        }
+    }
+
     record Product(Schedule first, Schedule second) implements Schedule {
         @Override
         public double factor(long step) {
             return first.factor(step) * second.factor(step);
+        }
+
+        @Override
+        public double factor(long step, Observations observed) {
+            return first.factor(step, observed) * second.factor(step, observed);
+        }
+
+        @Override
+        public Set<String> monitors() {
+            return union(first.monitors(), second.monitors());
         }
 
         @Override
@@ -102,6 +162,16 @@ final class Schedules {
         }
 
         @Override
+        public double factor(long step, Observations observed) {
+            return step < boundary ? first.factor(step, observed) : next.factor(step - boundary, observed.since(boundary));
+        }
+
+        @Override
+        public Set<String> monitors() {
+            return union(first.monitors(), next.monitors());
+        }
+
+        @Override
         public String toString() {
             return first + ".then(" + boundary + ", " + next + ")";
         }
@@ -114,8 +184,24 @@ final class Schedules {
         }
 
         @Override
+        public double factor(long step, Observations observed) {
+            return perEpoch.factor(step / stepsPerEpoch, observed.inEpochs(stepsPerEpoch));
+        }
+
+        @Override
+        public Set<String> monitors() {
+            return perEpoch.monitors();
+        }
+
+        @Override
         public String toString() {
             return perEpoch + ".inEpochs(" + stepsPerEpoch + ")";
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new LinkedHashSet<>(a);
+        both.addAll(b);
+        return Collections.unmodifiableSet(both);
     }
 }

@@ -2,6 +2,7 @@ package org.adjoint.optim.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.adjoint.core.NamedTensors;
@@ -26,6 +27,11 @@ import org.adjoint.optim.checkpoint.Checkpoint;
  *
  * <p>{@link #withDataParallelism} computes each batch in k parts on k threads (the batch loss must then
  * be a mean over the batch's examples), bit-identical from run to run for a given k.
+ *
+ * <p>After each epoch's evaluation the optimizer {@linkplain Optimizer#observe observes} the epoch's mean
+ * training loss as {@code "loss"} and the evaluation's metrics, so a schedule such as
+ * {@code Schedule.reduceOnPlateau("accuracy").maximizing()} reacts to them; the observations travel in
+ * the optimizer state and its checkpoints.
  *
  * <p>A loss or gradient that is NaN or infinite stops training with a {@link TrainingDivergedException}
  * that names the epoch and step and keeps the last finite parameters, unless the batch's data itself
@@ -246,12 +252,24 @@ public final class Trainer {
             }
             Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.evaluate(epoch, params);
             history.recordEpoch(lossSum / batches.length, metrics);
+            state = optimizer.observe(state, observed(lossSum / batches.length, metrics));
             progress.epoch(epoch, epochs, lossSum / batches.length, metrics, history.examplesPerSecond());
             if (checkpoint != null && ((epoch + 1) % checkpointEvery == 0 || epoch + 1 == epochs)) {
                 save(params, state, epoch + 1, history);
             }
         }
         return new Run(params, state, history);
+    }
+
+    /**
+     * What the optimizer observes after an epoch, for a schedule that monitors a metric: the epoch's mean
+     * training loss as {@code "loss"} and the evaluation's metrics (an evaluation's own {@code "loss"} wins).
+     */
+    private static Map<String, Double> observed(double meanLoss, Map<String, Double> metrics) {
+        Map<String, Double> all = new LinkedHashMap<>();
+        all.put("loss", meanLoss);
+        all.putAll(metrics);
+        return all;
     }
 
     private void save(NamedTensors params, OptimizerState state, int epochsDone, History history) {
