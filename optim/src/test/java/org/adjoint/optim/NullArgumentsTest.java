@@ -93,6 +93,7 @@ class NullArgumentsTest {
         samples.put(OptimizerState.class, state);
         samples.put(RuleState.class, RuleState.init(new Adam(0.1), Tensor.ones(2)));
         samples.put(StatelessRule.class, new SignDescent(0.1));
+        samples.put(UpdateRule.class, new Adam(0.1));
         samples.put(Step.class, new Step(PARAMS, state));
         samples.put(Update.class, new Update<>(Tensor.ones(2), "state"));
         samples.put(Checkpoint.Contents.class, new Checkpoint.Contents(PARAMS, state, Map.of("epoch", 1.0)));
