@@ -52,29 +52,48 @@ import org.adjoint.optim.UpdateRule;
 public record Adafactor(double learningRate, double beta2Decay, double epsilon1, double epsilon2, double d,
                         double weightDecay) implements UpdateRule<Adafactor.State> {
 
+    /** Adafactor's state for one tensor: {@link Factored} for a parameter of rank at least 2, else {@link Unfactored}. */
+    public sealed interface State permits Factored, Unfactored {
+
+        /** The number of steps taken, t. */
+        long step();
+    }
+
     /**
-     * Adafactor's state for one tensor: the factors {@code rowVar} and {@code colVar} for a parameter of rank
-     * at least 2 (then {@code variance} is null), or the full {@code variance} otherwise (then both factors
-     * are null).
+     * The factored second moment of a parameter of rank at least 2.
+     *
+     * @param step   the number of steps taken, t
+     * @param rowVar R, of the parameter's shape with the last axis 1
+     * @param colVar C, of the parameter's shape with the next-to-last axis 1
+     */
+    public record Factored(long step, Tensor rowVar, Tensor colVar) implements State {
+
+        /** Refuses a negative step and missing factors. */
+        public Factored {
+            requireStep(step);
+            Objects.requireNonNull(rowVar, "Adafactor.Factored: rowVar is null");
+            Objects.requireNonNull(colVar, "Adafactor.Factored: colVar is null");
+        }
+    }
+
+    /**
+     * The full second moment of a parameter of rank 0 or 1.
      *
      * @param step     the number of steps taken, t
-     * @param rowVar   R, of the parameter's shape with the last axis 1, or null
-     * @param colVar   C, of the parameter's shape with the next-to-last axis 1, or null
-     * @param variance V, of the parameter's shape, or null
+     * @param variance V, of the parameter's shape
      */
-    public record State(long step, Tensor rowVar, Tensor colVar, Tensor variance) {
+    public record Unfactored(long step, Tensor variance) implements State {
 
-        /** Refuses a negative step and any other mix than both factors or the variance. */
-        public State {
-            if (step < 0) {
-                throw new IllegalArgumentException("Adafactor.State: step = " + step + " is negative");
-            }
-            boolean factored = rowVar != null && colVar != null && variance == null;
-            boolean full = rowVar == null && colVar == null && variance != null;
-            if (!factored && !full) {
-                throw new IllegalArgumentException("Adafactor.State: give rowVar and colVar, or variance alone (rowVar "
-                        + (rowVar != null) + ", colVar " + (colVar != null) + ", variance " + (variance != null) + ")");
-            }
+        /** Refuses a negative step and a missing variance. */
+        public Unfactored {
+            requireStep(step);
+            Objects.requireNonNull(variance, "Adafactor.Unfactored: variance is null");
+        }
+    }
+
+    private static void requireStep(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("Adafactor.State: step = " + step + " is negative");
         }
     }
 
@@ -103,34 +122,42 @@ public record Adafactor(double learningRate, double beta2Decay, double epsilon1,
     public State init(Tensor param) {
         Objects.requireNonNull(param, "param");
         if (param.rank() >= 2) {
-            return new State(0, Tensor.zeros(rowShape(param.shape())), Tensor.zeros(colShape(param.shape())), null);
+            return new Factored(0, Tensor.zeros(rowShape(param.shape())), Tensor.zeros(colShape(param.shape())));
         }
-        return new State(0, null, null, Tensor.zeros(param.shape()));
+        return new Unfactored(0, Tensor.zeros(param.shape()));
     }
 
     @Override
     public Update<State> apply(Tensor param, Tensor grad, State state, double lr) {
+        if (state instanceof Factored != param.rank() >= 2) {
+            throw new IllegalArgumentException(NAME + ": a " + state.getClass().getSimpleName() + " state for a parameter of shape "
+                    + param.shape() + " (rank 2 and above is factored)");
+        }
         long t = state.step() + 1;
-        double w = Math.pow(t, beta2Decay);
         double alpha = Math.max(epsilon2, rms(param)) * Math.min(lr, 1 / Math.sqrt(t));
         Tensor decayed = weightDecay != 0 ? param.mul(1 - lr * weightDecay) : param;
-        Tensor g2 = grad.square();
-        State next;
-        Tensor vHat;
-        if (param.rank() >= 2) {
-            int rows = param.rank() - 2;
-            Tensor rowVar = Moments.lerp(state.rowVar(), g2.mean(new int[] {rows + 1}, true), w);
-            Tensor colVar = Moments.lerp(state.colVar(), g2.mean(new int[] {rows}, true), w);
-            Tensor rowMean = rowVar.mean(new int[] {rows}, true).clamp(epsilon1, Double.POSITIVE_INFINITY);
-            vHat = rowVar.mul(colVar).div(rowMean);
-            next = new State(t, rowVar, colVar, null);
-        } else {
-            vHat = Moments.lerp(state.variance(), g2, w);
-            next = new State(t, null, null, vHat);
-        }
+        State next = secondMoment(grad.square(), state, t, Math.pow(t, beta2Decay));
+        Tensor vHat = next instanceof Factored f ? estimate(f) : ((Unfactored) next).variance();
         Tensor u = grad.div(vHat.clamp(epsilon1 * epsilon1, Double.POSITIVE_INFINITY).sqrt());
         double clip = Math.max(1, rms(u) / d);
         return new Update<>(decayed.sub(u.mul(alpha / clip)), next);
+    }
+
+    /** The statistics after step t, whose weight on {@code g2} = g² is w = 1 − β̂₂ₜ. */
+    private static State secondMoment(Tensor g2, State state, long t, double w) {
+        if (state instanceof Factored f) {
+            int rows = g2.rank() - 2;
+            return new Factored(t, Moments.lerp(f.rowVar(), g2.mean(new int[] {rows + 1}, true), w),
+                    Moments.lerp(f.colVar(), g2.mean(new int[] {rows}, true), w));
+        }
+        return new Unfactored(t, Moments.lerp(((Unfactored) state).variance(), g2, w));
+    }
+
+    /** V̂ = R·C / max(mean over rows of R, ε₁). */
+    private Tensor estimate(Factored f) {
+        int rows = f.rowVar().rank() - 2;
+        Tensor rowMean = f.rowVar().mean(new int[] {rows}, true).clamp(epsilon1, Double.POSITIVE_INFINITY);
+        return f.rowVar().mul(f.colVar()).div(rowMean);
     }
 
     /** The root mean square √(mean x²) of all of {@code x}'s elements. */
@@ -142,11 +169,11 @@ public record Adafactor(double learningRate, double beta2Decay, double epsilon1,
     public Map<String, Tensor> save(State state) {
         Map<String, Tensor> saved = new LinkedHashMap<>();
         saved.put("step", Tensor.scalar(state.step()));
-        if (state.variance() == null) {
-            saved.put("row_var", state.rowVar());
-            saved.put("col_var", state.colVar());
+        if (state instanceof Factored f) {
+            saved.put("row_var", f.rowVar());
+            saved.put("col_var", f.colVar());
         } else {
-            saved.put("variance", state.variance());
+            saved.put("variance", ((Unfactored) state).variance());
         }
         return saved;
     }
@@ -157,10 +184,10 @@ public record Adafactor(double learningRate, double beta2Decay, double epsilon1,
         Objects.requireNonNull(param, "param");
         long step = Slots.counter(NAME, saved, "step");
         if (param.rank() >= 2) {
-            return new State(step, Slots.get(NAME, saved, "row_var", rowShape(param.shape())),
-                    Slots.get(NAME, saved, "col_var", colShape(param.shape())), null);
+            return new Factored(step, Slots.get(NAME, saved, "row_var", rowShape(param.shape())),
+                    Slots.get(NAME, saved, "col_var", colShape(param.shape())));
         }
-        return new State(step, null, null, Slots.get(NAME, saved, "variance", param.shape()));
+        return new Unfactored(step, Slots.get(NAME, saved, "variance", param.shape()));
     }
 
     /** The shape of R: the parameter's, with the last axis 1. */
