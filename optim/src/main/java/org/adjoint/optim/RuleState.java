@@ -45,6 +45,7 @@ public record RuleState<S>(UpdateRule<S> rule, S state) {
 
     /** The parameter to evaluate for the iterate {@code param}: see {@link UpdateRule#evaluationParam}. */
     public Tensor evaluationParam(Tensor param) {
+        Objects.requireNonNull(param, "param");
         return rule.evaluationParam(param, state);
     }
 

@@ -1,6 +1,7 @@
 package org.adjoint.optim;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -49,6 +50,8 @@ public interface UpdateRule<S> {
      * @return a tensor of {@code param}'s shape
      */
     default Tensor evaluationParam(Tensor param, S state) {
+        Objects.requireNonNull(param, "param");
+        Objects.requireNonNull(state, "state");
         return param;
     }
 

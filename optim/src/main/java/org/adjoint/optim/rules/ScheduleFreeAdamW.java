@@ -89,6 +89,7 @@ public record ScheduleFreeAdamW(double learningRate, double beta1, double beta2,
 
     @Override
     public Update<State> apply(Tensor param, Tensor grad, State state, double lr) {
+        Objects.requireNonNull(param, "param"); // y is read only with weight decay
         long k = state.step();
         double gamma = lr * ScheduleFree.warmup(k, warmupSteps) * Math.sqrt(1 - Math.pow(beta2, k + 1));
         ScheduleFree.Next next = new ScheduleFree(k, state.lrMax(), state.weightSum()).next(gamma, r, weightLrPower);

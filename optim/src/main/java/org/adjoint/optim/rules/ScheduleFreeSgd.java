@@ -82,6 +82,7 @@ public record ScheduleFreeSgd(double learningRate, double momentum, double weigh
 
     @Override
     public Update<State> apply(Tensor param, Tensor grad, State state, double lr) {
+        Objects.requireNonNull(param, "param"); // y is read only with weight decay
         double gamma = lr * ScheduleFree.warmup(state.step(), warmupSteps);
         ScheduleFree.Next next = new ScheduleFree(state.step(), state.lrMax(), state.weightSum())
                 .next(gamma, r, weightLrPower);
