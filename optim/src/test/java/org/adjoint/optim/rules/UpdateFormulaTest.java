@@ -379,7 +379,7 @@ class UpdateFormulaTest {
         double tau = -0.6;
         double eps1 = 1e-3;
         double eps2 = 0.05;
-        double d = 1.2;
+        double d = 1;
         double lambda = 0.1;
         double[] variance = new double[3];
         agreesTensorwise(new Adafactor(1, tau, eps1, eps2, d, lambda), (theta, g, lr, t) -> {
