@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Update;
 import org.adjoint.optim.rules.laws.RuleLaws;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
+import org.adjoint.verify.TensorGens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +46,28 @@ class AdafactorTest {
         assertArrayEquals(new double[] {45 / 2.0, 5 / 2.0, 1.25 / 2}, f.colVar().toArray(), 0);
         assertEquals(Shape.of(2, 1), f.rowVar().shape());
         assertEquals(Shape.of(1, 3), f.colVar().shape());
+    }
+
+    /** The same for any shape of rank 2 or 3 and any g = a ⊗ b over the last axis (so g² is rank one in every block). */
+    @Test
+    void theFirstStepOnAnyRankOneSquaredGradientMovesEveryElementByAlphaTimesSign() {
+        Gen<Double> away = Gen.doublesAwayFrom(-3, 3, 0, 0.1);
+        Gen<Tensor> thetas = TensorGens.tensors(TensorGens.shapesOfRank(2, 3, 4), Gen.doubles(-3, 3));
+        Adafactor rule = new Adafactor(0.01);
+        Property.forAll(thetas, Gen.doubleArrays(away, 64), Gen.doubleArrays(away, 4)).check((theta, a, b) -> {
+            int m = theta.shape().dim(-1);
+            double[] g = new double[theta.size()];
+            for (int k = 0; k < g.length; k++) {
+                g[k] = a[k / m] * b[k % m];
+            }
+            double alpha = Math.max(1e-3, Adafactor.rms(theta)) * 0.01;
+            double[] expected = theta.toArray();
+            for (int k = 0; k < g.length; k++) {
+                expected[k] -= alpha * Math.signum(g[k]);
+            }
+            Tensor actual = rule.apply(theta, Tensor.of(theta.shape(), g), rule.init(theta), 0.01).param();
+            assertArrayEquals(expected, actual.toArray(), 1e-14, () -> "θ = " + theta + ", g = " + Arrays.toString(g));
+        });
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.adjoint.optim.Step;
 import org.adjoint.optim.UpdateRule;
 import org.adjoint.optim.checkpoint.Checkpoint;
 import org.adjoint.optim.rules.laws.RuleLaws;
+import org.adjoint.verify.Gen;
+import org.adjoint.verify.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +114,36 @@ class AveragingTest {
                 assertArrayEquals(bits(straight.params().get(name)), bits(resumed.params().get(name)), rule + " " + name);
             }
         }
+    }
+
+    /** EMA, SWA and Lookahead with α = 1, for any decay, start, period and k, step the inner rule's iterates bit for bit. */
+    @Test
+    void noWrapperChangesTheInnerTrajectory() {
+        Property.forAll(Gen.doubles(0, 0.99), Gen.integers(1, 6), Gen.integers(1, 6)).check((decay, start, k) -> {
+            Adam adam = new Adam(0.1);
+            List<UpdateRule<?>> wrapped = List.of(new Ema<>(adam, decay), new Swa<>(adam, start, k), new Lookahead<>(adam, k, 1));
+            List<NamedTensors> reference = iterates(adam, 8);
+            for (UpdateRule<?> rule : wrapped) {
+                List<NamedTensors> actual = iterates(rule, 8);
+                for (int t = 0; t < 8; t++) {
+                    for (String name : reference.get(t).names()) {
+                        assertArrayEquals(bits(reference.get(t).get(name)), bits(actual.get(t).get(name)),
+                                rule + ", step " + (t + 1) + ", " + name);
+                    }
+                }
+            }
+        });
+    }
+
+    private static List<NamedTensors> iterates(UpdateRule<?> rule, int steps) {
+        Optimizer optimizer = Optimizer.of(rule);
+        Step s = new Step(params(), optimizer.init(params()));
+        List<NamedTensors> out = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            s = step(optimizer, s, t);
+            out.add(s.params());
+        }
+        return out;
     }
 
     @Test
