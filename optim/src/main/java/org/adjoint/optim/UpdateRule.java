@@ -50,8 +50,9 @@ public interface UpdateRule<S> {
      * @return a tensor of {@code param}'s shape
      */
     default Tensor evaluationParam(Tensor param, S state) {
+        Objects.requireNonNull(param, "param");
         Objects.requireNonNull(state, "state");
-        return Objects.requireNonNull(param, "param");
+        return param;
     }
 
     /** The state as named tensors (counters as scalars), for a checkpoint. */

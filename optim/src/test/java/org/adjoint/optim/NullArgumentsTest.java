@@ -14,6 +14,7 @@ import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.checkpoint.Checkpoint;
 import org.adjoint.optim.rules.AdaDelta;
+import org.adjoint.optim.rules.Adafactor;
 import org.adjoint.optim.rules.AdaGrad;
 import org.adjoint.optim.rules.Adam;
 import org.adjoint.optim.rules.AdamW;
@@ -21,18 +22,24 @@ import org.adjoint.optim.rules.Adamax;
 import org.adjoint.optim.rules.AmsGrad;
 import org.adjoint.optim.rules.CenteredRmsProp;
 import org.adjoint.optim.rules.ClassicalMomentum;
+import org.adjoint.optim.rules.Ema;
 import org.adjoint.optim.rules.GradientAccumulation;
 import org.adjoint.optim.rules.Lamb;
 import org.adjoint.optim.rules.Lars;
 import org.adjoint.optim.rules.Lion;
+import org.adjoint.optim.rules.Lookahead;
 import org.adjoint.optim.rules.NAdam;
+import org.adjoint.optim.rules.NAdamW;
 import org.adjoint.optim.rules.NesterovMomentum;
 import org.adjoint.optim.rules.RAdam;
 import org.adjoint.optim.rules.RAdamW;
 import org.adjoint.optim.rules.Rprop;
 import org.adjoint.optim.rules.RmsProp;
+import org.adjoint.optim.rules.ScheduleFreeAdamW;
+import org.adjoint.optim.rules.ScheduleFreeSgd;
 import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.rules.SignDescent;
+import org.adjoint.optim.rules.Swa;
 import org.adjoint.optim.rules.UncorrectedAdam;
 import org.adjoint.optim.schedule.Observations;
 import org.adjoint.optim.schedule.Schedule;
@@ -66,7 +73,9 @@ class NullArgumentsTest {
             new ClassicalMomentum(0.1, 0.9), new NAdam(0.1), new NesterovMomentum(0.1, 0.9), new RmsProp(0.1),
             new RAdam(0.1), new RAdamW(0.1, 0.01), new Rprop(0.1),
             new Sgd(0.1, 0.9), new SignDescent(0.1), new UncorrectedAdam(0.1), new Lion(0.1), new Lamb(0.1), new Lars(1),
-            GradientAccumulation.every(2, new Adam(0.1)));
+            GradientAccumulation.every(2, new Adam(0.1)), new NAdamW(0.1, 0.01), new Adafactor(0.01),
+            new ScheduleFreeSgd(1), new ScheduleFreeAdamW(0.01), Lookahead.of(new Adam(0.1)), new Ema<>(new Adam(0.1), 0.9),
+            Swa.from(3, new Adam(0.1)));
 
     /**
      * Parameters that may be null by their documentation, as the start of the entry point's
@@ -102,6 +111,7 @@ class NullArgumentsTest {
             Object ruleState = rule.init(Tensor.ones(2));
             samples.putIfAbsent(ruleState.getClass(), ruleState);
         }
+        samples.put(Adafactor.Factored.class, new Adafactor(0.01).init(Tensor.ones(2, 2)));
         samples.put(Schedule.class, Schedule.constant());
         Observations observations = Observations.none().with(1, Map.of("loss", 0.5));
         samples.put(Observations.class, observations);
@@ -132,6 +142,7 @@ class NullArgumentsTest {
             Object state = rule.init(Tensor.ones(2));
             tester.setDefault((Class) state.getClass(), state);
         }
+        tester.setDefault(Adafactor.State.class, new Adafactor(0.01).init(Tensor.ones(2)));
         return tester
                 .setDefault(Tensor.class, Tensor.ones(2))
                 .setDefault(Shape.class, Shape.of(2))

@@ -58,14 +58,11 @@ public record GradientAccumulation<S>(UpdateRule<S> inner, int every) implements
     }
 
     private static final String NAME = "GradientAccumulation";
-    private static final String PREFIX = "inner_opt_state/";
 
     /** Refuses a missing inner rule and k below 1. */
     public GradientAccumulation {
         Objects.requireNonNull(inner, NAME + ": inner is null");
-        if (every < 1) {
-            throw new IllegalArgumentException(NAME + ": every = " + every + " must be at least 1");
-        }
+        InnerSlots.atLeast(NAME, "every", every, 1);
     }
 
     /** The inner rule stepping once every {@code k} minibatches, with their mean gradient. */
@@ -101,7 +98,7 @@ public record GradientAccumulation<S>(UpdateRule<S> inner, int every) implements
         Map<String, Tensor> saved = new LinkedHashMap<>();
         saved.put("acc_grads", state.sum());
         saved.put("mini_step", Tensor.scalar(state.miniSteps()));
-        inner.save(state.inner()).forEach((slot, t) -> saved.put(PREFIX + slot, t));
+        InnerSlots.put(saved, inner, state.inner());
         return saved;
     }
 
@@ -114,12 +111,6 @@ public record GradientAccumulation<S>(UpdateRule<S> inner, int every) implements
         if (j >= every) {
             throw new IllegalArgumentException(NAME + ": the saved mini_step is " + j + " but every = " + every);
         }
-        Map<String, Tensor> innerSlots = new LinkedHashMap<>();
-        saved.forEach((slot, t) -> {
-            if (slot.startsWith(PREFIX)) {
-                innerSlots.put(slot.substring(PREFIX.length()), t);
-            }
-        });
-        return new State<>(inner.restore(innerSlots, param), sum, j);
+        return new State<>(InnerSlots.restore(inner, saved, param), sum, j);
     }
 }

@@ -8,7 +8,7 @@ import org.adjoint.optim.Slots;
 /**
  * The small pieces the rules share, written once so that rules which coincide mathematically (Adam
  * with β₁ = 0 and no bias correction, and RMSProp) also coincide in floating point: the exponential
- * moving averages (the fused kernels of {@link Fused}), coupled weight decay, and the optional
+ * moving averages (the fused kernels of {@link Fused}), linear interpolation, coupled weight decay, and the optional
  * momentum buffer of the SGD family.
  */
 final class Moments {
@@ -24,6 +24,14 @@ final class Moments {
     /** {@code β·v + (1 − β)·g⊙g}. */
     static Tensor averageOfSquares(Tensor v, double beta, Tensor g) {
         return Fused.movingAverageOfSquares(v, beta, g);
+    }
+
+    /**
+     * {@code a + w·(b − a)}, computed as PyTorch's {@code lerp} computes it, {@code b − (b − a)·(1 − w)} for
+     * w ≥ ½, so that w = 1 gives b exactly (Adafactor's first step, an average's first value).
+     */
+    static Tensor lerp(Tensor a, Tensor b, double w) {
+        return w < 0.5 ? a.add(b.sub(a).mul(w)) : b.sub(b.sub(a).mul(1 - w));
     }
 
     /** {@code g + λ·θ}: coupled L2 weight decay, or {@code g} itself when λ = 0. */

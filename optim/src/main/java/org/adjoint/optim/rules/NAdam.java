@@ -21,7 +21,8 @@ import org.adjoint.optim.UpdateRule;
  *   d ← √(v / (1 − β₂ᵗ)) + ε
  *   θ ← θ − η·(1 − μₜ)/(1 − Π) · g/d − η·μₜ₊₁/(1 − Π·μₜ₊₁) · m/d
  * </pre>
- * Defaults as in PyTorch: η = 2e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ = 0, ψ = 4e-3.
+ * Defaults as in PyTorch: η = 2e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ = 0, ψ = 4e-3. PyTorch's
+ * {@code decoupled_weight_decay=True} is the rule {@link NAdamW}.
  *
  * @param learningRate  η, at least 0
  * @param beta1         β₁, in [0, 1)
@@ -68,21 +69,31 @@ public record NAdam(double learningRate, double beta1, double beta2, double epsi
     @Override
     public State init(Tensor param) {
         Objects.requireNonNull(param, "param");
-        Tensor zeros = Tensor.zeros(param.shape());
-        return new State(0, 1, zeros, zeros);
-    }
-
-    /** The momentum schedule μₜ. */
-    private double mu(long t) {
-        return beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
+        return start(param);
     }
 
     @Override
     public Update<State> apply(Tensor param, Tensor grad, State state, double lr) {
+        return step(param, Moments.withWeightDecay(grad, param, weightDecay), state, lr, beta1, beta2, epsilon, momentumDecay);
+    }
+
+    /** Zero moments and Π = 1 at step 0, shared with {@link NAdamW}. */
+    static State start(Tensor param) {
+        Tensor zeros = Tensor.zeros(param.shape());
+        return new State(0, 1, zeros, zeros);
+    }
+
+    /** The momentum schedule μₜ = β₁·(1 − ½·0.96^(t·ψ)). */
+    private static double mu(double beta1, double momentumDecay, long t) {
+        return beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
+    }
+
+    /** The NAdam step, shared with {@link NAdamW}: {@code g} already carries any coupled decay. */
+    static Update<State> step(Tensor param, Tensor g, State state, double lr, double beta1, double beta2, double epsilon,
+                              double momentumDecay) {
         long t = state.step() + 1;
-        Tensor g = Moments.withWeightDecay(grad, param, weightDecay);
-        double mu = mu(t);
-        double muNext = mu(t + 1);
+        double mu = mu(beta1, momentumDecay, t);
+        double muNext = mu(beta1, momentumDecay, t + 1);
         double muProduct = state.muProduct() * mu;
         Tensor m = Moments.average(state.m(), beta1, g);
         Tensor v = Moments.averageOfSquares(state.v(), beta2, g);
@@ -94,16 +105,26 @@ public record NAdam(double learningRate, double beta1, double beta2, double epsi
 
     @Override
     public Map<String, Tensor> save(State state) {
-        return Map.of("step", Tensor.scalar(state.step()), "mu_product", Tensor.scalar(state.muProduct()),
-                "exp_avg", state.m(), "exp_avg_sq", state.v());
+        return saveState(state);
     }
 
     @Override
     public State restore(Map<String, Tensor> saved, Tensor param) {
+        return restoreState(NAME, saved, param);
+    }
+
+    /** The state under PyTorch's names, shared with {@link NAdamW}. */
+    static Map<String, Tensor> saveState(State state) {
+        return Map.of("step", Tensor.scalar(state.step()), "mu_product", Tensor.scalar(state.muProduct()),
+                "exp_avg", state.m(), "exp_avg_sq", state.v());
+    }
+
+    /** The state {@link #saveState} wrote, for the rule named {@code rule}. */
+    static State restoreState(String rule, Map<String, Tensor> saved, Tensor param) {
         Objects.requireNonNull(saved, "saved");
         Objects.requireNonNull(param, "param");
-        return new State(Slots.counter(NAME, saved, "step"),
-                Slots.get(NAME, saved, "mu_product", Shape.SCALAR).item(),
-                Slots.get(NAME, saved, "exp_avg", param.shape()), Slots.get(NAME, saved, "exp_avg_sq", param.shape()));
+        return new State(Slots.counter(rule, saved, "step"),
+                Slots.get(rule, saved, "mu_product", Shape.SCALAR).item(),
+                Slots.get(rule, saved, "exp_avg", param.shape()), Slots.get(rule, saved, "exp_avg_sq", param.shape()));
     }
 }

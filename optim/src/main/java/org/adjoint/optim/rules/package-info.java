@@ -5,12 +5,16 @@
  * {@link org.adjoint.optim.rules.CenteredRmsProp}, {@link org.adjoint.optim.rules.AdaDelta},
  * {@link org.adjoint.optim.rules.Adam}, {@link org.adjoint.optim.rules.AmsGrad},
  * {@link org.adjoint.optim.rules.UncorrectedAdam}, {@link org.adjoint.optim.rules.AdamW},
- * {@link org.adjoint.optim.rules.Adamax}, {@link org.adjoint.optim.rules.NAdam},
+ * {@link org.adjoint.optim.rules.Adamax}, {@link org.adjoint.optim.rules.NAdam}, {@link org.adjoint.optim.rules.NAdamW},
  * {@link org.adjoint.optim.rules.RAdam}, {@link org.adjoint.optim.rules.RAdamW},
  * {@link org.adjoint.optim.rules.Rprop}, {@link org.adjoint.optim.rules.Lion},
- * {@link org.adjoint.optim.rules.Lamb}, {@link org.adjoint.optim.rules.Lars} and
- * {@link org.adjoint.optim.rules.SignDescent}; and {@link org.adjoint.optim.rules.GradientAccumulation},
- * which wraps any of them to step once every k minibatches with their mean gradient. The contracts they implement
+ * {@link org.adjoint.optim.rules.Lamb}, {@link org.adjoint.optim.rules.Lars},
+ * {@link org.adjoint.optim.rules.Adafactor}, {@link org.adjoint.optim.rules.ScheduleFreeSgd},
+ * {@link org.adjoint.optim.rules.ScheduleFreeAdamW} and {@link org.adjoint.optim.rules.SignDescent}; and the
+ * wrappers of any of them: {@link org.adjoint.optim.rules.GradientAccumulation}, which steps once every k
+ * minibatches with their mean gradient, {@link org.adjoint.optim.rules.Lookahead}, and the parameter averages
+ * {@link org.adjoint.optim.rules.Ema} and {@link org.adjoint.optim.rules.Swa}. Schedule-Free, Lookahead and the
+ * averages evaluate other parameters than the iterate ({@link org.adjoint.optim.UpdateRule#evaluationParam}). The contracts they implement
  * ({@link org.adjoint.optim.UpdateRule}) and the {@link org.adjoint.optim.Optimizer} that applies them
  * live in {@code org.adjoint.optim}; schedules and clipping in {@code org.adjoint.optim.schedule};
  * second-order and derivative-free minimizers in {@code org.adjoint.optim.minimize}.

@@ -91,4 +91,49 @@ class HyperparameterTest {
         refused("Lion: weightDecay = -1.0 must be finite and at least 0", () -> new Lion(1e-4, 0.9, 0.99, -1));
         refused("globalNorm: maxNorm = 0.0 must be finite and above 0", () -> Clipping.globalNorm(0));
     }
+
+    @Test
+    void nadamWAndAdafactor() {
+        refused("NAdamW: learningRate = -1.0 must be finite and at least 0", () -> new NAdamW(-1, 0.01));
+        refused("NAdamW: weightDecay = -0.01 must be finite and at least 0", () -> new NAdamW(0.1, -0.01));
+        refused("NAdamW: beta2 = 1.0 is outside [0, 1)", () -> new NAdamW(0.1, 0.9, 1, 1e-8, 0.01, 4e-3));
+        refused("NAdamW: momentumDecay = NaN must be finite and at least 0",
+                () -> new NAdamW(0.1, 0.9, 0.999, 1e-8, 0.01, Double.NaN));
+        refused("Adafactor: learningRate = -0.01 must be finite and at least 0", () -> new Adafactor(-0.01));
+        refused("Adafactor: beta2Decay = 0.5 must be finite and at most 0", () -> new Adafactor(0.01, 0.5, 1e-30, 1e-3, 1, 0));
+        refused("Adafactor: beta2Decay = -Infinity must be finite and at most 0",
+                () -> new Adafactor(0.01, Double.NEGATIVE_INFINITY, 1e-30, 1e-3, 1, 0));
+        refused("Adafactor: epsilon1 = 0.0 must be finite and above 0", () -> new Adafactor(0.01, -0.8, 0, 1e-3, 1, 0));
+        refused("Adafactor: epsilon2 = -0.001 must be finite and at least 0", () -> new Adafactor(0.01, -0.8, 1e-30, -1e-3, 1, 0));
+        refused("Adafactor: d = 0.5 must be finite and at least 1", () -> new Adafactor(0.01, -0.8, 1e-30, 1e-3, 0.5, 0));
+        refused("Adafactor: weightDecay = -1.0 must be finite and at least 0", () -> new Adafactor(0.01, -0.8, 1e-30, 1e-3, 1, -1));
+    }
+
+    @Test
+    void scheduleFreeRules() {
+        refused("ScheduleFreeSgd: learningRate = -1.0 must be finite and at least 0", () -> new ScheduleFreeSgd(-1));
+        refused("ScheduleFreeSgd: momentum = 1.5 is outside [0, 1]", () -> new ScheduleFreeSgd(1, 1.5, 0, 0, 0, 2));
+        refused("ScheduleFreeSgd: warmupSteps = -1 must be at least 0", () -> new ScheduleFreeSgd(1, 0.9, 0, -1, 0, 2));
+        refused("ScheduleFreeSgd: r = -1.0 must be finite and at least 0", () -> new ScheduleFreeSgd(1, 0.9, 0, 0, -1, 2));
+        refused("ScheduleFreeAdamW: weightLrPower = NaN must be finite and at least 0",
+                () -> new ScheduleFreeAdamW(0.0025, 0.9, 0.999, 1e-8, 0, 0, 0, Double.NaN));
+        refused("ScheduleFreeAdamW: beta1 = 1.0 is outside [0, 1)", () -> new ScheduleFreeAdamW(0.0025, 1, 0.999, 1e-8, 0, 0, 0, 2));
+        refused("ScheduleFreeAdamW: epsilon = 0.0 must be finite and above 0",
+                () -> new ScheduleFreeAdamW(0.0025, 0.9, 0.999, 0, 0, 0, 0, 2));
+        refused("ScheduleFreeAdamW: weightDecay = -1.0 must be finite and at least 0",
+                () -> new ScheduleFreeAdamW(0.0025, 0.9, 0.999, 1e-8, -1, 0, 0, 2));
+        refused("ScheduleFreeAdamW: warmupSteps = -5 must be at least 0",
+                () -> new ScheduleFreeAdamW(0.0025, 0.9, 0.999, 1e-8, 0, -5, 0, 2));
+    }
+
+    @Test
+    void wrappers() {
+        refused("Lookahead: syncPeriod = 0 must be at least 1", () -> new Lookahead<>(new Sgd(0.1), 0, 0.5));
+        refused("Lookahead: slowStepSize = 0.0 is outside (0, 1]", () -> new Lookahead<>(new Sgd(0.1), 5, 0));
+        refused("Lookahead: slowStepSize = 1.5 is outside (0, 1]", () -> new Lookahead<>(new Sgd(0.1), 5, 1.5));
+        refused("Ema: decay = 1.0 is outside [0, 1)", () -> new Ema<>(new Sgd(0.1), 1));
+        refused("Ema: decay = -0.1 is outside [0, 1)", () -> new Ema<>(new Sgd(0.1), -0.1));
+        refused("Swa: start = 0 must be at least 1", () -> Swa.from(0, new Sgd(0.1)));
+        refused("Swa: every = 0 must be at least 1", () -> new Swa<>(new Sgd(0.1), 10, 0));
+    }
 }

@@ -92,7 +92,14 @@ class RuleCatalogueTest {
         values.put("s", Tensor.scalar(0.75));
         NamedTensors params = NamedTensors.of(values);
         for (long seed = 1; seed <= 3; seed++) {
-            RuleLaws.all(r.rule(), params, RuleLaws.randomGradients(params, seed, 6), seed);
+            List<NamedTensors> gradients = RuleLaws.randomGradients(params, seed, 6);
+            if (r.rule() instanceof Adafactor) { // factored state: its row and column statistics are smaller than w
+                RuleLaws.noMutation(r.rule(), params, gradients);
+                RuleLaws.checkpointRoundTrip(r.rule(), params, gradients);
+                RuleLaws.decreasesConvexQuadratic(r.rule(), seed, 4, 10);
+            } else {
+                RuleLaws.all(r.rule(), params, gradients, seed);
+            }
         }
     }
 
@@ -127,12 +134,26 @@ class RuleCatalogueTest {
         List<Double> bad = new ArrayList<>(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1e-3));
         switch (hyperparameter) {
             case "beta1", "beta2", "alpha" -> bad.add(1.0);
-            case "epsilon" -> bad.add(0.0);
+            case "epsilon", "epsilon1" -> bad.add(0.0);
+            case "decay" -> bad.add(1.0);
             case "rho" -> bad.add(1.5);
             case "etaMinus" -> bad.addAll(List.of(0.0, 1.0));
             case "etaPlus" -> bad.addAll(List.of(1.0, 0.5));
             default -> {
             }
+        }
+        if (hyperparameter.equals("beta2Decay")) { // Adafactor's τ is at most 0: a small negative value is fine
+            bad.remove(Double.valueOf(-1e-3));
+            bad.addAll(List.of(1e-3, 0.5));
+        }
+        if (hyperparameter.equals("d")) {
+            bad.addAll(List.of(0.0, 0.999));
+        }
+        if (hyperparameter.equals("slowStepSize")) {
+            bad.addAll(List.of(0.0, 1.001));
+        }
+        if (hyperparameter.equals("momentum") && rule.equals("ScheduleFreeSgd")) {
+            bad.add(1.001);
         }
         if (hyperparameter.equals("momentum") && rule.equals("ClassicalMomentum")) {
             bad.add(1.0);

@@ -49,7 +49,17 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("lamb", new Lamb(0.1), Schedule.constant(), 500),
                 new Rules("lars", new Lars(50), Schedule.constant(), 500),
                 // k = 1 here, so that RuleLaws' descent law holds; GradientAccumulationTest checks k ≥ 2.
-                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(0.5)), Schedule.exponential(0.98), 500));
+                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(0.5)), Schedule.exponential(0.98), 500),
+                new Rules("nadamw", new NAdamW(0.5, 0.01), Schedule.exponential(0.98), 500),
+                // η = 1 caps the relative step ρ = min(η, 1/√t) at 1/√t: the step is a fraction of RMS(θ), down to the ε₂ floor.
+                new Rules("adafactor", new Adafactor(1), Schedule.constant(), 1000),
+                // Without noise, x's uniform average (r = 0) is within O(1/t) of the minimum; weights (k + 1)² forget the start.
+                new Rules("schedule-free sgd", new ScheduleFreeSgd(0.4, 0.9, 0, 0, 2, 2), Schedule.constant(), 1000),
+                new Rules("schedule-free adamw", new ScheduleFreeAdamW(0.5), Schedule.constant(), 500),
+                // k = 1 here, so that RuleLaws' descent law holds; LookaheadTest checks k = 5.
+                new Rules("lookahead 1 adam", new Lookahead<>(new Adam(0.5), 1, 0.5), Schedule.exponential(0.99), 500),
+                new Rules("ema adam", new Ema<>(new Adam(0.5), 0.9), Schedule.exponential(0.98), 500),
+                new Rules("swa adam", Swa.from(100, new Adam(0.5)), Schedule.exponential(0.98), 500));
     }
 
     /**
@@ -80,7 +90,14 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 new Rules("lion", new Lion(1e-2), Schedule.exponential(0.999), 3000),
                 new Rules("lamb", new Lamb(1e-2), Schedule.constant(), 2000),
                 new Rules("lars", new Lars(10), Schedule.constant(), 3000),
-                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(1e-2)), Schedule.constant(), 2000));
+                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(1e-2)), Schedule.constant(), 2000),
+                new Rules("nadamw", new NAdamW(1e-2, 0), Schedule.constant(), 2000),
+                new Rules("adafactor", new Adafactor(1e-2), Schedule.constant(), 2000),
+                new Rules("schedule-free sgd", new ScheduleFreeSgd(1e-3), Schedule.constant(), 2000),
+                new Rules("schedule-free adamw", new ScheduleFreeAdamW(1e-2), Schedule.constant(), 2000),
+                new Rules("lookahead 1 adam", new Lookahead<>(new Adam(1e-2), 1, 0.5), Schedule.constant(), 2000),
+                new Rules("ema adam", new Ema<>(new Adam(1e-2), 0.9), Schedule.constant(), 2000),
+                new Rules("swa adam", Swa.from(1000, new Adam(1e-2)), Schedule.constant(), 2000));
     }
 
     /** The rules for the softmax regression (full batch, L2-regularized, so its minimum is unique). */
@@ -111,6 +128,13 @@ public record Rules(String name, UpdateRule<?> rule, Schedule schedule, int step
                 // large long enough (Σ η ≈ 100 here) before it decays.
                 new Rules("lamb", new Lamb(0.1), Schedule.cosine(2000, 0), 2000),
                 new Rules("lars", new Lars(100), Schedule.cosine(2000, 0), 2000), // the same as LAMB's bias
-                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(0.05)), Schedule.exponential(0.997), 2000));
+                new Rules("accumulate 1 adam", GradientAccumulation.every(1, new Adam(0.05)), Schedule.exponential(0.997), 2000),
+                new Rules("nadamw", new NAdamW(0.05, 0), Schedule.exponential(0.997), 2000),
+                new Rules("adafactor", new Adafactor(0.05), Schedule.cosine(2000, 0), 2000),
+                new Rules("schedule-free sgd", new ScheduleFreeSgd(1), Schedule.constant(), 2000),
+                new Rules("schedule-free adamw", new ScheduleFreeAdamW(0.05), Schedule.constant(), 2000),
+                new Rules("lookahead 1 adam", new Lookahead<>(new Adam(0.1), 1, 0.5), Schedule.exponential(0.997), 2000),
+                new Rules("ema adam", new Ema<>(new Adam(0.05), 0.9), Schedule.exponential(0.997), 2000),
+                new Rules("swa adam", Swa.from(1000, new Adam(0.05)), Schedule.exponential(0.997), 2000));
     }
 }

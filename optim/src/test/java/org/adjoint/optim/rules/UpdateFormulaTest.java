@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.DoubleBinaryOperator;
+import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 import org.adjoint.optim.Update;
 import org.adjoint.optim.UpdateRule;
@@ -351,6 +352,236 @@ class UpdateFormulaTest {
         byHand(Tensor.vector(2.85, 3.8), lars.apply(theta, zero, lars.init(theta), 0.1).param());
     }
 
+    @Test
+    void nadamWDecaysTheParameterBeforeTheNAdamStep() {
+        double b1 = 0.8;
+        double b2 = 0.95;
+        double psi = 0.05;
+        double lambda = 0.1;
+        double[] m = new double[3];
+        double[] v = new double[3];
+        double[] product = {1, 1, 1};
+        DoubleBinaryOperator mu = (t, unused) -> b1 * (1 - 0.5 * Math.pow(0.96, t * psi));
+        agrees(new NAdamW(1, b1, b2, 1e-3, lambda, psi), (i, theta0, g, lr, t) -> {
+            double theta = theta0 * (1 - lr * lambda);
+            double muT = mu.applyAsDouble(t, 0);
+            double muNext = mu.applyAsDouble(t + 1, 0);
+            product[i] *= muT;
+            m[i] = b1 * m[i] + (1 - b1) * g;
+            v[i] = b2 * v[i] + (1 - b2) * g * g;
+            double d = Math.sqrt(v[i] / (1 - Math.pow(b2, t))) + 1e-3;
+            return theta - lr * (1 - muT) / (1 - product[i]) * g / d - lr * muNext / (1 - product[i] * muNext) * m[i] / d;
+        });
+    }
+
+    @Test
+    void adafactorOnAVectorKeepsTheFullSecondMomentWithItsDecaySchedule() {
+        double tau = -0.6;
+        double eps1 = 1e-3;
+        double eps2 = 0.05;
+        double d = 1;
+        double lambda = 0.1;
+        double[] variance = new double[3];
+        agreesTensorwise(new Adafactor(1, tau, eps1, eps2, d, lambda), (theta, g, lr, t) -> {
+            double w = Math.pow(t, tau); // 1 − β̂₂ₜ
+            double alpha = Math.max(eps2, rms(theta)) * Math.min(lr, 1 / Math.sqrt(t));
+            double[] u = new double[3];
+            for (int i = 0; i < 3; i++) {
+                variance[i] = (1 - w) * variance[i] + w * g[i] * g[i];
+                u[i] = g[i] / Math.max(Math.sqrt(variance[i]), eps1);
+            }
+            double clip = Math.max(1, rms(u) / d);
+            double[] next = new double[3];
+            for (int i = 0; i < 3; i++) {
+                next[i] = theta[i] * (1 - lr * lambda) - alpha / clip * u[i];
+            }
+            return next;
+        }, 9);
+    }
+
+    /**
+     * A parameter of shape [2, 2, 3], factored over its last two axes for each of the two leading indices: R and C
+     * by hand as means of g² over columns and rows, V̂ = R·C / max(mean R, ε₁), RMS over the whole tensor.
+     */
+    @Test
+    void adafactorFactorsTheLastTwoAxesOfEachLeadingIndex() {
+        double tau = -0.8;
+        double eps1 = 1e-30;
+        double eps2 = 1e-3;
+        double lambda = 0.05;
+        Adafactor rule = new Adafactor(0.3, tau, eps1, eps2, 1, lambda);
+        int b = 2;
+        int n = 2;
+        int m = 3;
+        double[] theta = {0.5, -1.25, 2, 0.1, 0.7, -0.3, 1.5, 0.2, -0.9, 0.05, -2, 0.6};
+        double[][] row = new double[b][n];
+        double[][] col = new double[b][m];
+        Tensor param = Tensor.of(Shape.of(b, n, m), theta.clone());
+        Adafactor.State state = rule.init(param);
+        double[] rates = {0.3, 0.2, 0.25, 0.1};
+        for (int t = 1; t <= rates.length; t++) {
+            double[] g = new double[theta.length];
+            for (int k = 0; k < g.length; k++) {
+                g[k] = Math.sin(1.7 * k + t) * (k % 4 == 3 ? 0.01 : 1.3);
+            }
+            double w = Math.pow(t, tau);
+            double alpha = Math.max(eps2, rms(theta)) * Math.min(rates[t - 1], 1 / Math.sqrt(t));
+            double[] u = new double[theta.length];
+            for (int a = 0; a < b; a++) {
+                for (int i = 0; i < n; i++) {
+                    double mean = 0;
+                    for (int j = 0; j < m; j++) {
+                        mean += g[(a * n + i) * m + j] * g[(a * n + i) * m + j] / m;
+                    }
+                    row[a][i] = (1 - w) * row[a][i] + w * mean;
+                }
+                for (int j = 0; j < m; j++) {
+                    double mean = 0;
+                    for (int i = 0; i < n; i++) {
+                        mean += g[(a * n + i) * m + j] * g[(a * n + i) * m + j] / n;
+                    }
+                    col[a][j] = (1 - w) * col[a][j] + w * mean;
+                }
+                double rowMean = Math.max((row[a][0] + row[a][1]) / n, eps1);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < m; j++) {
+                        int k = (a * n + i) * m + j;
+                        u[k] = g[k] / Math.max(Math.sqrt(row[a][i] * col[a][j] / rowMean), eps1);
+                    }
+                }
+            }
+            double clip = Math.max(1, rms(u));
+            for (int k = 0; k < theta.length; k++) {
+                theta[k] = theta[k] * (1 - rates[t - 1] * lambda) - alpha / clip * u[k];
+            }
+            Update<Adafactor.State> step = rule.apply(param, Tensor.of(param.shape(), g), state, rates[t - 1]);
+            param = step.param();
+            state = step.state();
+            assertArrayEquals(theta, param.toArray(), 1e-12, "θ at step " + t);
+            Adafactor.Factored f = (Adafactor.Factored) state;
+            assertArrayEquals(new double[] {row[0][0], row[0][1], row[1][0], row[1][1]}, f.rowVar().toArray(), 1e-14, "R at step " + t);
+            assertArrayEquals(new double[] {col[0][0], col[0][1], col[0][2], col[1][0], col[1][1], col[1][2]}, f.colVar().toArray(),
+                    1e-14, "C at step " + t);
+        }
+    }
+
+    /**
+     * Schedule-Free SGD as the reference's algorithm, with warm-up W = 3, polynomial weights r = 1, p = 2, weight
+     * decay and a changing rate: the counters (k, γmax, Σw) are the tensor's, so coordinate 0 advances them.
+     */
+    @Test
+    void scheduleFreeSgdStepsZAveragesXAndInterpolatesY() {
+        double beta = 0.8;
+        double lambda = 0.05;
+        double[] z = THETA.clone();
+        double[] x = THETA.clone();
+        double[] counters = {-1, 0, 0, 0}; // γmax, Σw, c, γ
+        agrees(new ScheduleFreeSgd(1, beta, lambda, 3, 1, 2), (i, y, g, lr, t) -> {
+            if (i == 0) {
+                scheduleFreeWeights(counters, lr * Math.min(1, t / 3.0), t, 1, 2);
+            }
+            z[i] -= counters[3] * (g + lambda * y);
+            x[i] = (1 - counters[2]) * x[i] + counters[2] * z[i];
+            return beta * x[i] + (1 - beta) * z[i];
+        }, 9);
+    }
+
+    @Test
+    void scheduleFreeAdamWFoldsTheBiasCorrectionIntoTheRateAndItsWeights() {
+        double b1 = 0.7;
+        double b2 = 0.95;
+        double eps = 1e-3;
+        double lambda = 0.05;
+        double[] z = THETA.clone();
+        double[] x = THETA.clone();
+        double[] v = new double[3];
+        double[] counters = {-1, 0, 0, 0};
+        agrees(new ScheduleFreeAdamW(1, b1, b2, eps, lambda, 2, 0.5, 2), (i, y, g, lr, t) -> {
+            if (i == 0) {
+                scheduleFreeWeights(counters, lr * Math.min(1, t / 2.0) * Math.sqrt(1 - Math.pow(b2, t)), t, 0.5, 2);
+            }
+            v[i] = b2 * v[i] + (1 - b2) * g * g;
+            z[i] -= counters[3] * (g / (Math.sqrt(v[i]) + eps) + lambda * y);
+            x[i] = (1 - counters[2]) * x[i] + counters[2] * z[i];
+            return b1 * x[i] + (1 - b1) * z[i];
+        }, 9);
+    }
+
+    /** γmax ← max(γmax, γ), w = t^r·γmax^p, Σw ← Σw + w, c = w/Σw, into {γmax, Σw, c, γ}. */
+    private static void scheduleFreeWeights(double[] counters, double gamma, int t, double r, double p) {
+        counters[0] = Math.max(counters[0], gamma);
+        double weight = Math.pow(t, r) * Math.pow(counters[0], p);
+        counters[1] += weight;
+        counters[2] = weight / counters[1];
+        counters[3] = gamma;
+    }
+
+    /** k = 3, α = 0.4 around momentum SGD: fast steps carry the momentum across the synchronisations. */
+    @Test
+    void lookaheadPullsTheSlowWeightsEveryKthStep() {
+        double mu = 0.5;
+        double[] buffer = new double[3];
+        double[] slow = THETA.clone();
+        agrees(new Lookahead<>(new Sgd(1, mu), 3, 0.4), (i, theta, g, lr, t) -> {
+            buffer[i] = t == 1 ? g : mu * buffer[i] + g;
+            double fast = theta - lr * buffer[i];
+            if (t % 3 != 0) {
+                return fast;
+            }
+            slow[i] += 0.4 * (fast - slow[i]);
+            return slow[i];
+        }, 9);
+    }
+
+    /**
+     * The averages' equations by hand around plain gradient descent: EMA (decay 0.75) from the first iterate θ₁,
+     * SWA of the iterates of steps 2, 5, 8 (s = 2, c = 3); before an average exists the iterate is evaluated.
+     */
+    @Test
+    void emaAndSwaAverageTheIteratesOfTheInnerRule() {
+        Ema<Sgd.State> ema = new Ema<>(new Sgd(1), 0.75);
+        Swa<Sgd.State> swa = new Swa<>(new Sgd(1), 2, 3);
+        Tensor p = Tensor.vector(THETA);
+        Ema.State<Sgd.State> emaState = ema.init(p);
+        Swa.State<Sgd.State> swaState = swa.init(p);
+        assertArrayEquals(THETA, ema.evaluationParam(p, emaState).toArray(), 0);
+        double[] theta = THETA.clone();
+        double[] average = null;
+        double[] sum = new double[3];
+        int n = 0;
+        for (int t = 1; t <= 9; t++) {
+            double[] g = GRADS[(t - 1) % 5];
+            double rate = RATES[(t - 1) % 5];
+            for (int i = 0; i < 3; i++) {
+                theta[i] -= rate * g[i];
+            }
+            average = t == 1 ? theta.clone() : average;
+            for (int i = 0; i < 3 && t > 1; i++) {
+                average[i] = 0.75 * average[i] + 0.25 * theta[i];
+            }
+            if (t >= 2 && (t - 2) % 3 == 0) {
+                n++;
+                for (int i = 0; i < 3; i++) {
+                    sum[i] += theta[i];
+                }
+            }
+            Update<Ema.State<Sgd.State>> e = ema.apply(p, Tensor.vector(g), emaState, rate);
+            Update<Swa.State<Sgd.State>> w = swa.apply(p, Tensor.vector(g), swaState, rate);
+            p = e.param();
+            emaState = e.state();
+            swaState = w.state();
+            assertArrayEquals(theta, p.toArray(), 1e-15, "θ at step " + t);
+            assertArrayEquals(p.toArray(), w.param().toArray(), 0, "SWA's iterate at step " + t);
+            assertArrayEquals(average, ema.evaluationParam(p, emaState).toArray(), 1e-14, "EMA at step " + t);
+            double[] swaExpected = new double[3];
+            for (int i = 0; i < 3; i++) {
+                swaExpected[i] = n == 0 ? theta[i] : sum[i] / n;
+            }
+            assertArrayEquals(swaExpected, swa.evaluationParam(p, swaState).toArray(), 1e-14, "SWA at step " + t);
+            assertEquals(n, swaState.count(), "n at step " + t);
+        }
+    }
+
     /** A reference for a rule that couples the coordinates of a tensor: (θ, g, lr, t) → θ'. */
     private interface TensorReference {
         double[] step(double[] theta, double[] g, double lr, int t);
@@ -366,13 +597,22 @@ class UpdateFormulaTest {
 
     /** {@link #agrees} for a {@link TensorReference}. */
     private static <S> void agreesTensorwise(UpdateRule<S> rule, TensorReference reference) {
+        agreesTensorwise(rule, reference, GRADS.length);
+    }
+
+    /** As above for {@code steps} steps, the gradients and rates repeating after five. */
+    private static <S> void agreesTensorwise(UpdateRule<S> rule, TensorReference reference, int steps) {
         double[][] expected = {THETA.clone()};
         agrees(rule, (i, theta, g, lr, t) -> {
             if (i == 0) {
-                expected[0] = reference.step(expected[0], GRADS[t - 1], lr, t);
+                expected[0] = reference.step(expected[0], GRADS[(t - 1) % GRADS.length], lr, t);
             }
             return expected[0][i];
-        });
+        }, steps);
+    }
+
+    private static double rms(double[] x) {
+        return norm(x) / Math.sqrt(x.length);
     }
 
     /** A hand-computed tensor, to 1e-15 absolute (the values are of order 1). */

@@ -12,7 +12,9 @@ import org.adjoint.optim.UpdateRule;
 
 /**
  * The laws every {@link UpdateRule} should obey, checked on concrete inputs, so that a user's own rule can
- * be tested the way the library tests its own (every built-in rule passes them all). Each law is a static
+ * be tested the way the library tests its own (every built-in rule passes them all, with the documented
+ * exceptions: Adafactor's factored state and {@link #stateShapesMatch}; GradientAccumulation and Lookahead
+ * with k ≥ 2 and {@link #decreasesConvexQuadratic}). Each law is a static
  * method that returns normally when the law holds and otherwise throws an {@link AssertionError} whose
  * message reads
  * <pre>   &lt;law&gt;: &lt;rule&gt; at step &lt;k&gt;, parameter &lt;name&gt;: &lt;what differs, at which index, and both values&gt;</pre>
@@ -116,7 +118,8 @@ public final class RuleLaws {
      * learning rate η, then η/10, η/100, … down to η·1e-6, and passes at the first rate at which f falls
      * at every step. A rule whose steps are −η·d with ⟨∇f, d⟩ &gt; 0 passes at a small enough rate, because
      * f's rise from curvature shrinks like η² while its fall shrinks like η (every built-in rule passes, most
-     * at its own rate); a rule that ascends, or whose direction is not a descent direction, fails at every rate, and the message reports the first step
+     * at its own rate, except wrappers that hold the iterate back every k-th step: GradientAccumulation and
+     * Lookahead with k ≥ 2); a rule that ascends, or whose direction is not a descent direction, fails at every rate, and the message reports the first step
      * at which f did not fall at the smallest rate, with f before and after. A rate of 0 fails. Weight
      * decay (coupled or decoupled) descends on f + λ·|x|²/2 rather than f and can fail where λ·x is as
      * large as ∇f: check such rules with λ = 0 or a small λ. Ten steps in dimension 4 are a good default.
