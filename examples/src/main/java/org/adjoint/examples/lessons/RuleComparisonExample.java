@@ -3,6 +3,7 @@ package org.adjoint.examples.lessons;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.adjoint.autodiff.Losses;
@@ -41,6 +42,7 @@ import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.rules.SignDescent;
 import org.adjoint.optim.train.Progress;
 import org.adjoint.optim.train.Trainer;
+import org.adjoint.optim.train.TrainingDivergedException;
 
 /**
  * Every update rule on one task with one budget: the digits MLP ({@code 64 → hidden ReLU → 10}, softmax
@@ -52,7 +54,8 @@ import org.adjoint.optim.train.Trainer;
  * and wall time (after an untimed warm-up run of the first rule; on a shared machine times vary by a factor of two or
  * more between runs), and plots every rule's training loss per epoch on one log-scale chart. Accuracy and
  * loss are measured at the parameters the optimizer says to evaluate
- * ({@link Optimizer#evaluationParameters}), which differ from the iterate for averaging rules.
+ * ({@link Optimizer#evaluationParameters}), which differ from the iterate for averaging rules. A rule
+ * whose training diverges keeps its row, marked "diverged", and its curve up to the last whole epoch.
  *
  * <p>Adding a rule is one line in {@link #contenders}.
  */
@@ -69,7 +72,7 @@ public final class RuleComparisonExample implements Example {
     }
 
     /** What one rule achieved: the table's row and the chart's line. */
-    private record Result(Contender contender, double accuracy, double loss, double seconds, double[] curve) {
+    record Result(Contender contender, double accuracy, double loss, double seconds, double[] curve) {
     }
 
     /** The rules compared, one line each, in the table's order. */
@@ -158,26 +161,37 @@ public final class RuleComparisonExample implements Example {
         return chosen.stream().distinct().toList();
     }
 
-    private static Result train(Contender c, Sequential net, Split data, int epochs, int batch, long seed,
+    /** One rule's run; a run that diverges is kept as a row with NaN scores and its curve up to then. */
+    static Result train(Contender c, Sequential net, Split data, int epochs, int batch, long seed,
                                 double initialLoss) {
         Optimizer optimizer = Optimizer.of(c.rule());
         long start = System.nanoTime();
-        Trainer.Run run = Trainer.of(optimizer).withEpochs(epochs).withBatchSize(batch).withSeed(seed)
-                .withProgress(Progress.silent())
-                .fit(net.initialize(seed), data.train(),
-                        (p, b) -> Losses.softmaxCrossEntropy(net.forward(p, Var.constant(b.inputs())), b.labels()));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        NamedTensors model = optimizer.evaluationParameters(run.params(), run.state());
-        double accuracy = Predictions.accuracy(net, model, data.test().inputs(), data.test().labels());
-        double[] epochLosses = run.history().epochLosses();
+        try {
+            Trainer.Run run = Trainer.of(optimizer).withEpochs(epochs).withBatchSize(batch).withSeed(seed)
+                    .withProgress(Progress.silent())
+                    .fit(net.initialize(seed), data.train(),
+                            (p, b) -> Losses.softmaxCrossEntropy(net.forward(p, Var.constant(b.inputs())), b.labels()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            NamedTensors model = optimizer.evaluationParameters(run.params(), run.state());
+            double accuracy = Predictions.accuracy(net, model, data.test().inputs(), data.test().labels());
+            return new Result(c, accuracy, trainingLoss(net, model, data), seconds,
+                    curve(initialLoss, run.history().epochLosses()));
+        } catch (TrainingDivergedException e) {
+            return new Result(c, Double.NaN, Double.NaN, (System.nanoTime() - start) / 1e9,
+                    curve(initialLoss, e.history().epochLosses()));
+        }
+    }
+
+    /** The initial loss followed by each epoch's mean loss. */
+    private static double[] curve(double initialLoss, double[] epochLosses) {
         double[] curve = new double[epochLosses.length + 1];
         curve[0] = initialLoss;
         System.arraycopy(epochLosses, 0, curve, 1, epochLosses.length);
-        return new Result(c, accuracy, trainingLoss(net, model, data), seconds, curve);
+        return curve;
     }
 
     /** The mean softmax cross-entropy over the whole training set. */
-    private static double trainingLoss(Sequential net, NamedTensors params, Split data) {
+    static double trainingLoss(Sequential net, NamedTensors params, Split data) {
         Var scores = net.forward(Variables.constants(params), Var.constant(data.train().inputs()));
         return Losses.softmaxCrossEntropy(scores, data.train().labels()).value().item();
     }
@@ -187,8 +201,9 @@ public final class RuleComparisonExample implements Example {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %-8s  %13s  %13s  %9s   %s%n", "rule", "lr",
                 "test accuracy", "training loss", "time (s)", "learning rate from"));
         for (Result r : rows) {
-            s.append(String.format(Locale.ROOT, "%-18s %-8s  %12.2f%%  %13.4g  %9.2f   %s%n", r.contender().label(),
-                    Numbers.show(r.contender().rule().learningRate()), 100 * r.accuracy(), r.loss(), r.seconds(),
+            String accuracy = Double.isNaN(r.accuracy()) ? "diverged" : String.format(Locale.ROOT, "%.2f%%", 100 * r.accuracy());
+            s.append(String.format(Locale.ROOT, "%-18s %-8s  %13s  %13.4g  %9.2f   %s%n", r.contender().label(),
+                    Numbers.show(r.contender().rule().learningRate()), accuracy, r.loss(), r.seconds(),
                     r.contender().source()));
         }
         return s.toString();
@@ -207,7 +222,7 @@ public final class RuleComparisonExample implements Example {
             outcome.figure(label + " test accuracy", r.accuracy());
             outcome.figure(label + " training loss", r.loss());
             outcome.figure(label + " seconds", r.seconds());
-            chart.line(label, epochAxis, r.curve());
+            chart.line(label, Arrays.copyOf(epochAxis, r.curve().length), r.curve());
         }
         outcome.file(chart.save(options.out().resolve("rule-comparison.png"), 1000, 650));
         return outcome;
