@@ -15,6 +15,7 @@ import org.adjoint.examples.Outcome;
 import org.adjoint.examples.data.Datasets;
 import org.adjoint.examples.data.Split;
 import org.adjoint.examples.plot.LineChart;
+import org.adjoint.nn.ConfusionMatrix;
 import org.adjoint.nn.Predictions;
 import org.adjoint.nn.Variables;
 import org.adjoint.nn.layers.Activation;
@@ -50,7 +51,8 @@ import org.adjoint.optim.train.TrainingDivergedException;
  * parameters and in the same minibatch order. Each rule gets one learning rate, chosen by its
  * documentation (PyTorch's default where it has one that suits this network; the paper's advice
  * otherwise) and stated in {@link #contenders}, not tuned per rule here; the comparison shows what a
- * user gets from the documented settings. It prints a table of final test accuracy, final training loss
+ * user gets from the documented settings. It prints a table of final test accuracy and macro-averaged F1
+ * ({@link ConfusionMatrix}), final training loss
  * and wall time (after an untimed warm-up run of the first rule; on a shared machine times vary by a factor of two or
  * more between runs), and plots every rule's training loss per epoch on one log-scale chart. Accuracy and
  * loss are measured at the parameters the optimizer says to evaluate
@@ -60,6 +62,8 @@ import org.adjoint.optim.train.TrainingDivergedException;
  * <p>Adding a rule is one line in {@link #contenders}.
  */
 public final class RuleComparisonExample implements Example {
+
+    private static final int CLASSES = 10;
 
     /**
      * A rule in the comparison.
@@ -72,7 +76,7 @@ public final class RuleComparisonExample implements Example {
     }
 
     /** What one rule achieved: the table's row and the chart's line. */
-    record Result(Contender contender, double accuracy, double loss, double seconds, double[] curve) {
+    record Result(Contender contender, double accuracy, double macroF1, double loss, double seconds, double[] curve) {
     }
 
     /** The rules compared, one line each, in the table's order. */
@@ -130,7 +134,7 @@ public final class RuleComparisonExample implements Example {
         int hidden = options.positive("hidden", 64);
         List<Contender> chosen = choose(options.text("rules", "all"));
         Split data = Datasets.split(Datasets.digits(), 0.2, options.seed());
-        Sequential net = Mlp.of(Activation.RELU, data.train().inputs().shape().dim(1), hidden, 10);
+        Sequential net = Mlp.of(Activation.RELU, data.train().inputs().shape().dim(1), hidden, CLASSES);
         out.printf(Locale.ROOT, "Digits: %d training and %d test images; network %d-%d-10; %d epochs of batch %d, seed %d%n%n",
                 data.train().size(), data.test().size(), data.train().inputs().shape().dim(1), hidden, epochs, batch,
                 options.seed());
@@ -173,11 +177,12 @@ public final class RuleComparisonExample implements Example {
                             (p, b) -> Losses.softmaxCrossEntropy(net.forward(p, Var.constant(b.inputs())), b.labels()));
             double seconds = (System.nanoTime() - start) / 1e9;
             NamedTensors model = optimizer.evaluationParameters(run.params(), run.state());
-            double accuracy = Predictions.accuracy(net, model, data.test().inputs(), data.test().labels());
-            return new Result(c, accuracy, trainingLoss(net, model, data), seconds,
-                    curve(initialLoss, run.history().epochLosses()));
+            ConfusionMatrix test = ConfusionMatrix.of(data.test().labels(),
+                    Predictions.predict(net, model, data.test().inputs()), CLASSES);
+            return new Result(c, test.accuracy(), test.f1(ConfusionMatrix.Average.MACRO), trainingLoss(net, model, data),
+                    seconds, curve(initialLoss, run.history().epochLosses()));
         } catch (TrainingDivergedException e) {
-            return new Result(c, Double.NaN, Double.NaN, (System.nanoTime() - start) / 1e9,
+            return new Result(c, Double.NaN, Double.NaN, Double.NaN, (System.nanoTime() - start) / 1e9,
                     curve(initialLoss, e.history().epochLosses()));
         }
     }
@@ -198,12 +203,12 @@ public final class RuleComparisonExample implements Example {
 
     /** The results as a fixed-width text table, one rule a row. */
     private static String table(List<Result> rows) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %-8s  %13s  %13s  %9s   %s%n", "rule", "lr",
-                "test accuracy", "training loss", "time (s)", "learning rate from"));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %-8s  %13s  %8s  %13s  %9s   %s%n", "rule",
+                "lr", "test accuracy", "macro F1", "training loss", "time (s)", "learning rate from"));
         for (Result r : rows) {
             String accuracy = Double.isNaN(r.accuracy()) ? "diverged" : String.format(Locale.ROOT, "%.2f%%", 100 * r.accuracy());
-            s.append(String.format(Locale.ROOT, "%-18s %-8s  %13s  %13.4g  %9.2f   %s%n", r.contender().label(),
-                    Numbers.show(r.contender().rule().learningRate()), accuracy, r.loss(), r.seconds(),
+            s.append(String.format(Locale.ROOT, "%-18s %-8s  %13s  %8.4f  %13.4g  %9.2f   %s%n", r.contender().label(),
+                    Numbers.show(r.contender().rule().learningRate()), accuracy, r.macroF1(), r.loss(), r.seconds(),
                     r.contender().source()));
         }
         return s.toString();
@@ -220,6 +225,7 @@ public final class RuleComparisonExample implements Example {
         for (Result r : results) {
             String label = r.contender().label();
             outcome.figure(label + " test accuracy", r.accuracy());
+            outcome.figure(label + " test macro F1", r.macroF1());
             outcome.figure(label + " training loss", r.loss());
             outcome.figure(label + " seconds", r.seconds());
             chart.line(label, Arrays.copyOf(epochAxis, r.curve().length), r.curve());

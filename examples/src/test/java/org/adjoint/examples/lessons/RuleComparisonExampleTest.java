@@ -35,7 +35,7 @@ class RuleComparisonExampleTest {
         Result r = RuleComparisonExample.train(new Contender("exploding", new Exploding(1), "none"), NET, DATA, 3, 32, 42,
                 initial);
         assertTrue(Double.isNaN(r.accuracy()), () -> "accuracy " + r.accuracy());
-        assertTrue(Double.isNaN(r.loss()));
+        assertTrue(Double.isNaN(r.loss()) && Double.isNaN(r.macroF1()));
         assertEquals(initial, r.curve()[0]);
         assertEquals(1, r.curve().length, "stopped in the first epoch");
     }
@@ -48,5 +48,6 @@ class RuleComparisonExampleTest {
         assertEquals(initial, r.curve()[0]);
         assertTrue(r.curve()[2] < initial, () -> java.util.Arrays.toString(r.curve()));
         assertTrue(r.accuracy() > 0.2 && r.loss() < initial, r::toString);
+        assertTrue(r.macroF1() > 0 && r.macroF1() <= 1, r::toString);
     }
 }
