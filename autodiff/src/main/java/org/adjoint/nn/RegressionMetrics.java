@@ -1,6 +1,7 @@
 package org.adjoint.nn;
 
 import java.util.Objects;
+import java.util.function.ToDoubleBiFunction;
 import org.adjoint.core.Tensor;
 
 /**
@@ -33,17 +34,7 @@ public final class RegressionMetrics {
      *                                  naming the first value that is not finite
      */
     public static double meanAbsoluteError(Tensor target, Tensor predicted) {
-        double[][] y = columns("meanAbsoluteError", "target", target, predicted, 1);
-        double[][] p = columns("meanAbsoluteError", "prediction", predicted, target, 1);
-        double sum = 0;
-        for (int k = 0; k < y.length; k++) {
-            double column = 0;
-            for (int i = 0; i < y[k].length; i++) {
-                column += Math.abs(y[k][i] - p[k][i]);
-            }
-            sum += column / y[k].length;
-        }
-        return sum / y.length;
+        return averageOverOutputs("meanAbsoluteError", target, predicted, 1, (y, p) -> absoluteError(y, p) / y.length);
     }
 
     /**
@@ -52,13 +43,7 @@ public final class RegressionMetrics {
      * @throws IllegalArgumentException as {@link #meanAbsoluteError}
      */
     public static double meanSquaredError(Tensor target, Tensor predicted) {
-        double[][] y = columns("meanSquaredError", "target", target, predicted, 1);
-        double[][] p = columns("meanSquaredError", "prediction", predicted, target, 1);
-        double sum = 0;
-        for (int k = 0; k < y.length; k++) {
-            sum += squaredError(y[k], p[k]) / y[k].length;
-        }
-        return sum / y.length;
+        return averageOverOutputs("meanSquaredError", target, predicted, 1, (y, p) -> squaredError(y, p) / y.length);
     }
 
     /**
@@ -68,11 +53,17 @@ public final class RegressionMetrics {
      *                                  examples
      */
     public static double r2(Tensor target, Tensor predicted) {
-        double[][] y = columns("r2", "target", target, predicted, 2);
-        double[][] p = columns("r2", "prediction", predicted, target, 2);
+        return averageOverOutputs("r2", target, predicted, 2, RegressionMetrics::r2);
+    }
+
+    /** The mean over outputs (columns) of {@code metric}, after validating both tensors. */
+    private static double averageOverOutputs(String op, Tensor target, Tensor predicted, int minRows,
+                                             ToDoubleBiFunction<double[], double[]> metric) {
+        double[][] y = columns(op, "target", target, predicted, minRows);
+        double[][] p = columns(op, "prediction", predicted, target, minRows);
         double sum = 0;
         for (int k = 0; k < y.length; k++) {
-            sum += r2(y[k], p[k]);
+            sum += metric.applyAsDouble(y[k], p[k]);
         }
         return sum / y.length;
     }
@@ -92,6 +83,14 @@ public final class RegressionMetrics {
             return residual == 0 ? 1 : 0;
         }
         return 1 - residual / total;
+    }
+
+    private static double absoluteError(double[] y, double[] p) {
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            sum += Math.abs(y[i] - p[i]);
+        }
+        return sum;
     }
 
     private static double squaredError(double[] y, double[] p) {
