@@ -36,6 +36,9 @@ public final class ConfusionMatrix {
         WEIGHTED
     }
 
+    /** The most classes whose k × k counts fit one Java array. */
+    static final int MAX_CLASSES = 46_340;
+
     private final int classes;
     private final long[] counts;
 
@@ -48,13 +51,14 @@ public final class ConfusionMatrix {
      * The confusion matrix of {@code predicted} against {@code labels}, classes 0 to {@code classes − 1}.
      *
      * @throws IllegalArgumentException if the arrays are empty or differ in length, if {@code classes}
-     *                                  is below 1, or naming the first label or prediction out of range
+     *                                  is below 1 or above 46,340, or naming the first label or prediction out of range
      */
     public static ConfusionMatrix of(int[] labels, int[] predicted, int classes) {
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(predicted, "predicted");
-        if (classes < 1) {
-            throw new IllegalArgumentException("ConfusionMatrix: classes = " + classes + "; need at least 1");
+        if (classes < 1 || classes > MAX_CLASSES) {
+            throw new IllegalArgumentException("ConfusionMatrix: classes = " + classes + "; need 1 to " + MAX_CLASSES
+                    + " (a k × k matrix of counts in one array)");
         }
         if (labels.length != predicted.length || labels.length == 0) {
             throw new IllegalArgumentException("ConfusionMatrix: " + labels.length + " labels and "
@@ -209,6 +213,7 @@ public final class ConfusionMatrix {
         return o instanceof ConfusionMatrix other && classes == other.classes && Arrays.equals(counts, other.counts);
     }
 
+    /** A hash of the class count and the counts, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return 31 * classes + Arrays.hashCode(counts);

@@ -100,6 +100,7 @@ class ConfusionMatrixTest {
         assertMessage("3 labels and 2 predictions", () -> ConfusionMatrix.of(new int[3], new int[2], 2));
         assertMessage("0 labels and 0 predictions", () -> ConfusionMatrix.of(new int[0], new int[0], 2));
         assertMessage("classes = 0", () -> ConfusionMatrix.of(new int[1], new int[1], 0));
+        assertMessage("classes = 46341", () -> ConfusionMatrix.of(new int[1], new int[1], 46_341));
         assertMessage("label 2 at index 1", () -> ConfusionMatrix.of(new int[] {0, 2}, new int[] {0, 0}, 2));
         assertMessage("prediction -1 at index 0", () -> ConfusionMatrix.of(new int[] {0}, new int[] {-1}, 2));
         assertMessage("class 5", () -> ConfusionMatrix.of(LABELS, PREDICTED, 3).precision(5));
