@@ -14,12 +14,16 @@ whose gradient changes in size and sign along the way. The gradient is set from 
 sides see bit-identical gradients at bit-identical iterates and any difference comes from the rules.
 
 Each rule runs twice, through torch 1.13's single-tensor code (foreach=False) and its multi-tensor
-code (foreach=True). The hyperparameters are chosen so that the trajectory is well conditioned:
-starting from W perturbed by 1 part in 1e15 moves torch's own trajectory by at most MAX_SENSITIVITY
-(relative, at any step), so the rounding differences between two correct implementations (a few
-units in the last place per step) stay far below the test's 1e-10. (RMSprop at lr 1e-3 on this
-problem amplifies such a perturbation to 1e-6 within 200 steps: there no implementation could be
-checked to 1e-10.) The script refuses a configuration that breaks this.
+code (foreach=True); they agree except where 1.13 has a defect that 2.0 fixed: NAdam's single-tensor
+path multiplies mu_t into the product twice (pytorch/pytorch#92699), RAdam's foreach path drops eps
+(pytorch/pytorch#92551). The test compares with the other path there.
+
+The hyperparameters are chosen so that the trajectory is well conditioned: starting from W perturbed
+by 1 part in 1e15 moves torch's own trajectory by at most MAX_SENSITIVITY (relative, at any step),
+so the rounding differences between two correct implementations (a few units in the last place per
+step) stay far below the test's 1e-10. (RMSprop at lr 1e-3 on this problem amplifies such a
+perturbation to 1e-6 within 200 steps: there no implementation could be checked to 1e-10.) The
+script refuses a configuration that breaks this.
 
 Entry "<rule>.<impl>" holds a 201 x 9 array: row t is the iterate after t steps, W row-major, then b.
 Run by hand:

@@ -35,13 +35,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * departure above 1e-10 is the rule's, not rounding amplified by the problem.
  *
  * <p>PyTorch 1.13 runs each rule through two code paths (single-tensor and {@code foreach}). They agree
- * except in two places, both defects of 1.13 that later PyTorch fixed (pytorch/pytorch#92699 and its
- * companions in 2.0), and Adjoint follows the documented equations there:
+ * except in two places, both defects of 1.13 that PyTorch 2.0 fixed, and Adjoint follows the documented
+ * equations there:
  * <ul>
  *   <li>NAdam's single-tensor path multiplies μₜ into the product Π twice for the second term
- *       ({@code mu_product * mu * mu_next}); its {@code foreach} path and {@link NAdam} use Π·μₜ₊₁.
- *   <li>RAdam's {@code foreach} path drops ε from the adaptive step; its single-tensor path and
- *       {@link RAdam} add it to √v.
+ *       ({@code mu_product * mu * mu_next}; pytorch/pytorch#92699); its {@code foreach} path and
+ *       {@link NAdam} use Π·μₜ₊₁.
+ *   <li>RAdam's {@code foreach} path drops ε from the adaptive step (pytorch/pytorch#92551); its
+ *       single-tensor path and {@link RAdam} add it to √v.
  * </ul>
  * The reference for those two is the correct path, and {@link #adjointDepartsFromTorch113sDefectivePaths}
  * shows that the other path really is different on this problem.
