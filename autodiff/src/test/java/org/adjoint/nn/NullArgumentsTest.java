@@ -60,6 +60,7 @@ class NullArgumentsTest {
         samples.put(Sequential.class, Sequential.of(new Linear(2, 3), Activation.RELU));
         samples.put(Activation.class, Activation.TANH);
         samples.put(ParameterSpec.class, new Affine(2, 3).parameters().get(0));
+        samples.put(ConfusionMatrix.class, ConfusionMatrix.of(new int[] {0, 1}, new int[] {1, 1}, 2));
         samples.put(Variables.class, Variables.track(NamedTensors.of(Map.of("w", Tensor.ones(2)))));
         samples.put(Initializer.Fans.class, Initializer.Fans.of(Shape.of(3, 2)));
         samples.put(org.adjoint.autodiff.UnusedVariableException.class, new org.adjoint.autodiff.UnusedVariableException("unused", new int[] {0}));

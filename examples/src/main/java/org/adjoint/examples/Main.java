@@ -18,6 +18,7 @@ import org.adjoint.examples.lessons.LearningRateDecayExample;
 import org.adjoint.examples.lessons.LinearClassifiersExample;
 import org.adjoint.examples.lessons.LossLandscapeExample;
 import org.adjoint.examples.lessons.NewtonExample;
+import org.adjoint.examples.lessons.RuleComparisonExample;
 import org.adjoint.examples.lessons.StepSizeExample;
 import org.adjoint.examples.lessons.TrajectoriesExample;
 import org.adjoint.examples.lessons.TwoLayerNetworkExample;
@@ -44,7 +45,8 @@ public final class Main {
             new BoundsExample(),
             new CurveFitExample(),
             new TwoLayerNetworkExample(),
-            new CustomOptimizerExample());
+            new CustomOptimizerExample(),
+            new RuleComparisonExample());
 
     /** The examples the tour runs, by name. */
     static final List<String> TOUR = List.of("derivatives", "linear-classifiers", "gradient-check", "landscape", "trajectories",

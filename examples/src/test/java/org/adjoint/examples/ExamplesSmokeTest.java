@@ -239,4 +239,31 @@ class ExamplesSmokeTest {
         assertTrue(o.figure("custom heavy ball final epoch loss") < o.figure("built-in SGD final epoch loss"), o.summary());
         assertPngs(o, Map.of("custom-optimizer.png", size(900, 600)));
     }
+
+    @Test
+    void ruleComparisonTabulatesEveryRuleAndPlotsOneLineEach() throws IOException {
+        Outcome o = run("rule-comparison", "epochs", 2, "batch", 64, "hidden", 16);
+        List<String> labels = org.adjoint.examples.lessons.RuleComparisonExample.labels();
+        assertTrue(labels.size() >= 19, labels::toString);
+        for (String label : labels) {
+            double accuracy = o.figure(label + " test accuracy");
+            assertTrue(accuracy >= 0 && accuracy <= 1, label + ": " + accuracy);
+            assertTrue(o.figure(label + " training loss") > 0, o.summary());
+            assertTrue(o.figure(label + " test macro F1") <= 1, o.summary());
+            assertTrue(output().lines().anyMatch(line -> line.startsWith(label + " ")), "a table row for " + label);
+        }
+        assertTrue(output().lines().anyMatch(line -> line.startsWith("rule ") && line.contains("test accuracy")
+                && line.contains("macro F1") && line.contains("training loss") && line.contains("time (s)")), "the table's header");
+        // two epochs of batch 64 are enough for SGD and Adam to lower the loss and beat chance (10%) by far
+        for (String rule : List.of("SGD", "Adam")) {
+            assertTrue(o.figure(rule + " training loss") < o.figure("initial training loss"), o.summary());
+            assertTrue(o.figure(rule + " test accuracy") > 0.25, o.summary());
+        }
+        assertPngs(o, Map.of("rule-comparison.png", size(1000, 650)));
+        Outcome two = run("rule-comparison", "epochs", 1, "rules", "adam, sgd");
+        assertEquals(Set.of("Adam test accuracy", "Adam test macro F1", "Adam training loss", "Adam seconds",
+                "SGD test accuracy", "SGD test macro F1", "SGD training loss", "SGD seconds", "initial training loss"),
+                two.figures().keySet());
+        assertThrows(Options.UsageException.class, () -> run("rule-comparison", "rules", "adamm"));
+    }
 }

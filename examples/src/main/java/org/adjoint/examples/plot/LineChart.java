@@ -1,6 +1,5 @@
 package org.adjoint.examples.plot;
 
-import java.awt.BasicStroke;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,7 +143,7 @@ public final class LineChart {
             }
             dataset.addSeries(xy);
             renderer.setSeriesPaint(k, Palette.series(k));
-            renderer.setSeriesStroke(k, new BasicStroke(2f));
+            renderer.setSeriesStroke(k, Palette.seriesStroke(k));
             renderer.setSeriesLinesVisible(k, !s.markers());
             renderer.setSeriesShapesVisible(k, s.markers());
         }

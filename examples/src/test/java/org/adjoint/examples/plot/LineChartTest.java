@@ -86,4 +86,16 @@ class LineChartTest {
         assertTrue(size.getMessage().contains("0×100") && size.getMessage().contains("'Loss'"), size.getMessage());
         assertThrows(IllegalArgumentException.class, () -> chart.line("ok", new double[] {1}, new double[] {1}));
     }
+
+    @Test
+    void seriesBeyondThePaletteAreDashedThenDotted() {
+        int colours = 9;
+        assertEquals(null, Palette.seriesStroke(0).getDashArray());
+        assertEquals(Palette.series(0), Palette.series(colours));
+        assertTrue(Palette.seriesStroke(colours).getDashArray() != null, "the second cycle is dashed");
+        assertTrue(Palette.seriesStroke(2 * colours).getDashArray() != null, "the third cycle is dotted");
+        assertTrue(!java.util.Arrays.equals(Palette.seriesStroke(colours).getDashArray(),
+                Palette.seriesStroke(2 * colours).getDashArray()));
+        assertEquals(2f, Palette.seriesStroke(2 * colours).getLineWidth());
+    }
 }
