@@ -25,22 +25,29 @@ import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.UpdateRule;
 import org.adjoint.optim.rules.AdaDelta;
 import org.adjoint.optim.rules.AdaGrad;
+import org.adjoint.optim.rules.Adafactor;
 import org.adjoint.optim.rules.Adam;
 import org.adjoint.optim.rules.AdamW;
 import org.adjoint.optim.rules.Adamax;
 import org.adjoint.optim.rules.AmsGrad;
 import org.adjoint.optim.rules.CenteredRmsProp;
+import org.adjoint.optim.rules.Ema;
 import org.adjoint.optim.rules.Lamb;
 import org.adjoint.optim.rules.Lars;
 import org.adjoint.optim.rules.Lion;
+import org.adjoint.optim.rules.Lookahead;
 import org.adjoint.optim.rules.NAdam;
+import org.adjoint.optim.rules.NAdamW;
 import org.adjoint.optim.rules.NesterovMomentum;
 import org.adjoint.optim.rules.RAdam;
 import org.adjoint.optim.rules.RAdamW;
 import org.adjoint.optim.rules.RmsProp;
 import org.adjoint.optim.rules.Rprop;
+import org.adjoint.optim.rules.ScheduleFreeAdamW;
+import org.adjoint.optim.rules.ScheduleFreeSgd;
 import org.adjoint.optim.rules.Sgd;
 import org.adjoint.optim.rules.SignDescent;
+import org.adjoint.optim.rules.Swa;
 import org.adjoint.optim.train.Progress;
 import org.adjoint.optim.train.Trainer;
 import org.adjoint.optim.train.TrainingDivergedException;
@@ -100,7 +107,14 @@ public final class RuleComparisonExample implements Example {
                 new Contender("LAMB", new Lamb(1e-2), "per-tensor relative step of 1%"),
                 new Contender("LARS", new Lars(5), "κ = 0.001: per-tensor relative step ηκ = 0.5%"),
                 new Contender("Rprop", new Rprop(1e-2), "PyTorch default; meant for full batches"),
-                new Contender("sign descent", new SignDescent(1e-3), "as Lion"));
+                new Contender("sign descent", new SignDescent(1e-3), "as Lion"),
+                new Contender("NAdamW", new NAdamW(2e-3, 0.01), "PyTorch NAdam default, λ = 0.01"),
+                new Contender("Adafactor", new Adafactor(1e-2), "PyTorch default"),
+                new Contender("Schedule-Free AdamW", new ScheduleFreeAdamW(2.5e-3), "schedule_free's default"),
+                new Contender("Schedule-Free SGD", new ScheduleFreeSgd(0.1), "as SGD"),
+                new Contender("Lookahead(Adam)", Lookahead.of(new Adam(1e-3)), "k = 5, α = 0.5 (paper)"),
+                new Contender("EMA(Adam)", new Ema<>(new Adam(1e-3), 0.99), "decay 0.99: ~100 steps, 2 epochs"),
+                new Contender("SWA(Adam)", Swa.from(450, new Adam(1e-3)), "averages from epoch 10 of 15"));
     }
 
     /** The labels of {@link #contenders}, in order. */
