@@ -159,7 +159,7 @@ public final class RuleComparisonExample implements Example {
         List<Result> results = new ArrayList<>();
         for (Contender c : chosen) {
             results.add(train(c, net, data, epochs, batch, options.seed(), initialLoss));
-            out.printf(Locale.ROOT, "  %-18s done in %.2f s%n", c.label(), results.get(results.size() - 1).seconds());
+            out.printf(Locale.ROOT, "  %-20s done in %.2f s%n", c.label(), results.get(results.size() - 1).seconds());
         }
         out.println();
         out.print(table(results));
@@ -217,11 +217,11 @@ public final class RuleComparisonExample implements Example {
 
     /** The results as a fixed-width text table, one rule a row. */
     private static String table(List<Result> rows) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %-8s  %13s  %8s  %13s  %9s   %s%n", "rule",
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-20s %-8s  %13s  %8s  %13s  %9s   %s%n", "rule",
                 "lr", "test accuracy", "macro F1", "training loss", "time (s)", "learning rate from"));
         for (Result r : rows) {
             String accuracy = Double.isNaN(r.accuracy()) ? "diverged" : String.format(Locale.ROOT, "%.2f%%", 100 * r.accuracy());
-            s.append(String.format(Locale.ROOT, "%-18s %-8s  %13s  %8.4f  %13.4g  %9.2f   %s%n", r.contender().label(),
+            s.append(String.format(Locale.ROOT, "%-20s %-8s  %13s  %8.4f  %13.4g  %9.2f   %s%n", r.contender().label(),
                     Numbers.show(r.contender().rule().learningRate()), accuracy, r.macroF1(), r.loss(), r.seconds(),
                     r.contender().source()));
         }
