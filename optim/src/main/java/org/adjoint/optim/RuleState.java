@@ -45,7 +45,7 @@ public record RuleState<S>(UpdateRule<S> rule, S state) {
 
     /** The parameter to evaluate for the iterate {@code param}: see {@link UpdateRule#evaluationParam}. */
     public Tensor evaluationParam(Tensor param) {
-        return rule.evaluationParam(param, state);
+        return rule.evaluationParam(Objects.requireNonNull(param, "param"), state);
     }
 
     /** The state as named tensors, for a checkpoint. */

@@ -1,6 +1,7 @@
 package org.adjoint.optim;
 
 import java.util.Map;
+import java.util.Objects;
 import org.adjoint.core.Tensor;
 
 /**
@@ -49,7 +50,8 @@ public interface UpdateRule<S> {
      * @return a tensor of {@code param}'s shape
      */
     default Tensor evaluationParam(Tensor param, S state) {
-        return param;
+        Objects.requireNonNull(state, "state");
+        return Objects.requireNonNull(param, "param");
     }
 
     /** The state as named tensors (counters as scalars), for a checkpoint. */

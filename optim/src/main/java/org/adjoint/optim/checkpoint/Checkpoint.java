@@ -26,7 +26,9 @@ import org.adjoint.optim.UpdateRule;
  *   <li>{@code meta/rule/<name>}: the type of the rule that made the state, its class name as UTF-8 bytes;
  *   <li>{@code meta/config/<name>/<component>}: that rule's hyperparameters, one scalar per component of
  *       its record (see {@link RuleIdentity});
- *   <li>{@code counter/<key>}: the caller's counters.
+ *   <li>{@code counter/<key>}: the caller's counters;
+ *   <li>{@code extra/<key>}: the caller's other tensors (the {@code Trainer} keeps its history and best
+ *       parameters there).
  * </ul>
  * Saving checks each parameter's state the way loading will (each slot present, with the shape the
  * rule expects, and of the rule's own state type) before writing anything, so a file that was written
@@ -49,14 +51,22 @@ public final class Checkpoint {
      * @param params   the parameters
      * @param state    the optimizer state
      * @param counters the caller's counters
+     * @param extras   the caller's other tensors (empty if none were saved)
      */
-    public record Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters) {
+    public record Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters,
+                           Map<String, Tensor> extras) {
 
         /** Refuses null. */
         public Contents {
             Objects.requireNonNull(params, "params");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(counters, "counters");
+            extras = Map.copyOf(extras);
+        }
+
+        /** Contents without extras. */
+        public Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters) {
+            this(params, state, counters, Map.of());
         }
     }
 
@@ -70,7 +80,20 @@ public final class Checkpoint {
      */
     public static void save(Path file, Optimizer optimizer, NamedTensors params, OptimizerState state,
                             Map<String, Double> counters) throws IOException {
+        save(file, optimizer, params, state, counters, Map.of());
+    }
+
+    /**
+     * Writes a checkpoint atomically with the caller's other tensors, {@code extras}, read back as
+     * {@link Contents#extras()}.
+     *
+     * @throws IllegalArgumentException as {@link #save(Path, Optimizer, NamedTensors, OptimizerState, Map)}
+     * @throws IOException              if the file cannot be written
+     */
+    public static void save(Path file, Optimizer optimizer, NamedTensors params, OptimizerState state,
+                            Map<String, Double> counters, Map<String, Tensor> extras) throws IOException {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(extras, "extras");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(counters, "counters");
         if (!state.names().equals(params.names())) {
@@ -85,6 +108,7 @@ public final class Checkpoint {
             putParameter(entries, name, params.get(name), state.ruleState(name), optimizer.ruleFor(name));
         }
         counters.forEach((key, value) -> entries.put("counter/" + key, Tensor.scalar(value)));
+        extras.forEach((key, t) -> entries.put("extra/" + key, Objects.requireNonNull(t, "extra " + key)));
         Npz.write(file, entries);
     }
 
@@ -116,7 +140,8 @@ public final class Checkpoint {
         for (Map.Entry<String, Tensor> counter : withPrefix(entries, "counter/").entrySet()) {
             counters.put(counter.getKey(), scalar(file, "counter/" + counter.getKey(), counter.getValue()));
         }
-        return new Contents(NamedTensors.of(params), new OptimizerState(step, factor, ruleStates), counters);
+        return new Contents(NamedTensors.of(params), new OptimizerState(step, factor, ruleStates), counters,
+                withPrefix(entries, "extra/"));
     }
 
     /** The saved value of parameter {@code name}, which must have the shape of the model's {@code like}. */
