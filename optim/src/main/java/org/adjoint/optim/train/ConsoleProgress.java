@@ -43,4 +43,9 @@ final class ConsoleProgress implements Progress {
         out.println((terminal ? "\r" : "") + line);
         lastPrinted = System.nanoTime();
     }
+
+    @Override
+    public void stoppedEarly(int epoch, int epochs, String reason) {
+        out.println("stopped early after epoch " + (epoch + 1) + "/" + epochs + ": " + reason);
+    }
 }

@@ -23,6 +23,14 @@ import org.adjoint.optim.checkpoint.Checkpoint;
  *         Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels()));
  * }</pre>
  *
+ * <p>Each step is {@link Optimizer#step(NamedTensors, org.adjoint.optim.LossAndGradient, OptimizerState)} on
+ * the batch's loss and gradient, so a sharpness-aware optimizer ({@link Optimizer#withSharpnessAware})
+ * takes its second gradient on the same batch, in the same parallel parts. The evaluation, the run's
+ * {@link Run#model()} and keep-best see the optimizer's evaluation parameters (averages, for a rule
+ * that averages), not the iterate. {@link #withEarlyStopping} and {@link #withKeepBest} watch a metric;
+ * the {@link History} records the stop and the best epoch, and checkpoints carry the history and the
+ * best parameters, so that a resumed run is the uninterrupted one.
+ *
  * <p>{@link #withDataParallelism} computes each batch in k parts on k threads (the batch loss must then
  * be a mean over the batch's examples), bit-identical from run to run for a given k.
  *

@@ -56,6 +56,8 @@ final class TrainingLoop<B> {
             history.recordEpoch(meanLoss, metrics);
             monitor(epoch, meanLoss, metrics, model);
             settings.progress().epoch(epoch, settings.epochs(), meanLoss, metrics, history.examplesPerSecond());
+            int done = epoch;
+            history.earlyStop().ifPresent(stop -> settings.progress().stoppedEarly(done, settings.epochs(), stop.reason()));
             if (settings.checkpointAfter(epoch, history.earlyStop().isPresent())) {
                 save(epoch + 1);
             }

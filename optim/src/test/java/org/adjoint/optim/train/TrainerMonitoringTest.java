@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,8 +107,13 @@ class TrainerMonitoringTest {
     @Test
     void earlyStoppingStopsAfterPatienceEpochsWithoutImprovementAndSaysWhy() {
         double[] scores = {0.5, 0.6, 0.6, 0.59, 0.7, 0.8};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Trainer.Run run = trainer(Optimizer.of(new Adam(0.05)), 6).withEvaluation(scripted(scores, new ArrayList<>()))
+                .withProgress(new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, Long.MAX_VALUE))
                 .withEarlyStopping(new EarlyStopping(Monitor.max("score"), 2, 0)).fit(NET.initialize(1), DATA, LOSS);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("stopped early after epoch 4/6: score did not improve on 0.6 (epoch 2) by more than 0.0 for 2 epochs"
+                + " (MAX mode)", lines[lines.length - 1]);
         History h = run.history();
         assertEquals(4, h.epochLosses().length);
         assertEquals(4 * 6, h.stepLosses().length);
