@@ -3,6 +3,7 @@ package org.adjoint.optim.train;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** The console reporter behind {@link Progress#console}. */
 final class ConsoleProgress implements Progress {
@@ -46,6 +47,7 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void stoppedEarly(int epoch, int epochs, String reason) {
-        out.println("stopped early after epoch " + (epoch + 1) + "/" + epochs + ": " + reason);
+        out.println((terminal ? "\r" : "") + "stopped early after epoch " + (epoch + 1) + "/" + epochs + ": "
+                + Objects.requireNonNull(reason, "reason"));
     }
 }

@@ -66,7 +66,12 @@ final class HistoryTensors {
             if (key.startsWith(evaluationPrefix)) {
                 String rest = key.substring(evaluationPrefix.length());
                 int slash = rest.indexOf('/');
-                evaluations.get(Integer.parseInt(rest.substring(0, slash))).put(rest.substring(slash + 1), t.item());
+                int epoch = slash > 0 && rest.substring(0, slash).matches("[0-9]{1,9}") ? Integer.parseInt(rest.substring(0, slash)) : -1;
+                if (epoch < 0 || epoch >= evaluations.size() || t.size() != 1) {
+                    throw new IllegalArgumentException("resume: the checkpoint's history entry " + key + " is not a metric"
+                            + " of one of its " + evaluations.size() + " epochs");
+                }
+                evaluations.get(epoch).put(rest.substring(slash + 1), t.item());
             }
         });
         History history = new History((int) get(entries, "firstEpoch").item(), get(entries, "stepLosses").toArray(),

@@ -20,6 +20,7 @@ public interface Progress {
 
     /** When early stopping ends the run after {@code epoch} (counted from 0), with the reason; by default nothing. */
     default void stoppedEarly(int epoch, int epochs, String reason) {
+        Objects.requireNonNull(reason, "reason");
     }
 
     /** Reports nothing. */
