@@ -63,6 +63,23 @@ class SharpnessAwareTrainerTest {
     }
 
     @Test
+    void aNonFiniteLossAtThePerturbedPointStopsTrainingAndKeepsTheParametersBeforeTheStep() {
+        int[] calls = {0};
+        BatchLoss<LabeledData> breaksAtTheFourthEvaluation = (p, batch) -> {
+            Var loss = MEAN.loss(p, batch);
+            return ++calls[0] == 4 ? loss.mul(Double.NaN) : loss;
+        };
+        NamedTensors start = NET.initialize(1);
+        Trainer.Run oneStep = trainer().withEpochs(1).withBatchSize(90).fit(start, DATA, MEAN);
+        TrainingDivergedException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingDivergedException.class,
+                () -> trainer().withEpochs(2).withBatchSize(90).fit(start, DATA, breaksAtTheFourthEvaluation));
+        assertEquals("training diverged at epoch 2, step 1: the loss is NaN; the last finite parameters are kept",
+                e.getMessage());
+        assertEquals(oneStep.params(), e.lastFiniteParameters(), "the second pass of step 2 failed: θ after step 1");
+        assertEquals(1, e.history().stepLosses().length);
+    }
+
+    @Test
     void samTrainsAndIsBitReproducibleWithDataParallelism() {
         Trainer.Run three = trainer().withDataParallelism(3).fit(NET.initialize(1), DATA, MEAN);
         Trainer.Run again = trainer().withDataParallelism(3).fit(NET.initialize(1), DATA, MEAN);
