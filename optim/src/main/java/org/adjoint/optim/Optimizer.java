@@ -153,7 +153,8 @@ public final class Optimizer {
      *
      * @throws IllegalArgumentException if the gradients or the state do not match the parameters, a
      *                                  parameter's state was made by another rule than this optimizer's,
-     *                                  or a group updates none of the parameters
+     *                                  a group updates none of the parameters, or this optimizer is
+     *                                  sharpness-aware (it needs {@code step(params, lossAndGradient, state)})
      */
     public Step step(NamedTensors params, NamedTensors grads, OptimizerState state) {
         if (sharpness != null) {
