@@ -15,6 +15,7 @@ import org.adjoint.examples.lessons.CustomOptimizerExample;
 import org.adjoint.examples.lessons.DerivativesExample;
 import org.adjoint.examples.lessons.GradientCheckExample;
 import org.adjoint.examples.lessons.LearningRateDecayExample;
+import org.adjoint.examples.lessons.LearningRateFinderExample;
 import org.adjoint.examples.lessons.LinearClassifiersExample;
 import org.adjoint.examples.lessons.LossLandscapeExample;
 import org.adjoint.examples.lessons.NewtonExample;
@@ -41,6 +42,7 @@ public final class Main {
             new TrajectoriesExample(),
             new CriticalPointsExample(),
             new LearningRateDecayExample(),
+            new LearningRateFinderExample(),
             new NewtonExample(),
             new BoundsExample(),
             new CurveFitExample(),

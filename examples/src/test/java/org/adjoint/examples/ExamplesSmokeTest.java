@@ -186,6 +186,16 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void theRangeTestSuggestsARateThatTrainsBetterThanAHundredthOfIt() throws IOException {
+        Outcome o = run("lr-finder", "steps", 60);
+        double suggestion = o.figure("suggested learning rate");
+        assertTrue(suggestion > 1e-3 && suggestion < 10, o.summary());
+        assertTrue(o.figure("one epoch at suggested: test accuracy")
+                > o.figure("one epoch at suggested ÷ 100: test accuracy") + 0.1, o.summary());
+        assertPngs(o, Map.of("lr-finder.png", size(900, 600)));
+    }
+
+    @Test
     void newtonNeedsFewerIterationsThanGradientDescent() throws IOException {
         Outcome o = run("newton");
         assertTrue(o.figure("Newton iterations") < o.figure("steepest descent iterations") / 10, o.summary());

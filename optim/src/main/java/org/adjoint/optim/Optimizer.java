@@ -43,6 +43,10 @@ import org.adjoint.optim.schedule.Schedule;
  * <p><b>Observations.</b> A schedule may react to metrics ({@link Schedule#reduceOnPlateau}):
  * {@link #observe} adds the metrics it monitors to the state, and every step passes the state's
  * observations to the schedule ({@link Schedule#factor(long, Observations)}).
+ *
+ * <p><b>Sharpness-aware.</b> {@link #withSharpnessAware} (SAM) needs the gradient at a second point, so
+ * it steps on a {@link LossAndGradient}, {@code step(params, lossAndGradient, state)}, which every
+ * optimizer accepts (an ordinary one evaluates it once); no closure, no second call to remember.
  */
 public final class Optimizer {
 
@@ -54,17 +58,21 @@ public final class Optimizer {
     private final UpdateRule<?> defaultRule;
     private final Schedule schedule;
     private final Clipping clipping;
+    /** Null for an ordinary optimizer. */
+    private final SharpnessAware sharpness;
 
-    private Optimizer(List<Group> groups, UpdateRule<?> defaultRule, Schedule schedule, Clipping clipping) {
+    private Optimizer(List<Group> groups, UpdateRule<?> defaultRule, Schedule schedule, Clipping clipping,
+                      SharpnessAware sharpness) {
         this.groups = List.copyOf(groups);
         this.defaultRule = Objects.requireNonNull(defaultRule, "rule");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.clipping = Objects.requireNonNull(clipping, "clipping");
+        this.sharpness = sharpness;
     }
 
     /** An optimizer that updates every parameter with {@code rule}, at a constant rate, without clipping. */
     public static Optimizer of(UpdateRule<?> rule) {
-        return new Optimizer(List.of(), rule, Schedule.constant(), Clipping.none());
+        return new Optimizer(List.of(), rule, Schedule.constant(), Clipping.none(), null);
     }
 
     /**
@@ -83,17 +91,38 @@ public final class Optimizer {
         Objects.requireNonNull(selects, "selects");
         List<Group> more = new ArrayList<>(groups);
         more.add(new Group(description, selects, Objects.requireNonNull(rule, "rule")));
-        return new Optimizer(more, defaultRule, schedule, clipping);
+        return new Optimizer(more, defaultRule, schedule, clipping, sharpness);
     }
 
     /** The same optimizer with a learning-rate schedule, applied to every group's base rate. */
     public Optimizer withSchedule(Schedule newSchedule) {
-        return new Optimizer(groups, defaultRule, newSchedule, clipping);
+        return new Optimizer(groups, defaultRule, newSchedule, clipping, sharpness);
     }
 
     /** The same optimizer with gradient clipping. */
     public Optimizer withClipping(Clipping newClipping) {
-        return new Optimizer(groups, defaultRule, schedule, newClipping);
+        return new Optimizer(groups, defaultRule, schedule, newClipping, sharpness);
+    }
+
+    /**
+     * The same optimizer made sharpness-aware (SAM, {@link SharpnessAware}) with radius {@code rho}: each
+     * step evaluates the gradient at θ and at θ + ρ·g/‖g‖ and updates θ with the second. Step it with
+     * {@link #step(NamedTensors, LossAndGradient, OptimizerState)}.
+     *
+     * @throws IllegalArgumentException if {@code rho} is not finite and above 0
+     */
+    public Optimizer withSharpnessAware(double rho) {
+        return new Optimizer(groups, defaultRule, schedule, clipping, new SharpnessAware(rho, false, 0));
+    }
+
+    /**
+     * The same optimizer made adaptively sharpness-aware (ASAM, {@link SharpnessAware}): the neighbourhood
+     * of radius {@code rho} is scaled by |θ| + {@code eta} element by element (the paper's η is 0.01).
+     *
+     * @throws IllegalArgumentException if {@code rho} is not finite and above 0 or {@code eta} is negative
+     */
+    public Optimizer withAdaptiveSharpnessAware(double rho, double eta) {
+        return new Optimizer(groups, defaultRule, schedule, clipping, new SharpnessAware(rho, true, eta));
     }
 
     /** The rule that updates the parameter named {@code name}. */
@@ -129,14 +158,47 @@ public final class Optimizer {
      *
      * @throws IllegalArgumentException if the gradients or the state do not match the parameters, a
      *                                  parameter's state was made by another rule than this optimizer's,
-     *                                  or a group updates none of the parameters
+     *                                  a group updates none of the parameters, or this optimizer is
+     *                                  sharpness-aware (it needs {@code step(params, lossAndGradient, state)})
      */
     public Step step(NamedTensors params, NamedTensors grads, OptimizerState state) {
-        params.requireSameLayout("step (gradients)", grads);
-        if (!state.names().equals(params.names())) {
-            throw new IllegalArgumentException("step: the optimizer state is for the parameters " + state.names()
-                    + " but the parameters are " + params.names());
+        if (sharpness != null) {
+            throw new IllegalArgumentException("step: this optimizer is sharpness-aware (" + sharpness + ") and needs the"
+                    + " gradient at a second point, which precomputed gradients cannot give; call"
+                    + " step(params, lossAndGradient, state) with a LossAndGradient instead");
         }
+        return update(params, grads, state);
+    }
+
+    /**
+     * One step on a loss-and-gradient function: an ordinary optimizer evaluates it once, at {@code params},
+     * and steps as {@link #step(NamedTensors, NamedTensors, OptimizerState)} would; a sharpness-aware one
+     * evaluates it again at the perturbed parameters and steps from {@code params} with that gradient.
+     * Nothing passed in is changed.
+     *
+     * @throws IllegalArgumentException as the other {@code step}, or if the function's gradients do not
+     *                                  match the parameters or (SAM) its first gradient is not finite
+     */
+    public EvaluatedStep step(NamedTensors params, LossAndGradient lossAndGradient, OptimizerState state) {
+        Objects.requireNonNull(lossAndGradient, "lossAndGradient");
+        requireStateFor("step", params, state);
+        LossAndGradient.Value start = evaluate(lossAndGradient, params);
+        NamedTensors grads = start.gradients();
+        if (sharpness != null) {
+            grads = evaluate(lossAndGradient, params.zip(sharpness.perturbation(params, grads), Tensor::add)).gradients();
+        }
+        return new EvaluatedStep(update(params, grads, state), start);
+    }
+
+    private static LossAndGradient.Value evaluate(LossAndGradient lossAndGradient, NamedTensors at) {
+        LossAndGradient.Value value = Objects.requireNonNull(lossAndGradient.at(at), "the LossAndGradient returned null");
+        at.requireSameLayout("step (the LossAndGradient's gradients)", value.gradients());
+        return value;
+    }
+
+    private Step update(NamedTensors params, NamedTensors grads, OptimizerState state) {
+        params.requireSameLayout("step (gradients)", grads);
+        requireStateFor("step", params, state);
         requireEveryGroupUpdatesSomething(params.names());
         NamedTensors clipped = clipping.apply(grads);
         double factor = factor("step", state);
@@ -189,10 +251,7 @@ public final class Optimizer {
      * @throws IllegalArgumentException if the state is for other parameters
      */
     public NamedTensors evaluationParameters(NamedTensors params, OptimizerState state) {
-        if (!state.names().equals(params.names())) {
-            throw new IllegalArgumentException("evaluationParameters: the optimizer state is for the parameters "
-                    + state.names() + " but the parameters are " + params.names());
-        }
+        requireStateFor("evaluationParameters", params, state);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : params.names()) {
             Tensor param = params.get(name);
@@ -204,6 +263,13 @@ public final class Optimizer {
             out.put(name, evaluated);
         }
         return NamedTensors.of(out);
+    }
+
+    private static void requireStateFor(String operation, NamedTensors params, OptimizerState state) {
+        if (!state.names().equals(params.names())) {
+            throw new IllegalArgumentException(operation + ": the optimizer state is for the parameters " + state.names()
+                    + " but the parameters are " + params.names());
+        }
     }
 
     /** The schedule's factor after {@code state}, which must be finite and at least 0 (a custom schedule may break that). */
@@ -281,7 +347,7 @@ public final class Optimizer {
         for (Group g : groups) {
             sb.append(g.description()).append(": ").append(g.rule()).append("; ");
         }
-        return sb.append("others: ").append(defaultRule).append("; schedule ").append(schedule).append("; clipping ")
-                .append(clipping).append("]").toString();
+        sb.append("others: ").append(defaultRule).append("; schedule ").append(schedule).append("; clipping ").append(clipping);
+        return sb.append(sharpness == null ? "" : "; " + sharpness).append("]").toString();
     }
 }

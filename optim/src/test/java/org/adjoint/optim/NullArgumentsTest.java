@@ -49,9 +49,14 @@ import org.adjoint.optim.sharded.ShardFailureException;
 import org.adjoint.optim.sharded.ShardedObjective;
 import org.adjoint.optim.train.CheckpointFailedException;
 import org.adjoint.optim.train.Dataset;
+import org.adjoint.optim.train.EarlyStopping;
+import org.adjoint.optim.train.Monitor;
 import org.adjoint.optim.train.History;
 import org.adjoint.optim.train.LabeledData;
+import org.adjoint.optim.train.LearningRateCurve;
+import org.adjoint.optim.train.LearningRateFinder;
 import org.adjoint.optim.train.MinibatchSampler;
+import org.adjoint.optim.train.Progress;
 import org.adjoint.optim.train.NonFiniteDataException;
 import org.adjoint.optim.train.Trainer;
 import org.adjoint.optim.train.TrainSamples;
@@ -128,7 +133,17 @@ class NullArgumentsTest {
         samples.put(MinibatchSampler.class, new MinibatchSampler(10, 3, 0, false));
         samples.put(History.class, TrainSamples.history());
         samples.put(Trainer.class, Trainer.of(optimizer));
-        samples.put(Trainer.Run.class, new Trainer.Run(PARAMS, state, TrainSamples.history()));
+        samples.put(Trainer.Run.class, new Trainer.Run(PARAMS, state, TrainSamples.history(), PARAMS));
+        samples.put(Monitor.class, Monitor.max("accuracy"));
+        samples.put(LearningRateCurve.class, TrainSamples.curve());
+        samples.put(Progress.class, Progress.silent());
+        samples.put(LearningRateFinder.class, LearningRateFinder.of(optimizer));
+        samples.put(EarlyStopping.class, new EarlyStopping(Monitor.min("loss"), 2, 0));
+        samples.put(History.EarlyStop.class, new History.EarlyStop(3, "loss did not improve"));
+        samples.put(History.Best.class, new History.Best(2, "accuracy", 0.9));
+        samples.put(LossAndGradient.Value.class, new LossAndGradient.Value(1, PARAMS));
+        samples.put(EvaluatedStep.class, new EvaluatedStep(new Step(PARAMS, state), new LossAndGradient.Value(1, PARAMS)));
+        samples.put(SharpnessAware.class, new SharpnessAware(0.05, false, 0));
         samples.put(TrainingDivergedException.class, TrainSamples.diverged(PARAMS));
         samples.put(NonFiniteDataException.class, TrainSamples.nonFiniteData(PARAMS));
         samples.put(CheckpointFailedException.class, TrainSamples.checkpointFailed(PARAMS, state));
@@ -153,6 +168,11 @@ class NullArgumentsTest {
                 .setDefault(OptimizerState.class, Optimizer.of(new Adam(1e-3)).init(PARAMS))
                 .setDefault(History.class, TrainSamples.history())
                 .setDefault(Observations.class, Observations.none())
+                .setDefault(LossAndGradient.class, p -> new LossAndGradient.Value(0, p))
+                .setDefault(LossAndGradient.Value.class, new LossAndGradient.Value(0, PARAMS))
+                .setDefault(Step.class, new Step(PARAMS, Optimizer.of(new Adam(1e-3)).init(PARAMS)))
+                .setDefault(Monitor.class, Monitor.max("accuracy"))
+                .setDefault(EarlyStopping.class, new EarlyStopping(Monitor.min("loss"), 2, 0))
                 .setDefault(Dataset.class, new LabeledData(Tensor.ones(3, 2), new int[] {0, 1, 0}))
                 .setDefault(Path.class, Path.of("no-such-dir", "file.npz"));
     }

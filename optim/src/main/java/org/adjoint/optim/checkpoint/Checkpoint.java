@@ -29,7 +29,9 @@ import org.adjoint.optim.UpdateRule;
  *   <li>{@code meta/observedSteps}, {@code observed/<metric>}: the metrics observed for the schedule
  *       ({@link OptimizerState#observations}), one value per observation, NaN where one lacks the metric;
  *       absent when there are none (a file without them loads with none);
- *   <li>{@code counter/<key>}: the caller's counters.
+ *   <li>{@code counter/<key>}: the caller's counters;
+ *   <li>{@code extra/<key>}: the caller's other tensors (the {@code Trainer} keeps its history and best
+ *       parameters there).
  * </ul>
  * Saving checks each parameter's state the way loading will (each slot present, with the shape the
  * rule expects, and of the rule's own state type) before writing anything, so a file that was written
@@ -52,14 +54,22 @@ public final class Checkpoint {
      * @param params   the parameters
      * @param state    the optimizer state
      * @param counters the caller's counters
+     * @param extras   the caller's other tensors (empty if none were saved)
      */
-    public record Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters) {
+    public record Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters,
+                           Map<String, Tensor> extras) {
 
         /** Refuses null. */
         public Contents {
             Objects.requireNonNull(params, "params");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(counters, "counters");
+            extras = Map.copyOf(extras);
+        }
+
+        /** Contents without extras. */
+        public Contents(NamedTensors params, OptimizerState state, Map<String, Double> counters) {
+            this(params, state, counters, Map.of());
         }
     }
 
@@ -73,7 +83,20 @@ public final class Checkpoint {
      */
     public static void save(Path file, Optimizer optimizer, NamedTensors params, OptimizerState state,
                             Map<String, Double> counters) throws IOException {
+        save(file, optimizer, params, state, counters, Map.of());
+    }
+
+    /**
+     * Writes a checkpoint atomically with the caller's other tensors, {@code extras}, read back as
+     * {@link Contents#extras()}.
+     *
+     * @throws IllegalArgumentException as {@link #save(Path, Optimizer, NamedTensors, OptimizerState, Map)}
+     * @throws IOException              if the file cannot be written
+     */
+    public static void save(Path file, Optimizer optimizer, NamedTensors params, OptimizerState state,
+                            Map<String, Double> counters, Map<String, Tensor> extras) throws IOException {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(extras, "extras");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(counters, "counters");
         if (!state.names().equals(params.names())) {
@@ -89,6 +112,7 @@ public final class Checkpoint {
         }
         ObservationEntries.put(entries, state.observations());
         counters.forEach((key, value) -> entries.put("counter/" + key, Tensor.scalar(value)));
+        extras.forEach((key, t) -> entries.put("extra/" + key, Objects.requireNonNull(t, "extra " + key)));
         Npz.write(file, entries);
     }
 
@@ -121,7 +145,7 @@ public final class Checkpoint {
             counters.put(counter.getKey(), scalar(file, "counter/" + counter.getKey(), counter.getValue()));
         }
         OptimizerState state = new OptimizerState(step, factor, ruleStates, ObservationEntries.read(file, entries, step));
-        return new Contents(NamedTensors.of(params), state, counters);
+        return new Contents(NamedTensors.of(params), state, counters, withPrefix(entries, "extra/"));
     }
 
     /** The saved value of parameter {@code name}, which must have the shape of the model's {@code like}. */

@@ -3,6 +3,7 @@ package org.adjoint.optim.train;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** The console reporter behind {@link Progress#console}. */
 final class ConsoleProgress implements Progress {
@@ -42,5 +43,11 @@ final class ConsoleProgress implements Progress {
         line.append(String.format(Locale.ROOT, ", %,.0f examples/s", examplesPerSecond));
         out.println((terminal ? "\r" : "") + line);
         lastPrinted = System.nanoTime();
+    }
+
+    @Override
+    public void stoppedEarly(int epoch, int epochs, String reason) {
+        out.println((terminal ? "\r" : "") + "stopped early after epoch " + (epoch + 1) + "/" + epochs + ": "
+                + Objects.requireNonNull(reason, "reason"));
     }
 }

@@ -18,6 +18,11 @@ public interface Progress {
     /** After each epoch, with the epoch's mean loss and its evaluation. */
     void epoch(int epoch, int epochs, double meanLoss, Map<String, Double> evaluation, double examplesPerSecond);
 
+    /** When early stopping ends the run after {@code epoch} (counted from 0), with the reason; by default nothing. */
+    default void stoppedEarly(int epoch, int epochs, String reason) {
+        Objects.requireNonNull(reason, "reason");
+    }
+
     /** Reports nothing. */
     static Progress silent() {
         return new Progress() {

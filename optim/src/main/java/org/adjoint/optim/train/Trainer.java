@@ -2,13 +2,11 @@ package org.adjoint.optim.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
-import org.adjoint.optim.Step;
 import org.adjoint.optim.checkpoint.Checkpoint;
 
 /**
@@ -24,6 +22,14 @@ import org.adjoint.optim.checkpoint.Checkpoint;
  * Trainer.Run run = trainer.fit(params, data, (p, batch) ->
  *         Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels()));
  * }</pre>
+ *
+ * <p>Each step is {@link Optimizer#step(NamedTensors, org.adjoint.optim.LossAndGradient, OptimizerState)} on
+ * the batch's loss and gradient, so a sharpness-aware optimizer ({@link Optimizer#withSharpnessAware})
+ * takes its second gradient on the same batch, in the same parallel parts. The evaluation, the run's
+ * {@link Run#model()} and keep-best see the optimizer's evaluation parameters (averages, for a rule
+ * that averages), not the iterate. {@link #withEarlyStopping} and {@link #withKeepBest} watch a metric;
+ * the {@link History} records the stop and the best epoch, and checkpoints carry the history and the
+ * best parameters, so that a resumed run is the uninterrupted one.
  *
  * <p>{@link #withDataParallelism} computes each batch in k parts on k threads (the batch loss must then
  * be a mean over the batch's examples), bit-identical from run to run for a given k.
@@ -57,62 +63,40 @@ public final class Trainer {
     /**
      * The outcome of a run.
      *
-     * @param params  the parameters after the last step
+     * @param params  the iterate after the last step: with {@code state}, what a run continues from
      * @param state   the optimizer state after the last step
-     * @param history the losses and evaluations recorded
+     * @param history the losses, evaluations, early stop and best epoch recorded
+     * @param model   the parameters to keep: the best epoch's evaluation parameters under
+     *                {@link #withKeepBest}, else the evaluation parameters after the last step
+     *                ({@link Optimizer#evaluationParameters}, the iterate itself unless a rule averages)
      */
-    public record Run(NamedTensors params, OptimizerState state, History history) {
+    public record Run(NamedTensors params, OptimizerState state, History history, NamedTensors model) {
 
         /** Refuses null. */
         public Run {
             Objects.requireNonNull(params, "params");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(model, "model");
         }
     }
 
     private final Optimizer optimizer;
-    private final int epochs;
-    private final int batchSize;
-    private final long seed;
-    private final boolean dropLast;
-    private final Evaluation evaluation;
-    private final Progress progress;
-    private final Path checkpoint;
-    private final int checkpointEvery;
-    private final int parts;
-    private final boolean allowUnused;
+    private final Settings settings;
 
-    private Trainer(Optimizer optimizer, int epochs, int batchSize, long seed, boolean dropLast, Evaluation evaluation,
-                    Progress progress, Path checkpoint, int checkpointEvery, int parts, boolean allowUnused) {
+    private Trainer(Optimizer optimizer, Settings settings) {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        this.epochs = epochs;
-        this.batchSize = batchSize;
-        this.seed = seed;
-        this.dropLast = dropLast;
-        this.evaluation = evaluation;
-        this.progress = Objects.requireNonNull(progress, "progress");
-        this.checkpoint = checkpoint;
-        this.checkpointEvery = checkpointEvery;
-        this.parts = parts;
-        this.allowUnused = allowUnused;
-        if (parts < 1) {
-            throw new IllegalArgumentException("Trainer.withDataParallelism: need at least 1 part per batch, got " + parts);
-        }
-        if (epochs < 1 || batchSize < 1 || checkpointEvery < 1) {
-            throw new IllegalArgumentException("Trainer: epochs = " + epochs + ", batch size = " + batchSize
-                    + " and checkpoint interval = " + checkpointEvery + " must all be at least 1");
-        }
+        this.settings = settings;
     }
 
     /** One epoch of batches of 32, seed 0, the last partial batch kept, no evaluation, progress on {@code System.out}. */
     public static Trainer of(Optimizer optimizer) {
-        return new Trainer(optimizer, 1, 32, 0, false, null, Progress.console(System.out), null, 1, 1, false);
+        return new Trainer(optimizer, Settings.defaults());
     }
 
     /** The same trainer running {@code n} epochs in all (a resumed run stops at the same total). */
     public Trainer withEpochs(int n) {
-        return new Trainer(optimizer, n, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
+        return new Trainer(optimizer, settings.withEpochs(n));
     }
 
     /**
@@ -120,40 +104,44 @@ public final class Trainer {
      * batch, as one short batch per epoch; see {@link MinibatchSampler}).
      */
     public Trainer withBatchSize(int n) {
-        return new Trainer(optimizer, epochs, n, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
+        return new Trainer(optimizer, settings.withBatching(n, settings.seed(), settings.dropLast()));
     }
 
     /** The same trainer shuffling with {@code newSeed}. */
     public Trainer withSeed(long newSeed) {
-        return new Trainer(optimizer, epochs, batchSize, newSeed, dropLast, evaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
+        return new Trainer(optimizer, settings.withBatching(settings.batchSize(), newSeed, settings.dropLast()));
     }
 
     /** The same trainer leaving out (or keeping) each epoch's last partial batch. */
     public Trainer withDropLast(boolean drop) {
-        return new Trainer(optimizer, epochs, batchSize, seed, drop, evaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
+        return new Trainer(optimizer, settings.withBatching(settings.batchSize(), settings.seed(), drop));
     }
 
-    /** The same trainer evaluating the parameters after every epoch. */
+    /**
+     * The same trainer evaluating after every epoch, at the optimizer's evaluation parameters
+     * ({@link Optimizer#evaluationParameters}: the averaged parameters of a rule that averages, else the
+     * iterate).
+     */
     public Trainer withEvaluation(Evaluation newEvaluation) {
         Objects.requireNonNull(newEvaluation, "evaluation");
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, newEvaluation, progress, checkpoint, checkpointEvery, parts, allowUnused);
+        return new Trainer(optimizer, settings.withReporting(newEvaluation, settings.progress()));
     }
 
     /** The same trainer reporting to {@code newProgress} ({@link Progress#silent()} for none). */
     public Trainer withProgress(Progress newProgress) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, newProgress, checkpoint, checkpointEvery, parts, allowUnused);
+        return new Trainer(optimizer, settings.withReporting(settings.evaluation(), newProgress));
     }
 
     /**
      * The same trainer writing a {@link Checkpoint} to {@code file} after every {@code everyEpochs}
-     * epochs and after the last; a write that fails stops the run with a
-     * {@link CheckpointFailedException} carrying what was trained.
+     * epochs, after the last and at an early stop; it holds the parameters, the optimizer state, the
+     * {@link History} (but its timings) and the best parameters under {@link #withKeepBest}. A write that
+     * fails stops the run with a {@link CheckpointFailedException} carrying what was trained.
      */
     public Trainer withCheckpoints(Path file, int everyEpochs) {
         Objects.requireNonNull(file, "file");
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, file, everyEpochs, parts, allowUnused);
+        return new Trainer(optimizer, settings.withCheckpoints(file, everyEpochs));
     }
-
     /**
      * The same trainer splitting each batch into {@code k} contiguous parts (fewer for a batch of fewer
      * than k examples) whose losses and gradients are computed on k threads, the caller included, and
@@ -169,7 +157,7 @@ public final class Trainer {
      * naming the part.
      */
     public Trainer withDataParallelism(int k) {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery, k, allowUnused);
+        return new Trainer(optimizer, settings.withGradients(k, settings.allowUnused()));
     }
 
     /**
@@ -186,31 +174,65 @@ public final class Trainer {
      * learning rate of zero ({@link Optimizer#withGroup}).
      */
     public Trainer allowingUnusedParameters() {
-        return new Trainer(optimizer, epochs, batchSize, seed, dropLast, evaluation, progress, checkpoint, checkpointEvery,
-                parts, true);
+        return new Trainer(optimizer, settings.withGradients(settings.parts(), true));
     }
 
-    /** Trains from {@code params} for the configured number of epochs. */
+    /**
+     * The same trainer stopping early as {@code stopping} says: when its metric (one of the evaluation's, or
+     * {@code "loss"}, the epoch's mean training loss) has not improved for its patience. A metric the
+     * evaluation does not produce is refused, naming those it does: before training if there is no
+     * evaluation, else after the first epoch's.
+     */
+    public Trainer withEarlyStopping(EarlyStopping stopping) {
+        Objects.requireNonNull(stopping, "stopping");
+        return new Trainer(optimizer, settings.withMonitoring(stopping, settings.keepBest()));
+    }
+
+    /**
+     * The same trainer keeping the evaluation parameters of the best epoch by {@code monitor} (the first
+     * of equal ones) as the run's {@link Run#model()}; {@link History#best()} says which epoch. They are
+     * saved in checkpoints, so a resumed run keeps them. The metric is checked as for
+     * {@link #withEarlyStopping}.
+     */
+    public Trainer withKeepBest(Monitor monitor) {
+        Objects.requireNonNull(monitor, "monitor");
+        return new Trainer(optimizer, settings.withMonitoring(settings.earlyStopping(), monitor));
+    }
+
+    /** Trains from {@code params} for the configured number of epochs, or until early stopping stops it. */
     public <B> Run fit(NamedTensors params, Dataset<B> data, BatchLoss<B> batchLoss) {
-        return train(params, optimizer.init(params), 0, data, batchLoss);
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(batchLoss, "batchLoss");
+        return new TrainingLoop<>(optimizer, settings, data, batchLoss, params, optimizer.init(params), new History(0), null)
+                .run();
     }
 
     /**
      * Continues a run from a checkpoint written by a trainer configured like this one, up to the
-     * configured total number of epochs; the result is bit for bit that of a run that never stopped.
-     *
-     * A checkpoint written after the last epoch resumes to a run of no steps.
+     * configured total number of epochs or an early stop; the result, history included, is bit for bit
+     * that of a run that never stopped (but the timings). A checkpoint written after the last epoch, or at
+     * an early stop, resumes to a run of no steps. A checkpoint written before histories were kept
+     * resumes with a history that starts at the checkpoint's epoch ({@link History#firstEpoch()}).
      *
      * @param model parameters shaped like the model's, used to check the checkpoint
      * @throws IllegalArgumentException if the checkpoint has no epoch counter, or one that is not a whole
      *                                  number of epochs from 0 to this trainer's total (NaN, negative,
-     *                                  fractional or beyond the run)
+     *                                  fractional or beyond the run), or one its history disagrees with
      */
     public <B> Run resume(Path file, NamedTensors model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(batchLoss, "batchLoss");
         Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
-        return train(saved.params(), saved.state(), epochsDone(file, saved.counters().get("epoch")), data, batchLoss);
+        int done = epochsDone(file, saved.counters().get("epoch"));
+        History history = HistoryTensors.restore(saved.extras());
+        if (history == null) {
+            history = new History(done);
+        } else if (history.epochsDone() != done) {
+            throw new IllegalArgumentException("resume: " + file + " holds a history of " + history.epochsDone()
+                    + " epochs but the epoch counter " + done);
+        }
+        return new TrainingLoop<>(optimizer, settings, data, batchLoss, saved.params(), saved.state(), history,
+                TrainingLoop.bestIn(saved.extras(), model)).run();
     }
 
     /** The checkpoint's epoch counter, which must be a whole number of epochs of this run. */
@@ -218,67 +240,11 @@ public final class Trainer {
         if (epoch == null) {
             throw new IllegalArgumentException("resume: " + file + " has no epoch counter; was it written by a Trainer?");
         }
-        if (!(epoch >= 0 && epoch <= epochs && epoch == Math.rint(epoch))) {
+        if (!(epoch >= 0 && epoch <= settings.epochs() && epoch == Math.rint(epoch))) {
             throw new IllegalArgumentException("resume: " + file + " holds the epoch counter " + epoch + ", but a run of "
-                    + epochs + " epochs can only be resumed after a whole number of epochs from 0 to " + epochs);
+                    + settings.epochs() + " epochs can only be resumed after a whole number of epochs from 0 to "
+                    + settings.epochs());
         }
         return epoch.intValue();
-    }
-
-    private <B> Run train(NamedTensors start, OptimizerState startState, int firstEpoch, Dataset<B> data, BatchLoss<B> batchLoss) {
-        MinibatchSampler sampler = new MinibatchSampler(data.size(), batchSize, seed, dropLast);
-        History history = new History(firstEpoch);
-        NamedTensors params = start;
-        OptimizerState state = startState;
-        for (int epoch = firstEpoch; epoch < epochs; epoch++) {
-            int[][] batches = sampler.batches(epoch);
-            double lossSum = 0;
-            for (int b = 0; b < batches.length; b++) {
-                long begin = System.nanoTime();
-                DataParallel lossAndGradient = DataParallel.of(params, data, batches[b], batchLoss, parts, allowUnused);
-                double loss = lossAndGradient.loss();
-                NamedTensors grads = lossAndGradient.gradients();
-                if (parts > 1 && epoch == firstEpoch && b == 0) {
-                    DataParallel.requireMean(params, data, batches[b], batchLoss, parts, loss);
-                }
-                FiniteChecks.requireFinite(loss, grads, epoch, b, params, history, data, batches[b]);
-                Step step = optimizer.step(params, grads, state);
-                FiniteChecks.requireFiniteState(step.state(), grads, epoch, b, params, history);
-                params = step.params();
-                state = step.state();
-                history.recordStep(loss, batches[b].length, System.nanoTime() - begin);
-                lossSum += loss;
-                progress.step(epoch, epochs, b, batches.length, loss, history.examplesPerSecond());
-            }
-            Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.evaluate(epoch, params);
-            history.recordEpoch(lossSum / batches.length, metrics);
-            state = optimizer.observe(state, observed(lossSum / batches.length, metrics));
-            progress.epoch(epoch, epochs, lossSum / batches.length, metrics, history.examplesPerSecond());
-            if (checkpoint != null && ((epoch + 1) % checkpointEvery == 0 || epoch + 1 == epochs)) {
-                save(params, state, epoch + 1, history);
-            }
-        }
-        return new Run(params, state, history);
-    }
-
-    /**
-     * What the optimizer observes after an epoch, for a schedule that monitors a metric: the epoch's mean
-     * training loss as {@code "loss"} and the evaluation's metrics (an evaluation's own {@code "loss"} wins).
-     */
-    private static Map<String, Double> observed(double meanLoss, Map<String, Double> metrics) {
-        Map<String, Double> all = new LinkedHashMap<>();
-        all.put("loss", meanLoss);
-        all.putAll(metrics);
-        return all;
-    }
-
-    private void save(NamedTensors params, OptimizerState state, int epochsDone, History history) {
-        try {
-            Checkpoint.save(checkpoint, optimizer, params, state, Map.of("epoch", (double) epochsDone));
-        } catch (IOException e) {
-            throw new CheckpointFailedException("checkpoint after epoch " + epochsDone + " to " + checkpoint
-                    + " failed; training stopped there, and this exception carries the parameters and optimizer state"
-                    + " after epoch " + epochsDone + ": " + e, e, params, state, history, epochsDone);
-        }
     }
 }

@@ -29,4 +29,9 @@ public final class TrainSamples {
     public static CheckpointFailedException checkpointFailed(NamedTensors params, OptimizerState state) {
         return new CheckpointFailedException("disk full", new IOException("disk full"), params, state, history(), 1);
     }
+
+    /** A three-point learning-rate curve. */
+    public static LearningRateCurve curve() {
+        return new LearningRateCurve(new double[] {1e-3, 1e-2, 1e-1}, new double[] {2, 1, 3}, new double[] {2, 1.5, 2}, true);
+    }
 }
