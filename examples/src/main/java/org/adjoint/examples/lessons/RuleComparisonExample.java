@@ -75,11 +75,21 @@ public final class RuleComparisonExample implements Example {
     /**
      * A rule in the comparison.
      *
-     * @param label  its row in the table and its line in the chart
-     * @param rule   the rule with its learning rate
-     * @param source where that learning rate comes from
+     * @param label     its row in the table and its line in the chart
+     * @param rule      the rule with its learning rate
+     * @param sharpness SAM's radius ρ ({@link Optimizer#withSharpnessAware}), or 0 for a plain step
+     * @param source    where that learning rate comes from
      */
-    record Contender(String label, UpdateRule<?> rule, String source) {
+    record Contender(String label, UpdateRule<?> rule, double sharpness, String source) {
+
+        Contender(String label, UpdateRule<?> rule, String source) {
+            this(label, rule, 0, source);
+        }
+
+        Optimizer optimizer() {
+            Optimizer plain = Optimizer.of(rule);
+            return sharpness > 0 ? plain.withSharpnessAware(sharpness) : plain;
+        }
     }
 
     /** What one rule achieved: the table's row and the chart's line. */
@@ -114,7 +124,8 @@ public final class RuleComparisonExample implements Example {
                 new Contender("Schedule-Free SGD", new ScheduleFreeSgd(0.1), "as SGD"),
                 new Contender("Lookahead(Adam)", Lookahead.of(new Adam(1e-3)), "k = 5, α = 0.5 (paper)"),
                 new Contender("EMA(Adam)", new Ema<>(new Adam(1e-3), 0.99), "decay 0.99: ~100 steps, 2 epochs"),
-                new Contender("SWA(Adam)", Swa.from(450, new Adam(1e-3)), "averages from epoch 10 of 15"));
+                new Contender("SWA(Adam)", Swa.from(450, new Adam(1e-3)), "averages from epoch 10 of 15"),
+                new Contender("SAM(SGD momentum)", new Sgd(0.01, 0.9), 0.05, "as SGD momentum; ρ = 0.05 (paper)"));
     }
 
     /** The labels of {@link #contenders}, in order. */
@@ -138,7 +149,7 @@ public final class RuleComparisonExample implements Example {
                 new Option("epochs", "15", "passes over the training set, for every rule"),
                 new Option("batch", "32", "minibatch size"),
                 new Option("hidden", "64", "hidden units"),
-                new Option("rules", "all", "comma-separated labels of the rules to run (as in the table), or all"));
+                new Option("rules", "all", "comma-separated labels of the rules to run (as in the table; case, spaces and punctuation ignored: sgd-momentum), or all"));
     }
 
     @Override
@@ -172,17 +183,22 @@ public final class RuleComparisonExample implements Example {
         }
         List<Contender> chosen = new ArrayList<>();
         for (String label : rules.split(",")) {
-            chosen.add(contenders().stream().filter(c -> c.label().equalsIgnoreCase(label.trim())).findFirst()
+            chosen.add(contenders().stream().filter(c -> key(c.label()).equals(key(label))).findFirst()
                     .orElseThrow(() -> new Options.UsageException("rule-comparison: no rule '" + label.trim()
                             + "'; the rules are " + String.join(", ", contenders().stream().map(Contender::label).toList()))));
         }
         return chosen.stream().distinct().toList();
     }
 
+    /** A label as typed on a command line: case, spaces and punctuation ignored ({@code sam-sgd-momentum}). */
+    private static String key(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** One rule's run; a run that diverges is kept as a row with NaN scores and its curve up to then. */
     static Result train(Contender c, Sequential net, Split data, int epochs, int batch, long seed,
                                 double initialLoss) {
-        Optimizer optimizer = Optimizer.of(c.rule());
+        Optimizer optimizer = c.optimizer();
         long start = System.nanoTime();
         try {
             Trainer.Run run = Trainer.of(optimizer).withEpochs(epochs).withBatchSize(batch).withSeed(seed)
