@@ -1,5 +1,6 @@
 package org.adjoint.optim.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -13,6 +14,9 @@ import org.adjoint.nn.Predictions;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
 import org.adjoint.nn.layers.Sequential;
+import org.adjoint.nn.Variables;
+import org.adjoint.optim.EvaluatedStep;
+import org.adjoint.optim.LossAndGradient;
 import org.adjoint.optim.Optimizer;
 import org.adjoint.optim.OptimizerState;
 import org.adjoint.optim.Step;
@@ -97,5 +101,44 @@ public class ReadmeOptimizerTest {
         List<Double> losses = List.copyOf(finalLoss.values());
         assertTrue(losses.get(1) < losses.get(0), "momentum should train faster at the same rate: " + finalLoss);
         assertTrue(accuracy.values().stream().allMatch(a -> a > 0.8), accuracy.toString());
+    }
+
+    @Test
+    void theTrainingUtilitiesTourRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Sequential net = Mlp.of(Activation.RELU, 4, 16, 3);
+        NamedTensors params = net.initialize(0);
+        LabeledData data = TrainerTest.blobs(120, 1);
+        LabeledData validation = TrainerTest.blobs(60, 2);
+        Tensor valX = validation.inputs();
+        int[] valY = validation.labels();
+        BatchLoss<LabeledData> loss = (p, batch) ->
+                Losses.softmaxCrossEntropy(net.forward(p, Var.constant(batch.inputs())), batch.labels());
+        LossAndGradient lossAndGradientAt = p -> {
+            Variables vars = Variables.track(p);
+            Var l = loss.loss(vars, data);
+            return new LossAndGradient.Value(l.value().item(), vars.gradients(l));
+        };
+        Optimizer optimizer = Optimizer.of(new Sgd(0.1, 0.9));
+        OptimizerState state = optimizer.init(params);
+
+        Optimizer sam = Optimizer.of(new Sgd(0.1, 0.9)).withSharpnessAware(0.05);      // SAM; withAdaptiveSharpnessAware(ρ, η): ASAM
+        EvaluatedStep s = sam.step(params, p -> lossAndGradientAt.at(p), state);         // no closure: a function of the parameters
+
+        Trainer.Run run = Trainer.of(optimizer).withEpochs(50)
+                .withEvaluation((epoch, p) -> Map.of("accuracy", Predictions.accuracy(net, p, valX, valY)))
+                .withEarlyStopping(new EarlyStopping(Monitor.max("accuracy"), 5, 1e-3))  // patience 5, min-delta 1e-3
+                .withKeepBest(Monitor.max("accuracy"))                                   // run.model() = the best epoch's
+                .withCheckpoints(dir.resolve("run.npz"), 1)
+                .withProgress(Progress.silent())
+                .fit(params, data, loss);
+        LearningRateCurve curve = LearningRateFinder.of(optimizer).withRange(1e-6, 10, 100).run(params, data, loss);
+        double lr = curve.suggestion();                                                  // steepest fall of the smoothed loss
+
+        assertTrue(s.step().params().names().equals(params.names()));
+        assertTrue(run.history().earlyStop().isPresent(), "blobs are separable: accuracy stops improving well before 50 epochs");
+        int bestEpoch = run.history().best().orElseThrow().epoch();
+        assertEquals(Predictions.accuracy(net, run.model(), valX, valY),
+                run.history().evaluations().get(bestEpoch).get("accuracy"));
+        assertTrue(lr > 1e-6 && lr < 10, "suggestion " + lr);
     }
 }
