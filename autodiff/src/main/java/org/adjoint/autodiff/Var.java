@@ -11,6 +11,7 @@ import org.adjoint.autodiff.ops.BroadcastTo;
 import org.adjoint.autodiff.ops.Clamp;
 import org.adjoint.autodiff.ops.Concat;
 import org.adjoint.autodiff.ops.Cos;
+import org.adjoint.autodiff.ops.CumSum;
 import org.adjoint.autodiff.ops.Div;
 import org.adjoint.autodiff.ops.Exp;
 import org.adjoint.autodiff.ops.Gather;
@@ -48,6 +49,15 @@ import org.adjoint.autodiff.ops.Tan;
 import org.adjoint.autodiff.ops.Tanh;
 import org.adjoint.autodiff.ops.TransposedMatMul;
 import org.adjoint.autodiff.ops.Where;
+import org.adjoint.autodiff.ops.Elu;
+import org.adjoint.autodiff.ops.Erf;
+import org.adjoint.autodiff.ops.Expm1;
+import org.adjoint.autodiff.ops.Gelu;
+import org.adjoint.autodiff.ops.GeluTanh;
+import org.adjoint.autodiff.ops.LeakyRelu;
+import org.adjoint.autodiff.ops.Log1p;
+import org.adjoint.autodiff.ops.Silu;
+import org.adjoint.autodiff.ops.Softplus;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
@@ -437,7 +447,11 @@ public final class Var {
 
     // ---------------------------------------------------------------- linear algebra and layout
 
-    /** The matrix product; vectors act as a row on the left and a column on the right, as in NumPy. */
+    /**
+     * The matrix product; vectors act as a row on the left and a column on the right, as in NumPy. With
+     * an operand of rank 3 or more, {@code torch.matmul}'s batched product: the leading axes are stacks
+     * of matrices and broadcast.
+     */
     public Var matmul(Var other) {
         return MatMul.apply(this, other);
     }
@@ -513,6 +527,63 @@ public final class Var {
      */
     public static Var where(Tensor mask, Var a, Var b) {
         return apply(new Where(mask), a, b);
+    }
+
+    // ---------------------------------------------------------------- activations and special functions (issue 21)
+
+    /** {@code ln(1 + x)}, accurate for small x. */
+    public Var log1p() {
+        return apply(Log1p.INSTANCE, this);
+    }
+
+    /** {@code eˣ − 1}, accurate for small x. */
+    public Var expm1() {
+        return apply(Expm1.INSTANCE, this);
+    }
+
+    /** {@code ln(1 + eˣ)}, computed without overflow; its derivative is the logistic function. */
+    public Var softplus() {
+        return apply(Softplus.INSTANCE, this);
+    }
+
+    /** {@code ln(1 + e^{βx}) / β} for β &gt; 0, PyTorch's {@code softplus(x, beta)}. */
+    public Var softplus(double beta) {
+        return apply(new Softplus(beta), this);
+    }
+
+    /** The error function {@code erf x}. */
+    public Var erf() {
+        return apply(Erf.INSTANCE, this);
+    }
+
+    /** The exact GELU {@code x · Φ(x)}, Φ the standard normal distribution function. */
+    public Var gelu() {
+        return apply(Gelu.INSTANCE, this);
+    }
+
+    /** GELU's tanh approximation, PyTorch's {@code gelu(x, approximate='tanh')}. */
+    public Var geluTanh() {
+        return apply(GeluTanh.INSTANCE, this);
+    }
+
+    /** SiLU (swish) {@code x · σ(x)}. */
+    public Var silu() {
+        return apply(Silu.INSTANCE, this);
+    }
+
+    /** {@code x} for x &gt; 0, else {@code slope · x}; the derivative at 0 is the slope (PyTorch's). */
+    public Var leakyRelu(double slope) {
+        return apply(new LeakyRelu(slope), this);
+    }
+
+    /** {@code x} for x &gt; 0, else {@code α(eˣ − 1)}; the derivative at 0 is α (PyTorch's). */
+    public Var elu(double alpha) {
+        return apply(new Elu(alpha), this);
+    }
+
+    /** The running sum along {@code axis} (negative counts from the end), PyTorch's {@code cumsum}. */
+    public Var cumsum(int axis) {
+        return CumSum.apply(this, axis, false);
     }
 
     // ---------------------------------------------------------------- the engine's access

@@ -57,6 +57,8 @@ final class OpCatalogue {
         cases.addAll(reductions());
         cases.addAll(layout());
         cases.addAll(losses());
+        cases.addAll(activations());
+        cases.addAll(batchedProducts());
         return cases;
     }
 
@@ -192,6 +194,41 @@ final class OpCatalogue {
                 new Case("multiclassHinge", hinge),
                 sameShape("meanSquaredError", WIDE, WIDE, Losses::meanSquaredError),
                 withConstant("l2", WIDE, doubles(0, 2), Losses::l2));
+    }
+
+    // ---------------------------------------------------------------- issue 21: activations, cumsum, batched matmul
+
+    private static List<Case> activations() {
+        Gen<Double> awayFromZero = Gen.doublesAwayFrom(-3, 3, 0, GAP);
+        return List.of(
+                unary("log1p", doubles(-0.8, 3), Var::log1p),
+                unary("expm1", WIDE, Var::expm1),
+                unary("softplus", WIDE, Var::softplus),
+                withConstant("softplus(beta)", WIDE, doubles(0.3, 3), Var::softplus),
+                unary("erf", WIDE, Var::erf),
+                unary("gelu", WIDE, Var::gelu),
+                unary("geluTanh", WIDE, Var::geluTanh),
+                unary("silu", WIDE, Var::silu),
+                withConstant("leakyRelu", awayFromZero, doubles(-0.5, 0.5), Var::leakyRelu),
+                withConstant("elu", awayFromZero, doubles(0.1, 2), Var::elu),
+                alongAxis("cumsum", Var::cumsum));
+    }
+
+    /** torch.matmul with stacks of matrices (batch axes broadcasting) and vectors promoted on either side. */
+    private static List<Case> batchedProducts() {
+        Gen<Call> calls = Gen.zip(TensorGens.broadcastPairs(2, 3), Gen.zip(integers(1, 3), integers(1, 3), integers(1, 3)),
+                integers(0, 2)).filter(c -> c.first().left().rank() + c.first().right().rank() > 0
+                        && (c.third() == 0 || (c.third() == 1 ? c.first().right() : c.first().left()).rank() > 0))
+                .flatMap(c -> {
+                    int m = c.second().first();
+                    int k = c.second().second();
+                    int n = c.second().third();
+                    Shape a = c.third() == 1 ? Shape.of(k) : c.first().left().concat(Shape.of(m, k));
+                    Shape b = c.third() == 2 ? Shape.of(k) : c.first().right().concat(Shape.of(k, n));
+                    return Gen.zip(TensorGens.tensorOf(a, WIDE), TensorGens.tensorOf(b, WIDE),
+                            (x, y) -> new Call("matmul " + a + " @ " + b, new Tensor[] {x, y}, v -> v[0].matmul(v[1])));
+                });
+        return List.of(new Case("batchedMatmul", calls));
     }
 
     // ---------------------------------------------------------------- case builders

@@ -28,9 +28,17 @@ public record MatMul() implements BinaryOp {
         return a.transposedMatmul(yBar);
     }
 
-    /** Records {@code a · b}: the matrix product, or for vectors NumPy's cases ({@link #withVectors}). */
+    /**
+     * Records {@code a · b}: the matrix product, for vectors NumPy's cases ({@link #withVectors}), and
+     * for an operand of rank 3 or more {@code torch.matmul}'s batched product ({@link BatchedMatMul}).
+     */
     public static Var apply(Var a, Var b) {
-        return a.shape().rank() == 2 && b.shape().rank() == 2 ? Var.apply(INSTANCE, a, b) : withVectors(a, b);
+        int ra = a.shape().rank();
+        int rb = b.shape().rank();
+        if (ra == 2 && rb == 2) {
+            return Var.apply(INSTANCE, a, b);
+        }
+        return ra > 0 && rb > 0 && (ra > 2 || rb > 2) ? BatchedMatMul.apply(a, b) : withVectors(a, b);
     }
 
     /**
