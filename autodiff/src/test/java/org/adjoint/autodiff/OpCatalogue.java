@@ -59,6 +59,7 @@ final class OpCatalogue {
         cases.addAll(losses());
         cases.addAll(activations());
         cases.addAll(batchedProducts());
+        cases.addAll(torchLosses());
         return cases;
     }
 
@@ -229,6 +230,46 @@ final class OpCatalogue {
                             (x, y) -> new Call("matmul " + a + " @ " + b, new Tensor[] {x, y}, v -> v[0].matmul(v[1])));
                 });
         return List.of(new Case("batchedMatmul", calls));
+    }
+
+    /** The issue-21 losses, with their inputs a gap away from Huber's switch and from |d| = 0 for L1. */
+    private static List<Case> torchLosses() {
+        Gen<Double> probabilities = doubles(0.05, 1);
+        Gen<Call> posWeight = NON_SCALAR.flatMap(shape -> Gen.zip(TensorGens.tensorOf(shape, WIDE),
+                TensorGens.tensorOf(shape, doubles(0, 1)), TensorGens.tensorOf(Shape.of(shape.dim(shape.rank() - 1)),
+                        doubles(0.2, 3))).map(t -> new Call("binaryCrossEntropyWithLogits(posWeight " + exact(t.third())
+                        + ")", new Tensor[] {t.first(), t.second()},
+                        v -> Losses.binaryCrossEntropyWithLogits(v[0], v[1], t.third()))));
+        Gen<Call> kl = NON_SCALAR.flatMap(shape -> Gen.zip(TensorGens.tensorOf(shape, WIDE),
+                TensorGens.tensorOf(shape, probabilities), (logQ, p) -> new Call("klDivergence",
+                        new Tensor[] {logQ, p}, v -> Losses.klDivergence(v[0], v[1]))));
+        Gen<Call> nll = scoresAndLabels().flatMap(sl -> TensorGens.tensorOf(Shape.of(sl.scores.shape().dim(1)),
+                doubles(0.2, 2)).map(w -> new Call("negativeLogLikelihood(labels " + Arrays.toString(sl.labels)
+                + ", weights " + exact(w) + ")", new Tensor[] {sl.scores},
+                v -> Losses.negativeLogLikelihood(v[0], sl.labels, w))));
+        Gen<Call> crossEntropy = scoresAndLabels().flatMap(sl -> Gen.zip(TensorGens.tensorOf(
+                Shape.of(sl.scores.shape().dim(1)), doubles(0.2, 2)), doubles(0, 1), (w, eps) -> new Call(
+                "softmaxCrossEntropy(labels " + Arrays.toString(sl.labels) + ", weights " + exact(w) + ", smoothing "
+                        + eps + ")", new Tensor[] {sl.scores}, v -> Losses.softmaxCrossEntropy(v[0], sl.labels, w, eps))));
+        return List.of(
+                sameShape("binaryCrossEntropyWithLogits", WIDE, doubles(0, 1), Losses::binaryCrossEntropyWithLogits),
+                new Case("binaryCrossEntropyWithLogits(posWeight)", posWeight),
+                new Case("negativeLogLikelihood", scoresAndLabels().map(sl -> new Call("negativeLogLikelihood(labels "
+                        + Arrays.toString(sl.labels) + ")", new Tensor[] {sl.scores},
+                        v -> Losses.negativeLogLikelihood(v[0], sl.labels)))),
+                new Case("negativeLogLikelihood(weights)", nll),
+                sameShape("huber(0.8)", WIDE, WIDE, (a, b) -> Losses.huber(awayFrom(a, b, 0.8), b, 0.8)),
+                sameShape("smoothL1(0.8)", WIDE, WIDE, (a, b) -> Losses.smoothL1(awayFrom(a, b, 0.8), b, 0.8)),
+                sameShape("smoothL1(0)", WIDE, WIDE, (a, b) -> Losses.smoothL1(awayFrom(a, b, 0), b, 0)),
+                new Case("klDivergence", kl),
+                new Case("softmaxCrossEntropy(weights, smoothing)", crossEntropy));
+    }
+
+    /** Discards calls where some |a − b| is within a gap of {@code kink}. */
+    private static Var awayFrom(Var a, Var b, double kink) {
+        Tensor gap = a.value().sub(b.value()).abs().add(-kink).abs();
+        Property.assume(gap.size() == 0 || gap.min().item() > GAP);
+        return a;
     }
 
     // ---------------------------------------------------------------- case builders
