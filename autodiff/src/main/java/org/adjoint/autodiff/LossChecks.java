@@ -12,13 +12,13 @@ final class LossChecks {
     /** Refuses operands of different shapes, and operands with no elements (the mean of none is undefined). */
     static void sameShape(String loss, String first, Var a, String second, Var b) {
         if (!a.shape().equals(b.shape())) {
-            throw new IllegalArgumentException(loss + ": the " + first + "' shape " + a.shape() + " differs from the "
-                    + second + "' shape " + b.shape() + "; losses do not broadcast: reshape one, or broadcast"
-                    + " explicitly with broadcastTo");
+            throw new IllegalArgumentException(loss + ": the shape of the " + first + ", " + a.shape()
+                    + ", differs from the shape of the " + second + ", " + b.shape() + "; losses do not broadcast:"
+                    + " reshape one, or broadcast explicitly with broadcastTo");
         }
         if (a.shape().size() == 0) {
-            throw new IllegalArgumentException(loss + ": the " + first + " of shape " + a.shape()
-                    + " have no elements; the mean over none is undefined");
+            throw new IllegalArgumentException(loss + ": the " + first + " (shape " + a.shape()
+                    + ") has no elements; the mean over none is undefined");
         }
     }
 
