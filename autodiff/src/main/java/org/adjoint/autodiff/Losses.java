@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Objects;
 import org.adjoint.autodiff.ops.IntList;
 import org.adjoint.autodiff.ops.SoftmaxCrossEntropy;
 import org.adjoint.core.Tensor;
@@ -118,6 +119,7 @@ public final class Losses {
      *     non-negative weight per class
      */
     public static Var binaryCrossEntropyWithLogits(Var logits, Var targets, Tensor posWeight) {
+        Objects.requireNonNull(posWeight, "posWeight");
         String loss = "binaryCrossEntropyWithLogits";
         LossChecks.sameShape(loss, "logits", logits, "targets", targets);
         int rank = logits.shape().rank();
@@ -144,6 +146,7 @@ public final class Losses {
      *     class, or the labels' weights sum to 0
      */
     public static Var negativeLogLikelihood(Var logProbabilities, int[] labels, Tensor classWeights) {
+        Objects.requireNonNull(classWeights, "classWeights");
         String loss = "negativeLogLikelihood";
         checkScores(loss, logProbabilities, labels);
         double[] w = classWeights.toArray();
@@ -220,6 +223,7 @@ public final class Losses {
      *     non-negative weight per class, the labels' weights sum to 0, or the scores and labels disagree
      */
     public static Var softmaxCrossEntropy(Var scores, int[] labels, Tensor classWeights, double labelSmoothing) {
+        Objects.requireNonNull(classWeights, "classWeights");
         checkScores("softmaxCrossEntropy", scores, labels);
         LossChecks.classWeights("softmaxCrossEntropy", classWeights.toArray(), classWeights.shape().dims(),
                 scores.shape().dim(1));

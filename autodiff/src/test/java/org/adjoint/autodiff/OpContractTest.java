@@ -45,6 +45,27 @@ class OpContractTest {
                 .check(Tensor.ones(2, 3), Tensor.ones(3, 2)).requirePassed();
     }
 
+    /** The issue-21 ops: kinks of leaky relu and elu at 0, batched matmul and cumsum refusing bad shapes. */
+    @Test
+    void issue21OpsKeepTheirContracts() {
+        OpContract.of(xs -> xs[0].leakyRelu(0.1)).withNanPropagation(NanPropagation.ELEMENTWISE)
+                .withKink(Kink.of(Tensor.vector(-1, 0, 2), Tensor.vector(-0.1, 0, 2), Tensor.vector(0.1, 0.1, 1)))
+                .check(X).requirePassed();
+        OpContract.of(xs -> xs[0].elu(1.5)).withNanPropagation(NanPropagation.ELEMENTWISE)
+                .withKink(Kink.of(Tensor.scalar(0), Tensor.scalar(0), Tensor.scalar(1.5)))
+                .check(X).requirePassed();
+        for (OpContract contract : new OpContract[] {OpContract.of(xs -> xs[0].gelu()), OpContract.of(xs -> xs[0].silu()),
+            OpContract.of(xs -> xs[0].softplus()), OpContract.of(xs -> xs[0].erf()), OpContract.of(xs -> xs[0].expm1())}) {
+            contract.withNanPropagation(NanPropagation.ELEMENTWISE).check(X).requirePassed();
+        }
+        OpContract.of(xs -> xs[0].matmul(xs[1])).withNanPropagation(NanPropagation.SOME_OUTPUT)
+                .rejecting(IllegalArgumentException.class, Tensor.zeros(2, 2, 3), Tensor.zeros(2, 2, 3))
+                .check(Tensor.ones(2, 2, 3), Tensor.ones(3, 2)).requirePassed();
+        OpContract.of(xs -> xs[0].cumsum(1)).withNanPropagation(NanPropagation.SOME_OUTPUT)
+                .rejecting(IllegalArgumentException.class, Tensor.zeros(3))
+                .check(Tensor.ones(2, 3)).requirePassed();
+    }
+
     @Test
     void typedOpsAreAppliedWithVarApply() {
         OpContract.of(new Square()).withNanPropagation(NanPropagation.ELEMENTWISE).check(X).requirePassed();
