@@ -97,8 +97,8 @@ public record BatchedMatMul() implements BinaryOp {
     }
 
     private static Tensor matrix(double[] data, int index, int rows, int columns) {
-        int size = rows * columns;
-        return Tensor.of(Shape.of(rows, columns), Arrays.copyOfRange(data, index * size, index * size + size));
+        int offset = index * rows * columns;
+        return Tensor.generate(Shape.of(rows, columns), i -> data[offset + i]);
     }
 
     private static Var transposeLast(Var x) {
