@@ -48,6 +48,10 @@ import org.adjoint.autodiff.ops.Tan;
 import org.adjoint.autodiff.ops.Tanh;
 import org.adjoint.autodiff.ops.TransposedMatMul;
 import org.adjoint.autodiff.ops.Where;
+import org.adjoint.autodiff.ops.AddRows;
+import org.adjoint.autodiff.ops.DropoutMask;
+import org.adjoint.autodiff.ops.Normalization;
+import org.adjoint.autodiff.ops.TakeRows;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
@@ -513,6 +517,31 @@ public final class Var {
      */
     public static Var where(Tensor mask, Var a, Var b) {
         return apply(new Where(mask), a, b);
+    }
+
+    // ---------------------------------------------------------------- embedding, dropout, normalization
+
+    /**
+     * The rows of this tensor {@code [rows, d…]} picked by {@code indices} laid out in {@code indexShape},
+     * giving {@code indexShape ++ [d…]}: an embedding lookup; repeated rows accumulate their gradients.
+     */
+    public Var takeRows(int[] indices, Shape indexShape) {
+        return apply(new TakeRows(IntList.copyOf(indices), indexShape), this);
+    }
+
+    /** Zeros of shape {@code [rows, d…]} with each row of this {@code indexShape ++ [d…]} added at its index: the adjoint of takeRows. */
+    public Var addRows(int[] indices, Shape indexShape, int rows) {
+        return apply(new AddRows(IntList.copyOf(indices), indexShape, rows), this);
+    }
+
+    /** Inverted dropout with probability {@code p} and a mask drawn from {@code seed} ({@link DropoutMask}). */
+    public Var dropout(double p, long seed) {
+        return DropoutMask.apply(this, p, seed);
+    }
+
+    /** Normalized over the last {@code k} axes, {@code (x − μ)/√(σ² + eps)}, as PyTorch's {@code layer_norm} without affine. */
+    public Var layerNorm(int k, double eps) {
+        return Normalization.layerNorm(this, k, eps);
     }
 
     // ---------------------------------------------------------------- the engine's access
