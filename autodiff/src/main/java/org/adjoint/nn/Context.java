@@ -75,13 +75,18 @@ public final class Context {
     }
 
     /**
-     * The context of the child at {@code position} of a composite, with buffers scoped by {@code scope}
-     * (null for a child without its own scope) and a seed mixed from this seed and the position.
+     * The context of the child at {@code position} of a composite that has no scope of its own (it
+     * reads this scope's buffers), with a seed mixed from this seed and the position.
      */
-    public Context child(int position, String scope) {
+    public Context child(int position) {
         Mode childMode = mode instanceof Mode.Training t ? Mode.training(mix(t.seed(), position)) : mode;
-        String childPrefix = scope == null ? prefix : prefix + NamedTensors.checkName(scope) + ".";
-        return new Context(childMode, buffers, childPrefix);
+        return new Context(childMode, buffers, prefix);
+    }
+
+    /** Like {@link #child(int)}, with the child's buffers scoped by {@code scope}: its {@code x} is {@code scope.x} here. */
+    public Context child(int position, String scope) {
+        NamedTensors.checkName(scope);
+        return new Context(child(position).mode, buffers, prefix + scope + ".");
     }
 
     /** SplitMix64's finalizer of the seed and position: distinct, well spread seeds for neighbouring children. */

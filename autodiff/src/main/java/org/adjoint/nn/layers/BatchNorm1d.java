@@ -1,6 +1,7 @@
 package org.adjoint.nn.layers;
 
 import java.util.List;
+import java.util.Objects;
 import org.adjoint.autodiff.Var;
 import org.adjoint.nn.Context;
 import org.adjoint.nn.Forward;
@@ -48,11 +49,15 @@ public record BatchNorm1d(int channels, double eps, double momentum, boolean aff
     /** Refuses: batch normalization needs a {@link Context}. */
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(x, "x");
         throw BatchNormPass.needsContext("BatchNorm1d");
     }
 
     @Override
     public Forward forward(Variables params, Var x, Context ctx) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(ctx, "ctx");
         BatchNormPass.checkInput("BatchNorm1d", channels, x, 2, 3);
         return BatchNormPass.forward(params, x, ctx, eps, momentum, affine);
     }

@@ -27,13 +27,16 @@ public record Dropout(double p) implements Layer {
     /** The identity: without a context there is no training mode. */
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
         Objects.requireNonNull(x, "x");
         return x;
     }
 
     @Override
     public Forward forward(Variables params, Var x, Context ctx) {
+        Objects.requireNonNull(params, "params");
         Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(ctx, "ctx");
         return Forward.of(ctx.training() ? x.dropout(p, ctx.seed()) : x);
     }
 }

@@ -108,7 +108,8 @@ public final class Sequential implements Layer {
         Map<String, Tensor> updates = new LinkedHashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
-            Forward f = s.layer().forward(s.name() == null ? params : params.scope(s.name()), y, ctx.child(i, s.name()));
+            Forward f = s.layer().forward(s.name() == null ? params : params.scope(s.name()), y,
+                    s.name() == null ? ctx.child(i) : ctx.child(i, s.name()));
             f.updates().asMap().forEach((name, value) -> updates.put(s.name() == null ? name : s.name() + "." + name, value));
             y = f.output();
         }

@@ -41,9 +41,9 @@ class ModesAndBuffersTest {
     void dropoutIsReproducibleForASeedDifferentAcrossSeedsAndOffInEvaluation() {
         Var x = Var.constant(Tensor.ones(50, 20));
         Dropout d = new Dropout(0.3);
-        Tensor a = d.forward(null, x, Context.training(11, empty())).output().value();
-        Tensor b = d.forward(null, x, Context.training(11, empty())).output().value();
-        Tensor c = d.forward(null, x, Context.training(12, empty())).output().value();
+        Tensor a = d.forward(NONE, x, Context.training(11, empty())).output().value();
+        Tensor b = d.forward(NONE, x, Context.training(11, empty())).output().value();
+        Tensor c = d.forward(NONE, x, Context.training(12, empty())).output().value();
         assertEquals(a, b);
         assertNotEquals(a, c);
         for (double v : a.toArray()) {
@@ -51,8 +51,8 @@ class ModesAndBuffersTest {
         }
         double kept = a.gt(0.5).sum().item() / a.size();
         assertEquals(0.7, kept, 0.05);
-        assertEquals(x.value(), d.forward(null, x, Context.evaluation()).output().value());
-        assertEquals(x.value(), d.forward(null, x).value());
+        assertEquals(x.value(), d.forward(NONE, x, Context.evaluation()).output().value());
+        assertEquals(x.value(), d.forward(NONE, x).value());
     }
 
     @Test
@@ -60,9 +60,9 @@ class ModesAndBuffersTest {
         Sequential s = Sequential.of(new Dropout(0.5), Activation.RELU, new Dropout(0.5));
         Tensor ones = Tensor.ones(40, 10);
         Tensor both = s.forward(Variables.constants(empty()), Var.constant(ones), Context.training(5, empty())).output().value();
-        Tensor first = new Dropout(0.5).forward(null, Var.constant(ones), Context.training(5, empty()).child(0, null))
+        Tensor first = new Dropout(0.5).forward(NONE, Var.constant(ones), Context.training(5, empty()).child(0))
                 .output().value();
-        Tensor second = new Dropout(0.5).forward(null, Var.constant(ones), Context.training(5, empty()).child(2, null))
+        Tensor second = new Dropout(0.5).forward(NONE, Var.constant(ones), Context.training(5, empty()).child(2))
                 .output().value();
         assertNotEquals(first, second);
         assertEquals(first.mul(second), both);
@@ -157,6 +157,8 @@ class ModesAndBuffersTest {
         assertEquals("Dropout[p=0.5]", new Dropout(0.5).toString());
         assertEquals(new BatchNorm2d(3), new BatchNorm2d(3, 1e-5, 0.1, true));
     }
+
+    private static final Variables NONE = Variables.constants(NamedTensors.of(java.util.Map.of()));
 
     private static NamedTensors empty() {
         return NamedTensors.of(java.util.Map.of());
