@@ -1,5 +1,6 @@
 package org.adjoint.nn;
 
+import java.util.Objects;
 import org.adjoint.autodiff.Var;
 
 /**
@@ -22,7 +23,7 @@ public interface Model {
      * layers whose behaviour depends on the mode (dropout, batch normalization) override it.
      */
     default Forward forward(Variables params, Var x, Context ctx) {
-        java.util.Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(ctx, "ctx");
         return Forward.of(forward(params, x));
     }
 
@@ -31,7 +32,7 @@ public interface Model {
      * evaluations): {@code net.in(Context.evaluation(buffers))}. Buffer updates are discarded.
      */
     default Model in(Context ctx) {
-        java.util.Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(ctx, "ctx");
         return (params, x) -> forward(params, x, ctx).output();
     }
 }

@@ -56,6 +56,15 @@ class ModesAndBuffersTest {
     }
 
     @Test
+    void dropoutWithPZeroKeepsEverythingAndWithPOneDropsEverything() {
+        Var x = Var.param(Tensor.randomNormal(2, 6, 5));
+        assertEquals(x.value(), x.dropout(0, 3).value());
+        assertEquals(Tensor.zeros(6, 5), x.dropout(1, 3).value().abs(), "zeros, signed as x");
+        Tensor grad = org.adjoint.autodiff.Backward.of(x.dropout(0.4, 3).sum()).gradients(x)[0];
+        assertEquals(org.adjoint.autodiff.ops.DropoutMask.of(x.shape(), 0.4, 3), grad, "the gradient is the mask");
+    }
+
+    @Test
     void twoDropoutLayersOfOnePassDrawDifferentMasks() {
         Sequential s = Sequential.of(new Dropout(0.5), Activation.RELU, new Dropout(0.5));
         Tensor ones = Tensor.ones(40, 10);
