@@ -1,5 +1,6 @@
 package org.adjoint.nn.layers;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.adjoint.autodiff.Var;
@@ -48,7 +49,7 @@ public record LayerNorm(Shape normalizedShape, double eps, boolean affine) imple
         Objects.requireNonNull(x, "x");
         Shape s = x.shape();
         int k = normalizedShape.rank();
-        if (s.rank() < k || !Shape.of(java.util.Arrays.copyOfRange(s.dims(), s.rank() - k, s.rank())).equals(normalizedShape)) {
+        if (s.rank() < k || !Shape.of(Arrays.copyOfRange(s.dims(), s.rank() - k, s.rank())).equals(normalizedShape)) {
             throw new IllegalArgumentException("LayerNorm: expected an input ending in " + normalizedShape + " but got shape " + s);
         }
         Var y = x.layerNorm(k, eps);

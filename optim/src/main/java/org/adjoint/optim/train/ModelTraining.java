@@ -62,7 +62,11 @@ public final class ModelTraining {
     private ModelTraining() {
     }
 
-    /** Trains {@code start} with {@code trainer}, evaluating with {@code evaluation} after each epoch. */
+    /**
+     * Trains {@code start} with {@code trainer}, evaluating with {@code evaluation} after each epoch
+     * (it replaces any {@link Trainer#withEvaluation} of the trainer; {@code (epoch, model) -> Map.of()}
+     * for none).
+     */
     public static <B> Result fit(Trainer trainer, ModelState start, Dataset<B> data, ModelLoss<B> loss,
                                  ModelEvaluation evaluation) {
         Objects.requireNonNull(start, "start");
