@@ -6,15 +6,25 @@ import java.util.Objects;
 import org.adjoint.autodiff.engine.Nodes;
 import org.adjoint.autodiff.ops.Abs;
 import org.adjoint.autodiff.ops.Add;
+import org.adjoint.autodiff.ops.AddRows;
 import org.adjoint.autodiff.ops.Atan;
 import org.adjoint.autodiff.ops.BroadcastTo;
 import org.adjoint.autodiff.ops.Clamp;
 import org.adjoint.autodiff.ops.Concat;
 import org.adjoint.autodiff.ops.Cos;
+import org.adjoint.autodiff.ops.CumSum;
 import org.adjoint.autodiff.ops.Div;
+import org.adjoint.autodiff.ops.DropoutMask;
+import org.adjoint.autodiff.ops.Elu;
+import org.adjoint.autodiff.ops.Erf;
 import org.adjoint.autodiff.ops.Exp;
+import org.adjoint.autodiff.ops.Expm1;
 import org.adjoint.autodiff.ops.Gather;
+import org.adjoint.autodiff.ops.Gelu;
+import org.adjoint.autodiff.ops.GeluTanh;
 import org.adjoint.autodiff.ops.IntList;
+import org.adjoint.autodiff.ops.LeakyRelu;
+import org.adjoint.autodiff.ops.Log1p;
 import org.adjoint.autodiff.ops.Log;
 import org.adjoint.autodiff.ops.LogSoftmax;
 import org.adjoint.autodiff.ops.LogSumExp;
@@ -25,6 +35,7 @@ import org.adjoint.autodiff.ops.Mean;
 import org.adjoint.autodiff.ops.Minimum;
 import org.adjoint.autodiff.ops.Mul;
 import org.adjoint.autodiff.ops.Neg;
+import org.adjoint.autodiff.ops.Normalization;
 import org.adjoint.autodiff.ops.Pad;
 import org.adjoint.autodiff.ops.Permute;
 import org.adjoint.autodiff.ops.Pow;
@@ -37,27 +48,20 @@ import org.adjoint.autodiff.ops.Scale;
 import org.adjoint.autodiff.ops.Scatter;
 import org.adjoint.autodiff.ops.Shift;
 import org.adjoint.autodiff.ops.Sigmoid;
+import org.adjoint.autodiff.ops.Silu;
 import org.adjoint.autodiff.ops.Sin;
 import org.adjoint.autodiff.ops.Slice;
 import org.adjoint.autodiff.ops.Softmax;
+import org.adjoint.autodiff.ops.Softplus;
 import org.adjoint.autodiff.ops.Sqrt;
 import org.adjoint.autodiff.ops.Sub;
 import org.adjoint.autodiff.ops.Sum;
 import org.adjoint.autodiff.ops.SumTo;
+import org.adjoint.autodiff.ops.TakeRows;
 import org.adjoint.autodiff.ops.Tan;
 import org.adjoint.autodiff.ops.Tanh;
 import org.adjoint.autodiff.ops.TransposedMatMul;
 import org.adjoint.autodiff.ops.Where;
-import org.adjoint.autodiff.ops.CumSum;
-import org.adjoint.autodiff.ops.Elu;
-import org.adjoint.autodiff.ops.Erf;
-import org.adjoint.autodiff.ops.Expm1;
-import org.adjoint.autodiff.ops.Gelu;
-import org.adjoint.autodiff.ops.GeluTanh;
-import org.adjoint.autodiff.ops.LeakyRelu;
-import org.adjoint.autodiff.ops.Log1p;
-import org.adjoint.autodiff.ops.Silu;
-import org.adjoint.autodiff.ops.Softplus;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
@@ -584,6 +588,31 @@ public final class Var {
     /** The running sum along {@code axis} (negative counts from the end), PyTorch's {@code cumsum}. */
     public Var cumsum(int axis) {
         return CumSum.apply(this, axis, false);
+    }
+
+    // ---------------------------------------------------------------- embedding, dropout, normalization
+
+    /**
+     * The rows of this tensor {@code [rows, d…]} picked by {@code indices} laid out in {@code indexShape},
+     * giving {@code indexShape ++ [d…]}: an embedding lookup; repeated rows accumulate their gradients.
+     */
+    public Var takeRows(int[] indices, Shape indexShape) {
+        return apply(new TakeRows(IntList.copyOf(indices), indexShape), this);
+    }
+
+    /** Zeros of shape {@code [rows, d…]} with each row of this {@code indexShape ++ [d…]} added at its index: the adjoint of takeRows. */
+    public Var addRows(int[] indices, Shape indexShape, int rows) {
+        return apply(new AddRows(IntList.copyOf(indices), indexShape, rows), this);
+    }
+
+    /** Inverted dropout with probability {@code p} and a mask drawn from {@code seed} ({@link DropoutMask}). */
+    public Var dropout(double p, long seed) {
+        return DropoutMask.apply(this, p, seed);
+    }
+
+    /** Normalized over the last {@code k} axes, {@code (x − μ)/√(σ² + eps)}, as PyTorch's {@code layer_norm} without affine. */
+    public Var layerNorm(int k, double eps) {
+        return Normalization.layerNorm(this, k, eps);
     }
 
     // ---------------------------------------------------------------- the engine's access

@@ -2,6 +2,7 @@ package org.adjoint.nn;
 
 import java.util.List;
 import java.util.Random;
+import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 
 /**
@@ -15,6 +16,20 @@ public interface Layer extends Model {
     /** The parameters this layer reads in {@link #forward}, with relative names; none by default. */
     default List<ParameterSpec> parameters() {
         return List.of();
+    }
+
+    /**
+     * The buffers this layer reads in {@link #forward(Variables, Var, Context)}: state that is not
+     * trained (running statistics), with relative names, kept in a {@link NamedTensors} beside the
+     * parameters; none by default.
+     */
+    default List<ParameterSpec> buffers() {
+        return List.of();
+    }
+
+    /** The buffers this layer declares, at their initial values (these initializers draw nothing random). */
+    default NamedTensors initializeBuffers() {
+        return ParameterSpec.initialize(buffers(), new Random(0));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.adjoint.autodiff.ops.Normalization;
 import org.adjoint.autodiff.ops.ScaledMul;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
@@ -60,6 +61,7 @@ final class OpCatalogue {
         cases.addAll(activations());
         cases.addAll(batchedProducts());
         cases.addAll(torchLosses());
+        cases.addAll(embeddingAndNormalization());
         return cases;
     }
 
@@ -270,6 +272,68 @@ final class OpCatalogue {
         Tensor gap = a.value().sub(b.value()).abs().add(-kink).abs();
         Property.assume(gap.size() == 0 || gap.min().item() > GAP);
         return a;
+    }
+
+    // ---------------------------------------------------------------- embedding, dropout, normalization
+
+    private static List<Case> embeddingAndNormalization() {
+        return List.of(
+                new Case("takeRows", rowsAndIndices().flatMap(ri -> TensorGens.tensorOf(Shape.of(ri.rows(), ri.width()), WIDE)
+                        .map(w -> new Call("takeRows" + Arrays.toString(ri.indices()) + " in " + ri.indexShape(),
+                                new Tensor[] {w}, v -> v[0].takeRows(ri.indices(), ri.indexShape()))))),
+                new Case("addRows", rowsAndIndices().flatMap(ri -> TensorGens.tensorOf(
+                        ri.indexShape().concat(Shape.of(ri.width())), WIDE).map(x -> new Call("addRows"
+                        + Arrays.toString(ri.indices()) + " in " + ri.indexShape() + ", " + ri.rows(), new Tensor[] {x},
+                        v -> v[0].addRows(ri.indices(), ri.indexShape(), ri.rows()))))),
+                new Case("dropout", Gen.zip(TensorGens.tensors(SHAPES, WIDE), doubles(0, 0.9), integers(0, 1000))
+                        .map(t -> new Call("dropout(" + t.second() + ", " + t.third() + ")", new Tensor[] {t.first()},
+                                v -> v[0].dropout(t.second(), t.third())))),
+                new Case("layerNorm", TensorGens.tensors(NON_SCALAR, WIDE).flatMap(x -> integers(1, x.rank()).map(k ->
+                        new Call("layerNorm(" + k + ", 1e-5)", new Tensor[] {x},
+                                v -> spread(v[0], lastAxes(x.rank(), k)).layerNorm(k, 1e-5))))),
+                new Case("batchNormTraining", TensorGens.shapesOfRank(2, 4, 3).filter(s -> s.size() / s.dim(1) > 1)
+                        .flatMap(shape -> TensorGens.tensorOf(shape, WIDE)).map(x -> new Call("batchNormTraining(1e-5)",
+                                new Tensor[] {x}, v -> Normalization.batchNormTraining(
+                                        spread(v[0], batchAxes(x.rank())), 1e-5).output()))),
+                new Case("batchNormEvaluation", TensorGens.shapesOfRank(2, 4, 3).flatMap(shape -> TensorGens.tensorOf(
+                        shape, WIDE)).map(x -> new Call("batchNormEvaluation(mean 0.5, variance 2, 1e-5)",
+                        new Tensor[] {x}, v -> Normalization.batchNormEvaluation(v[0], Tensor.full(Shape.of(x.shape().dim(1)),
+                                0.5), Tensor.full(Shape.of(x.shape().dim(1)), 2), 1e-5)))));
+    }
+
+    private record RowsAndIndices(int rows, int width, int[] indices, Shape indexShape) {
+    }
+
+    /** A table size, a row width and indices into it, laid out as a vector or a matrix (repeats included). */
+    private static Gen<RowsAndIndices> rowsAndIndices() {
+        return Gen.zip(integers(1, 4), integers(1, 3), Gen.zip(integers(1, 3), integers(1, 3))).flatMap(t ->
+                labels(t.third().first() * t.third().second(), t.first()).map(idx -> new RowsAndIndices(t.first(),
+                        t.second(), idx, t.third().first() == 1 ? Shape.of(idx.length)
+                        : Shape.of(t.third().first(), t.third().second()))));
+    }
+
+    private static int[] lastAxes(int rank, int k) {
+        int[] axes = new int[k];
+        Arrays.setAll(axes, i -> rank - k + i);
+        return axes;
+    }
+
+    private static int[] batchAxes(int rank) {
+        int[] axes = new int[rank - 1];
+        Arrays.setAll(axes, i -> i == 0 ? 0 : i + 1);
+        return axes;
+    }
+
+    /**
+     * Discards normalization calls where a group of more than one element has a small variance, where
+     * 1/σ is steep and a finite difference is inaccurate.
+     */
+    private static Var spread(Var x, int[] axes) {
+        Tensor v = x.value();
+        Tensor variance = v.sub(v.mean(axes, true)).square().mean(axes, false);
+        int group = v.size() / Math.max(1, variance.size());
+        Property.assume(group == 1 || variance.size() == 0 || variance.min().item() > 0.1);
+        return x;
     }
 
     // ---------------------------------------------------------------- case builders

@@ -64,6 +64,17 @@ class NullArgumentsTest {
         samples.put(Variables.class, Variables.track(NamedTensors.of(Map.of("w", Tensor.ones(2)))));
         samples.put(Initializer.Fans.class, Initializer.Fans.of(Shape.of(3, 2)));
         samples.put(org.adjoint.autodiff.UnusedVariableException.class, new org.adjoint.autodiff.UnusedVariableException("unused", new int[] {0}));
+        samples.put(Model.class, new Affine(2, 3));
+        samples.put(Context.class, Context.evaluation());
+        samples.put(Forward.class, Forward.of(x));
+        samples.put(ModelState.class, ModelState.initialize(new Affine(2, 3), 0));
+        samples.put(org.adjoint.nn.layers.Dropout.class, new org.adjoint.nn.layers.Dropout(0.5));
+        samples.put(org.adjoint.nn.layers.LayerNorm.class, new org.adjoint.nn.layers.LayerNorm(2));
+        samples.put(org.adjoint.nn.layers.BatchNorm1d.class, new org.adjoint.nn.layers.BatchNorm1d(2));
+        samples.put(org.adjoint.nn.layers.BatchNorm2d.class, new org.adjoint.nn.layers.BatchNorm2d(2));
+        samples.put(org.adjoint.nn.layers.Embedding.class, new org.adjoint.nn.layers.Embedding(3, 2));
+        samples.put(Mode.Training.class, Mode.training(0));
+        samples.put(Mode.Evaluation.class, Mode.evaluation());
         return samples;
     }
 
@@ -88,6 +99,9 @@ class NullArgumentsTest {
                 .setDefault(NamedTensors.class, NamedTensors.of(Map.of("w", Tensor.ones(2))))
                 .setDefault(Variables.class, Variables.track(NamedTensors.of(Map.of("w", Tensor.ones(2)))))
                 .setDefault(String.class, "w")
+                .setDefault(Context.class, Context.evaluation())
+                .setDefault(Forward.class, Forward.of(Var.param(Tensor.ones(2))))
+                .setDefault(ModelState.class, ModelState.initialize(new Affine(2, 3), 0))
                 .setDefault(Path.class, Path.of("no-such-dir", "file.npz"));
     }
 

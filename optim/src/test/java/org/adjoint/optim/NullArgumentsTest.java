@@ -133,6 +133,9 @@ class NullArgumentsTest {
         samples.put(MinibatchSampler.class, new MinibatchSampler(10, 3, 0, false));
         samples.put(History.class, TrainSamples.history());
         samples.put(Trainer.class, Trainer.of(optimizer));
+        samples.put(org.adjoint.optim.train.ModelTraining.Result.class, new org.adjoint.optim.train.ModelTraining.Result(
+                new Trainer.Run(PARAMS, state, TrainSamples.history(), PARAMS), PARAMS,
+                new org.adjoint.nn.ModelState(PARAMS, NamedTensors.of(Map.of()))));
         samples.put(Trainer.Run.class, new Trainer.Run(PARAMS, state, TrainSamples.history(), PARAMS));
         samples.put(Monitor.class, Monitor.max("accuracy"));
         samples.put(LearningRateCurve.class, TrainSamples.curve());
@@ -167,6 +170,10 @@ class NullArgumentsTest {
                 .setDefault(Optimizer.class, Optimizer.of(new Adam(1e-3)))
                 .setDefault(OptimizerState.class, Optimizer.of(new Adam(1e-3)).init(PARAMS))
                 .setDefault(History.class, TrainSamples.history())
+                .setDefault(Trainer.class, Trainer.of(Optimizer.of(new Adam(1e-3))))
+                .setDefault(Trainer.Run.class, new Trainer.Run(PARAMS, Optimizer.of(new Adam(1e-3)).init(PARAMS),
+                        TrainSamples.history(), PARAMS))
+                .setDefault(org.adjoint.nn.ModelState.class, new org.adjoint.nn.ModelState(PARAMS, NamedTensors.of(Map.of())))
                 .setDefault(Observations.class, Observations.none())
                 .setDefault(LossAndGradient.class, p -> new LossAndGradient.Value(0, p))
                 .setDefault(LossAndGradient.Value.class, new LossAndGradient.Value(0, PARAMS))

@@ -85,4 +85,19 @@ public interface Initializer {
     static Initializer heNormal() {
         return Initializers.Scaled.HE_NORMAL;
     }
+
+    /**
+     * PyTorch's {@code kaiming_uniform_(w, a)} for a leaky ReLU of negative slope {@code a}:
+     * {@code U(−b, b)} with {@code b = √(6 / ((1 + a²) · fanIn))}. With {@code a = √5} it is PyTorch's
+     * default for the weights of {@code Linear} and {@code Conv2d}, {@code U(−1/√fanIn, 1/√fanIn)}
+     * (their biases are {@code uniform(−1/√fanIn, 1/√fanIn)}).
+     *
+     * @throws IllegalArgumentException if {@code a} is not finite
+     */
+    static Initializer kaimingUniform(double a) {
+        if (!Double.isFinite(a)) {
+            throw new IllegalArgumentException("kaimingUniform: the negative slope a = " + a + " must be finite");
+        }
+        return new Initializers.KaimingUniform(a);
+    }
 }

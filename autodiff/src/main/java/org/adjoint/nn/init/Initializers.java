@@ -67,6 +67,20 @@ final class Initializers {
         }
     }
 
+    /** {@link Initializer#kaimingUniform(double)}, validated by the factory. */
+    record KaimingUniform(double a) implements Initializer {
+        @Override
+        public Tensor sample(Shape shape, RandomGenerator random) {
+            double b = Math.sqrt(6.0 / ((1 + a * a) * Fans.of(shape).in()));
+            return Initializer.uniform(-b, b).sample(shape, random);
+        }
+
+        @Override
+        public String toString() {
+            return "kaimingUniform(" + a + ")";
+        }
+    }
+
     /** The four fan-scaled initializers, each a uniform or normal distribution whose scale depends on the fans. */
     enum Scaled implements Initializer {
         /** {@link Initializer#xavierUniform()}. */

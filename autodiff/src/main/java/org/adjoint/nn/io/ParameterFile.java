@@ -11,12 +11,14 @@ import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.core.io.Npz;
+import org.adjoint.nn.ModelState;
 
 /**
  * Saving and loading parameter sets as NumPy {@code .npz} archives: one {@code name.npy} array per
  * parameter, float64, little-endian, bit for bit (see {@link Npz}). In Python:
  * {@code numpy.load("model.npz")["layer1.weight"]}. Saving is atomic; loading checks the file's
- * integrity and, with {@link #load}, that it fits the model.
+ * integrity and, with {@link #load}, that it fits the model. A model with buffers (running statistics)
+ * saves them in the same archive, beside the parameters ({@link #save(Path, ModelState)}).
  */
 public final class ParameterFile {
 
@@ -73,5 +75,28 @@ public final class ParameterFile {
             ordered.put(name, value);
         }
         return NamedTensors.of(ordered);
+    }
+
+    /** Writes a model's parameters and buffers to {@code file} as one archive ({@link ModelState#merged}). */
+    public static void save(Path file, ModelState state) throws IOException {
+        save(file, state.merged());
+    }
+
+    /**
+     * Reads {@code file} and checks that it holds exactly the parameters and buffers of {@code model},
+     * with the same shapes (as {@link #load(Path, NamedTensors)}), split back into the two sets.
+     *
+     * @throws IllegalArgumentException naming the missing, unexpected or differently shaped tensors
+     * @throws IOException if the file is missing, truncated or corrupt
+     */
+    public static ModelState load(Path file, ModelState model) throws IOException {
+        Objects.requireNonNull(model, "model");
+        NamedTensors all = load(file, model.merged());
+        Map<String, Tensor> params = new LinkedHashMap<>();
+        Map<String, Tensor> buffers = new LinkedHashMap<>();
+        for (String name : all.names()) {
+            (model.params().names().contains(name) ? params : buffers).put(name, all.get(name));
+        }
+        return new ModelState(NamedTensors.of(params), NamedTensors.of(buffers));
     }
 }

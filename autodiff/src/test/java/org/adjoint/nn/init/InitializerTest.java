@@ -69,6 +69,20 @@ class InitializerTest {
     }
 
     @Test
+    void kaimingUniformWithSlopeRootFiveIsPyTorchsLinearDefault() {
+        Shape shape = Shape.of(30, 25, 2);
+        Tensor t = Initializer.kaimingUniform(Math.sqrt(5)).sample(shape, new Random(3));
+        double bound = 1 / Math.sqrt(50);
+        assertTrue(t.abs().max().item() <= bound);
+        assertTrue(t.abs().max().item() > 0.98 * bound, "fills its range");
+        assertEquals(Initializer.heUniform().sample(shape, new Random(3)), Initializer.kaimingUniform(0).sample(shape,
+                new Random(3)), "a = 0 is He uniform");
+        assertEquals("kaimingUniform(2.0)", Initializer.kaimingUniform(2).toString());
+        assertEquals(Initializer.kaimingUniform(2), Initializer.kaimingUniform(2));
+        assertThrows(IllegalArgumentException.class, () -> Initializer.kaimingUniform(Double.NaN));
+    }
+
+    @Test
     void uniformInitializersStayInTheirBounds() {
         Shape shape = Shape.of(100, 50);
         double a = Math.sqrt(6.0 / 150);

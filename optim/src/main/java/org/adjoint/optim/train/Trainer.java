@@ -201,10 +201,15 @@ public final class Trainer {
 
     /** Trains from {@code params} for the configured number of epochs, or until early stopping stops it. */
     public <B> Run fit(NamedTensors params, Dataset<B> data, BatchLoss<B> batchLoss) {
+        return fit(params, data, batchLoss, null);
+    }
+
+    /** {@link #fit}, with the buffers of a {@link ModelTraining} run (null for none). */
+    <B> Run fit(NamedTensors params, Dataset<B> data, BatchLoss<B> batchLoss, BufferedLoss<B> buffered) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(batchLoss, "batchLoss");
-        return new TrainingLoop<>(optimizer, settings, data, batchLoss, params, optimizer.init(params), new History(0), null)
-                .run();
+        return new TrainingLoop<>(optimizer, settings, data, batchLoss, params, optimizer.init(params), new History(0), null,
+                buffered).run();
     }
 
     /**
@@ -220,6 +225,12 @@ public final class Trainer {
      *                                  fractional or beyond the run), or one its history disagrees with
      */
     public <B> Run resume(Path file, NamedTensors model, Dataset<B> data, BatchLoss<B> batchLoss) throws IOException {
+        return resume(file, model, data, batchLoss, contents -> null);
+    }
+
+    /** {@link #resume}, with the buffers of a {@link ModelTraining} run restored from the checkpoint by {@code buffers}. */
+    <B> Run resume(Path file, NamedTensors model, Dataset<B> data, BatchLoss<B> batchLoss,
+                   java.util.function.Function<Checkpoint.Contents, BufferedLoss<B>> buffers) throws IOException {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(batchLoss, "batchLoss");
         Checkpoint.Contents saved = Checkpoint.load(file, optimizer, model);
@@ -232,7 +243,12 @@ public final class Trainer {
                     + " epochs but the epoch counter " + done);
         }
         return new TrainingLoop<>(optimizer, settings, data, batchLoss, saved.params(), saved.state(), history,
-                TrainingLoop.bestIn(saved.extras(), model)).run();
+                TrainingLoop.bestIn(saved.extras(), model), buffers.apply(saved)).run();
+    }
+
+    /** The number of parts each batch is computed in ({@link #withDataParallelism}). */
+    int parts() {
+        return settings.parts();
     }
 
     /** The checkpoint's epoch counter, which must be a whole number of epochs of this run. */

@@ -31,9 +31,17 @@ final class TrainingLoop<B> {
     private OptimizerState state;
     /** The best evaluation parameters so far under keep-best; null before any or without keep-best. */
     private NamedTensors best;
+    /** The model's buffers and per-step context, for a {@link ModelTraining} run; null for a plain one. */
+    private final BufferedLoss<B> buffered;
 
     TrainingLoop(Optimizer optimizer, Settings settings, Dataset<B> data, BatchLoss<B> batchLoss, NamedTensors params,
                  OptimizerState state, History history, NamedTensors best) {
+        this(optimizer, settings, data, batchLoss, params, state, history, best, null);
+    }
+
+    TrainingLoop(Optimizer optimizer, Settings settings, Dataset<B> data, BatchLoss<B> batchLoss, NamedTensors params,
+                 OptimizerState state, History history, NamedTensors best, BufferedLoss<B> buffered) {
+        this.buffered = buffered;
         this.optimizer = optimizer;
         this.settings = settings;
         this.data = data;
@@ -71,7 +79,8 @@ final class TrainingLoop<B> {
         double lossSum = 0;
         for (int b = 0; b < batches.length; b++) {
             long begin = System.nanoTime();
-            BatchObjective objective = new BatchObjective(epoch, b, batches[b]);
+            BatchLoss<B> stepLoss = buffered == null ? batchLoss : buffered.step(settings.seed(), epoch, b);
+            BatchObjective objective = new BatchObjective(epoch, b, batches[b], stepLoss);
             EvaluatedStep step = optimizer.step(params, objective, state);
             double loss = step.start().loss();
             if (settings.parts() > 1 && firstOfRun && b == 0) {
@@ -79,6 +88,9 @@ final class TrainingLoop<B> {
             }
             FiniteChecks.requireFiniteState(step.step().state(), objective.lastGradients, epoch, b, params, history);
             params = step.step().params();
+            if (buffered != null) {
+                buffered.commit();
+            }
             state = step.step().state();
             history.recordStep(loss, batches[b].length, System.nanoTime() - begin);
             lossSum += loss;
@@ -116,6 +128,9 @@ final class TrainingLoop<B> {
             if (keep.improves(value, history.best().map(History.Best::value).orElse(Double.NaN), 0)) {
                 history.recordBest(new History.Best(epoch, keep.metric(), value));
                 best = model;
+                if (buffered != null) {
+                    buffered.keepBest();
+                }
             }
         }
     }
@@ -139,6 +154,9 @@ final class TrainingLoop<B> {
         Map<String, Tensor> extras = new LinkedHashMap<>(HistoryTensors.save(history));
         if (best != null) {
             best.asMap().forEach((name, t) -> extras.put(BEST + name, t));
+        }
+        if (buffered != null) {
+            extras.putAll(buffered.extras());
         }
         try {
             Checkpoint.save(settings.checkpoint(), optimizer, params, state, Map.of("epoch", (double) epochsDone), extras);
@@ -176,10 +194,12 @@ final class TrainingLoop<B> {
         private final int epoch;
         private final int batch;
         private final int[] indices;
+        private final BatchLoss<B> stepLoss;
         /** The gradients of the last evaluation: those the step used. */
         private NamedTensors lastGradients;
 
-        BatchObjective(int epoch, int batch, int[] indices) {
+        BatchObjective(int epoch, int batch, int[] indices, BatchLoss<B> stepLoss) {
+            this.stepLoss = stepLoss;
             this.epoch = epoch;
             this.batch = batch;
             this.indices = indices;
@@ -187,7 +207,7 @@ final class TrainingLoop<B> {
 
         @Override
         public Value at(NamedTensors at) {
-            DataParallel d = DataParallel.of(at, data, indices, batchLoss, settings.parts(), settings.allowUnused());
+            DataParallel d = DataParallel.of(at, data, indices, stepLoss, settings.parts(), settings.allowUnused());
             FiniteChecks.requireFinite(d.loss(), d.gradients(), epoch, batch, params, history, data, indices);
             lastGradients = d.gradients();
             return new Value(d.loss(), d.gradients());
