@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class VerifyYourOwnCodeTest {
 
     /** softplus(x) = log(1 + eˣ), with x̄ = ȳ·sigmoid(x): a user's own op. */
-    record Softplus() implements UnaryOp {
+    record NaiveSoftplus() implements UnaryOp {
         @Override
         public Tensor forward(Tensor x) {
             return x.exp().add(1).log();
@@ -59,8 +59,8 @@ class VerifyYourOwnCodeTest {
     @Test
     void aHandWrittenSoftplusHasTheRightDerivativesAndContract() {
         Property.forAll(INPUTS, Gen.integers(0, 1_000_000)).check((x, seed) ->
-                DerivativeCheck.defaults().all(v -> Var.apply(new Softplus(), v), seed, x).requirePassed());
-        OpContract.of(new Softplus())
+                DerivativeCheck.defaults().all(v -> Var.apply(new NaiveSoftplus(), v), seed, x).requirePassed());
+        OpContract.of(new NaiveSoftplus())
                 .withNanPropagation(OpContract.NanPropagation.ELEMENTWISE)
                 .withKink(OpContract.Kink.of(Tensor.scalar(0), Tensor.scalar(Math.log(2)), Tensor.scalar(0.5)))
                 .check(Tensor.vector(-2, 0.3, 1.7))
