@@ -57,6 +57,7 @@ final class OpCatalogue {
         cases.addAll(reductions());
         cases.addAll(layout());
         cases.addAll(losses());
+        cases.addAll(ConvCatalogue.all());
         return cases;
     }
 

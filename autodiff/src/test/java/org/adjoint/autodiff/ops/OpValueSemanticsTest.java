@@ -60,6 +60,7 @@ class OpValueSemanticsTest {
         IntList a = IntList.copyOf(axes);
         IntList i = IntList.copyOf(indices);
         return List.of(new Sum(a, false), new ReduceMax(a, true), new ReduceMin(a, false), new LogSumExp(a, true),
-                new Softmax(a), new Permute(a), new Gather(i), new Scatter(i, 4), new SoftmaxCrossEntropy(i));
+                new Softmax(a), new Permute(a), new Gather(i), new Scatter(i, 4), new SoftmaxCrossEntropy(i),
+                new TakeFlat(i, org.adjoint.core.Shape.of(3)), new ScatterAddFlat(i, org.adjoint.core.Shape.of(3)));
     }
 }
