@@ -59,6 +59,9 @@ public record ConvGeometry(int strideH, int strideW, int padTop, int padBottom, 
      * @throws IllegalArgumentException naming {@code op} and the shapes when they do not fit
      */
     public Shape outputShape(String op, Shape input, Shape weight) {
+        java.util.Objects.requireNonNull(op, "op");
+        java.util.Objects.requireNonNull(input, "input");
+        java.util.Objects.requireNonNull(weight, "weight");
         if (input.rank() != 4 || weight.rank() != 4) {
             throw new IllegalArgumentException(op + ": input " + input + " and weight " + weight
                     + " must both have rank 4: (N, C, H, W) and (O, C/groups, kH, kW)");

@@ -1,5 +1,7 @@
 package org.adjoint.core;
 
+import java.util.Objects;
+
 /**
  * Two-dimensional convolution by im2col and the matrix product: for each group the receptive fields
  * of all N images are unrolled into a {@code K × N·P} matrix (K = C/groups·kH·kW taps, P = OH·OW
@@ -44,6 +46,8 @@ final class Convolution {
 
     /** {@code y = conv2d(x, weight)}: x (N, C, H, W), weight (O, C/groups, kH, kW). */
     static Tensor forward(Tensor x, Tensor weight, ConvGeometry g) {
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(g, "g");
         Shape yShape = g.outputShape("conv2d", x.shape, weight.shape);
         Dims d = Dims.of(x.shape, weight.shape, yShape, g);
         double[] y = new double[yShape.size()];
@@ -63,6 +67,10 @@ final class Convolution {
      * {@code yBar} (N, O, OH, OW) with {@code weight}, into an input of shape {@code xShape}.
      */
     static Tensor inputGrad(Tensor yBar, Tensor weight, ConvGeometry g, Shape xShape) {
+        Objects.requireNonNull(yBar, "yBar");
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(g, "g");
+        Objects.requireNonNull(xShape, "xShape");
         Shape yShape = g.outputShape("conv2dInputGrad", xShape, weight.shape);
         requireShape("conv2dInputGrad", yBar.shape, yShape);
         Dims d = Dims.of(xShape, weight.shape, yShape, g);
@@ -81,6 +89,9 @@ final class Convolution {
 
     /** The gradient of {@code conv2d} with respect to its weight, of shape {@code weightShape}. */
     static Tensor weightGrad(Tensor x, Tensor yBar, ConvGeometry g, Shape weightShape) {
+        Objects.requireNonNull(yBar, "yBar");
+        Objects.requireNonNull(g, "g");
+        Objects.requireNonNull(weightShape, "weightShape");
         Shape yShape = g.outputShape("conv2dWeightGrad", x.shape, weightShape);
         requireShape("conv2dWeightGrad", yBar.shape, yShape);
         Dims d = Dims.of(x.shape, weightShape, yShape, g);

@@ -13,6 +13,7 @@ final class Pooling {
      * within the window, as PyTorch does; a NaN counts as a maximum and wins over any later value.
      */
     static int[] maxIndices(Tensor x, int kh, int kw, ConvGeometry g) {
+        java.util.Objects.requireNonNull(g, "geometry");
         Shape y = g.outputShape("maxPool2d", x.shape, Shape.of(x.shape.dim(1), x.shape.dim(1), kh, kw));
         int h = x.shape.dim(2);
         int w = x.shape.dim(3);
@@ -60,6 +61,8 @@ final class Pooling {
 
     /** {@code y.flat[i] = x.flat[indices[i]]}, shaped {@code shape}. */
     static Tensor takeFlat(Tensor x, int[] indices, Shape shape) {
+        java.util.Objects.requireNonNull(indices, "indices");
+        java.util.Objects.requireNonNull(shape, "shape");
         requireCount("takeFlat", indices, shape);
         double[] y = new double[indices.length];
         for (int i = 0; i < indices.length; i++) {
@@ -70,6 +73,8 @@ final class Pooling {
 
     /** The adjoint of {@link #takeFlat}: zeros of {@code shape} with {@code x.flat[i]} added at {@code indices[i]}. */
     static Tensor scatterAddFlat(Tensor x, int[] indices, Shape shape) {
+        java.util.Objects.requireNonNull(indices, "indices");
+        java.util.Objects.requireNonNull(shape, "shape");
         requireCount("scatterAddFlat", indices, x.shape);
         double[] y = new double[shape.size()];
         for (int i = 0; i < indices.length; i++) {
