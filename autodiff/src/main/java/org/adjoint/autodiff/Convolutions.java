@@ -1,5 +1,6 @@
 package org.adjoint.autodiff;
 
+import java.util.Objects;
 import org.adjoint.core.ConvGeometry;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
@@ -24,37 +25,77 @@ public final class Convolutions {
     private Convolutions() {
     }
 
-    /**
-     * {@code F.conv2d(x, weight, bias, stride, padding, dilation, groups)} with integer padding.
-     *
-     * @param bias the per-output-channel bias (O), or {@code null} for none
-     */
+    /** {@code F.conv2d(x, weight, None, stride, padding, dilation, groups)}: no bias, integer padding. */
+    public static Var conv2d(Var x, Var weight, int stride, int padding, int dilation, int groups) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
+        return x.conv2d(weight, ConvGeometry.of(stride, padding, dilation, groups));
+    }
+
+    /** {@code F.conv2d(x, weight, bias, stride, padding, dilation, groups)}; {@code bias} has one value per output channel. */
     public static Var conv2d(Var x, Var weight, Var bias, int stride, int padding, int dilation, int groups) {
-        return withBias(x.conv2d(weight, ConvGeometry.of(stride, padding, dilation, groups)), bias, "conv2d");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(bias, "bias");
+        return withBias(conv2d(x, weight, stride, padding, dilation, groups), bias, "conv2d");
     }
 
-    /** {@code F.conv2d(..., padding="same")}: stride 1, output the input's height and width. */
-    public static Var conv2dSame(Var x, Var weight, Var bias, int dilation, int groups) {
+    /** {@code F.conv2d(x, weight, None, padding="same")}: stride 1, output the input's height and width. */
+    public static Var conv2dSame(Var x, Var weight, int dilation, int groups) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
         requireRank("conv2d", weight, 4, "(O, C/groups, kH, kW)");
-        ConvGeometry g = ConvGeometry.same(weight.shape().dim(2), weight.shape().dim(3), dilation, groups);
-        return withBias(x.conv2d(weight, g), bias, "conv2d");
+        return x.conv2d(weight, ConvGeometry.same(weight.shape().dim(2), weight.shape().dim(3), dilation, groups));
     }
 
-    /** {@code F.conv1d(x, weight, bias, stride, padding, dilation, groups)}: x (N, C, L), weight (O, C/groups, k). */
+    /** {@code F.conv2d(x, weight, bias, padding="same")}. */
+    public static Var conv2dSame(Var x, Var weight, Var bias, int dilation, int groups) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(bias, "bias");
+        return withBias(conv2dSame(x, weight, dilation, groups), bias, "conv2d");
+    }
+
+    /** {@code F.conv1d(x, weight, None, stride, padding, dilation, groups)}: x (N, C, L), weight (O, C/groups, k). */
+    public static Var conv1d(Var x, Var weight, int stride, int padding, int dilation, int groups) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
+        return conv1d(x, weight, null, new ConvGeometry(1, stride, 0, 0, padding, padding, 1, dilation, groups));
+    }
+
+    /** {@code F.conv1d(x, weight, bias, stride, padding, dilation, groups)}. */
     public static Var conv1d(Var x, Var weight, Var bias, int stride, int padding, int dilation, int groups) {
-        ConvGeometry g = new ConvGeometry(1, stride, 0, 0, padding, padding, 1, dilation, groups);
-        return conv1d(x, weight, bias, g);
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(bias, "bias");
+        return conv1d(x, weight, bias, new ConvGeometry(1, stride, 0, 0, padding, padding, 1, dilation, groups));
     }
 
-    /** {@code F.conv1d(..., padding="same")}: stride 1, output the input's length. */
+    /** {@code F.conv1d(x, weight, None, padding="same")}: stride 1, output the input's length. */
+    public static Var conv1dSame(Var x, Var weight, int dilation, int groups) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
+        return conv1d(x, weight, null, sameAlongLength(weight, dilation, groups));
+    }
+
+    /** {@code F.conv1d(x, weight, bias, padding="same")}. */
     public static Var conv1dSame(Var x, Var weight, Var bias, int dilation, int groups) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(bias, "bias");
+        return conv1d(x, weight, bias, sameAlongLength(weight, dilation, groups));
+    }
+
+    private static ConvGeometry sameAlongLength(Var weight, int dilation, int groups) {
         requireRank("conv1d", weight, 3, "(O, C/groups, k)");
         ConvGeometry same = ConvGeometry.same(1, weight.shape().dim(2), dilation, groups);
-        return conv1d(x, weight, bias, new ConvGeometry(1, 1, 0, 0, same.padLeft(), same.padRight(), 1, dilation,
-                groups));
+        return new ConvGeometry(1, 1, 0, 0, same.padLeft(), same.padRight(), 1, dilation, groups);
     }
 
+    /** {@code bias} may be null here (the public overloads decide). */
     private static Var conv1d(Var x, Var weight, Var bias, ConvGeometry g) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(weight, "weight");
         requireRank("conv1d", x, 3, "(N, C, L)");
         requireRank("conv1d", weight, 3, "(O, C/groups, k)");
         Shape xs = x.shape();
@@ -74,6 +115,7 @@ public final class Convolutions {
      * −∞. Ties: the first maximum in the window (see the class notes).
      */
     public static Var maxPool2d(Var x, int kernel, int stride, int padding) {
+        Objects.requireNonNull(x, "x");
         ConvGeometry g = poolGeometry("maxPool2d", x, kernel, stride, padding);
         Shape out = g.outputShape("maxPool2d", x.shape(), Shape.of(x.shape().dim(1), x.shape().dim(1), kernel, kernel));
         return x.takeFlat(x.value().maxPool2dIndices(kernel, kernel, g), out);
@@ -84,6 +126,7 @@ public final class Convolutions {
      * {@code count_include_pad=True}: every window's sum divided by {@code kernel²}, padded zeros included.
      */
     public static Var avgPool2d(Var x, int kernel, int stride, int padding) {
+        Objects.requireNonNull(x, "x");
         ConvGeometry g = poolGeometry("avgPool2d", x, kernel, stride, padding);
         int channels = x.shape().dim(1);
         ConvGeometry depthwise = new ConvGeometry(stride, stride, padding, padding, padding, padding, 1, 1, channels);
@@ -97,6 +140,7 @@ public final class Convolutions {
      * {@code [⌊iH/height⌋, ⌈(i+1)H/height⌉)} and the columns likewise.
      */
     public static Var adaptiveAvgPool2d(Var x, int height, int width) {
+        Objects.requireNonNull(x, "x");
         requireRank("adaptiveAvgPool2d", x, 4, "(N, C, H, W)");
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException("adaptiveAvgPool2d: output size " + height + "×" + width
@@ -133,9 +177,6 @@ public final class Convolutions {
     }
 
     private static Var withBias(Var y, Var bias, String op) {
-        if (bias == null) {
-            return y;
-        }
         int channels = y.shape().dim(1);
         requireBias(op, bias, channels);
         return y.add(bias.reshape(1, channels, 1, 1));

@@ -67,14 +67,14 @@ class ConvolutionsTest {
         Var x = Var.param(Tensor.zeros(1, 3, 5, 5));
         assertMessage(() -> x.conv2d(Var.param(Tensor.zeros(2, 2, 3, 3)), ConvGeometry.unit()), "conv2d", "[2, 2, 3, 3]");
         assertMessage(() -> x.conv2d(Var.param(Tensor.zeros(2, 3, 7, 7)), ConvGeometry.unit()), "conv2d", "smaller");
-        assertMessage(() -> Convolutions.conv2d(x, Var.param(Tensor.zeros(4, 1, 3, 3)), null, 1, 0, 1, 2), "groups 2");
+        assertMessage(() -> Convolutions.conv2d(x, Var.param(Tensor.zeros(4, 1, 3, 3)), 1, 0, 1, 2), "groups 2");
         assertMessage(() -> Convolutions.conv2d(x, Var.param(Tensor.zeros(2, 3, 3, 3)), Var.param(Tensor.zeros(3)),
                 1, 0, 1, 1), "bias", "[3]");
         assertMessage(() -> ConvGeometry.of(0, 0, 1, 1), "strideH", "0");
         assertMessage(() -> x.maxPool2d(2, 2, 2), "maxPool2d", "padding 2");
         assertMessage(() -> Var.param(Tensor.zeros(3, 5)).avgPool2d(2, 2, 0), "avgPool2d", "rank 4");
         assertMessage(() -> x.adaptiveAvgPool2d(0, 2), "adaptiveAvgPool2d", "0×2");
-        assertMessage(() -> Convolutions.conv1d(x, Var.param(Tensor.zeros(2, 3, 3)), null, 1, 0, 1, 1), "conv1d",
+        assertMessage(() -> Convolutions.conv1d(x, Var.param(Tensor.zeros(2, 3, 3)), 1, 0, 1, 1), "conv1d",
                 "rank 3");
     }
 

@@ -64,6 +64,10 @@ class NullArgumentsTest {
         samples.put(Variables.class, Variables.track(NamedTensors.of(Map.of("w", Tensor.ones(2)))));
         samples.put(Initializer.Fans.class, Initializer.Fans.of(Shape.of(3, 2)));
         samples.put(org.adjoint.autodiff.UnusedVariableException.class, new org.adjoint.autodiff.UnusedVariableException("unused", new int[] {0}));
+        samples.put(org.adjoint.nn.layers.Conv2d.class, new org.adjoint.nn.layers.Conv2d(1, 2, 3));
+        samples.put(org.adjoint.nn.layers.MaxPool2d.class, new org.adjoint.nn.layers.MaxPool2d(2));
+        samples.put(org.adjoint.nn.layers.AvgPool2d.class, new org.adjoint.nn.layers.AvgPool2d(2));
+        samples.put(org.adjoint.nn.layers.Flatten.class, new org.adjoint.nn.layers.Flatten());
         return samples;
     }
 
@@ -84,6 +88,7 @@ class NullArgumentsTest {
         return new NullPointerTester()
                 .setDefault(Tensor.class, Tensor.ones(2))
                 .setDefault(Shape.class, Shape.of(2))
+                .setDefault(org.adjoint.core.ConvGeometry.class, org.adjoint.core.ConvGeometry.unit())
                 .setDefault(Var.class, Var.param(Tensor.ones(2)))
                 .setDefault(NamedTensors.class, NamedTensors.of(Map.of("w", Tensor.ones(2))))
                 .setDefault(Variables.class, Variables.track(NamedTensors.of(Map.of("w", Tensor.ones(2)))))

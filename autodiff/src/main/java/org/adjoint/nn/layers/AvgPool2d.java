@@ -27,6 +27,7 @@ public record AvgPool2d(int kernel, int stride, int padding) implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
         Objects.requireNonNull(x, "x");
         return x.avgPool2d(kernel, stride, padding);
     }

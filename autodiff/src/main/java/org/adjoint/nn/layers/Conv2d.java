@@ -67,7 +67,7 @@ public record Conv2d(int in, int out, int kernel, int stride, int padding, int g
         if (x.shape().rank() != 4 || x.shape().dim(1) != in) {
             throw new IllegalArgumentException("Conv2d: input " + x.shape() + " must be (N, " + in + ", H, W)");
         }
-        return Convolutions.conv2d(x, params.get("weight"), bias ? params.get("bias") : null, stride, padding, 1,
-                groups);
+        Var y = Convolutions.conv2d(x, params.get("weight"), stride, padding, 1, groups);
+        return bias ? y.add(params.get("bias").reshape(1, out, 1, 1)) : y;
     }
 }

@@ -10,6 +10,7 @@ public record Flatten() implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
         Objects.requireNonNull(x, "x");
         if (x.shape().rank() < 1) {
             throw new IllegalArgumentException("Flatten: input " + x.shape() + " must have a batch axis");

@@ -27,6 +27,7 @@ public record MaxPool2d(int kernel, int stride, int padding) implements Layer {
 
     @Override
     public Var forward(Variables params, Var x) {
+        Objects.requireNonNull(params, "params");
         Objects.requireNonNull(x, "x");
         return x.maxPool2d(kernel, stride, padding);
     }
