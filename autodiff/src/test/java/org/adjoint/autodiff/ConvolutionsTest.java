@@ -25,6 +25,18 @@ class ConvolutionsTest {
         assertEquals(Tensor.of(Shape.of(1, 1, 2, 2), new double[] {-4, -4, -4, -4}), y);
     }
 
+    /** The unrolled (im2col) buffer is the kernel's local: the recorded node holds only x, w and the geometry. */
+    @Test
+    void theGraphKeepsOnlyTheConvolutionsInputs() {
+        Var x = Var.param(Tensor.randomNormal(1, 2, 3, 6, 6));
+        Var w = Var.param(Tensor.randomNormal(2, 4, 3, 3, 3));
+        Var y = x.conv2d(w, ConvGeometry.unit());
+        Var[] inputs = org.adjoint.autodiff.engine.Nodes.inputs(y);
+        assertEquals(2, inputs.length);
+        assertTrue(inputs[0] == x && inputs[1] == w, "the node's inputs are x and w themselves");
+        assertEquals(new org.adjoint.autodiff.ops.Conv2d(ConvGeometry.unit()), org.adjoint.autodiff.engine.Nodes.op(y));
+    }
+
     @Test
     void maxPoolTieGivesTheWholeCotangentToTheFirstMaximumInTheWindow() {
         Var x = Var.param(image(5, 5, 5, 5));
