@@ -615,6 +615,38 @@ public final class Var {
         return Normalization.layerNorm(this, k, eps);
     }
 
+    // ---------------------------------------------------------------- convolution and pooling
+
+    /** The convolution of this (N, C, H, W) with {@code weight} (O, C/groups, kH, kW); see {@link Convolutions}. */
+    public Var conv2d(Var weight, org.adjoint.core.ConvGeometry geometry) {
+        return org.adjoint.autodiff.ops.Conv2d.apply(this, weight, geometry);
+    }
+
+    /** Max pooling of this (N, C, H, W) over square windows; ties as {@link Convolutions#maxPool2d}. */
+    public Var maxPool2d(int kernel, int stride, int padding) {
+        return Convolutions.maxPool2d(this, kernel, stride, padding);
+    }
+
+    /** Average pooling of this (N, C, H, W) over square windows, padding counted (PyTorch's default). */
+    public Var avgPool2d(int kernel, int stride, int padding) {
+        return Convolutions.avgPool2d(this, kernel, stride, padding);
+    }
+
+    /** Average pooling of this (N, C, H, W) to an {@code height × width} output, as PyTorch's adaptive pooling. */
+    public Var adaptiveAvgPool2d(int height, int width) {
+        return Convolutions.adaptiveAvgPool2d(this, height, width);
+    }
+
+    /** The elements at flat positions {@code indices}, shaped {@code shape}. */
+    public Var takeFlat(int[] indices, Shape shape) {
+        return apply(new org.adjoint.autodiff.ops.TakeFlat(IntList.copyOf(indices), shape), this);
+    }
+
+    /** Zeros of {@code shape} with element i of this added at flat position {@code indices[i]}: the adjoint of takeFlat. */
+    public Var scatterAddFlat(int[] indices, Shape shape) {
+        return apply(new org.adjoint.autodiff.ops.ScatterAddFlat(IntList.copyOf(indices), shape), this);
+    }
+
     // ---------------------------------------------------------------- the engine's access
 
     /**

@@ -62,6 +62,7 @@ final class OpCatalogue {
         cases.addAll(batchedProducts());
         cases.addAll(torchLosses());
         cases.addAll(embeddingAndNormalization());
+        cases.addAll(ConvCatalogue.all());
         return cases;
     }
 

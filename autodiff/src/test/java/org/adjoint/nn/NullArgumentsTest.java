@@ -75,6 +75,10 @@ class NullArgumentsTest {
         samples.put(org.adjoint.nn.layers.Embedding.class, new org.adjoint.nn.layers.Embedding(3, 2));
         samples.put(Mode.Training.class, Mode.training(0));
         samples.put(Mode.Evaluation.class, Mode.evaluation());
+        samples.put(org.adjoint.nn.layers.Conv2d.class, new org.adjoint.nn.layers.Conv2d(1, 2, 3));
+        samples.put(org.adjoint.nn.layers.MaxPool2d.class, new org.adjoint.nn.layers.MaxPool2d(2));
+        samples.put(org.adjoint.nn.layers.AvgPool2d.class, new org.adjoint.nn.layers.AvgPool2d(2));
+        samples.put(org.adjoint.nn.layers.Flatten.class, new org.adjoint.nn.layers.Flatten());
         return samples;
     }
 
@@ -95,6 +99,7 @@ class NullArgumentsTest {
         return new NullPointerTester()
                 .setDefault(Tensor.class, Tensor.ones(2))
                 .setDefault(Shape.class, Shape.of(2))
+                .setDefault(org.adjoint.core.ConvGeometry.class, org.adjoint.core.ConvGeometry.unit())
                 .setDefault(Var.class, Var.param(Tensor.ones(2)))
                 .setDefault(NamedTensors.class, NamedTensors.of(Map.of("w", Tensor.ones(2))))
                 .setDefault(Variables.class, Variables.track(NamedTensors.of(Map.of("w", Tensor.ones(2)))))

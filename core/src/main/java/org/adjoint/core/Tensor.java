@@ -686,6 +686,49 @@ public final class Tensor {
         return MatMul.transposedTimes(this, other);
     }
 
+    /**
+     * The two-dimensional convolution (cross-correlation, as PyTorch's {@code conv2d}) of this input
+     * (N, C, H, W) with {@code weight} (O, C/groups, kH, kW), placed by {@code geometry}: shape (N, O, OH, OW).
+     */
+    public Tensor conv2d(Tensor weight, ConvGeometry geometry) {
+        return Convolution.forward(this, weight, geometry);
+    }
+
+    /**
+     * The transposed convolution of this output cotangent (N, O, OH, OW) with {@code weight}: the gradient of
+     * {@code conv2d} with respect to an input of shape {@code inputShape}.
+     */
+    public Tensor conv2dInputGrad(Tensor weight, ConvGeometry geometry, Shape inputShape) {
+        return Convolution.inputGrad(this, weight, geometry, inputShape);
+    }
+
+    /**
+     * The gradient of {@code conv2d} with respect to a weight of shape {@code weightShape}, for this input and
+     * the output cotangent {@code yBar}.
+     */
+    public Tensor conv2dWeightGrad(Tensor yBar, ConvGeometry geometry, Shape weightShape) {
+        return Convolution.weightGrad(this, yBar, geometry, weightShape);
+    }
+
+    /**
+     * For this (N, C, H, W), the flat index of each {@code kh × kw} window's maximum (windows placed by
+     * {@code geometry}, padding counting as −∞), in output order (N, C, OH, OW). Ties go to the first maximum
+     * of the window in row-major order, as in PyTorch.
+     */
+    public int[] maxPool2dIndices(int kh, int kw, ConvGeometry geometry) {
+        return Pooling.maxIndices(this, kh, kw, geometry);
+    }
+
+    /** The elements at flat positions {@code indices}, shaped {@code shape} (which holds {@code indices.length}). */
+    public Tensor takeFlat(int[] indices, Shape shape) {
+        return Pooling.takeFlat(this, indices, shape);
+    }
+
+    /** The adjoint of {@link #takeFlat}: zeros of {@code shape} with element i of this added at {@code indices[i]}. */
+    public Tensor scatterAddFlat(int[] indices, Shape shape) {
+        return Pooling.scatterAddFlat(this, indices, shape);
+    }
+
     // ---------------------------------------------------------------- layout
 
     /**

@@ -42,6 +42,7 @@ class NullArgumentsTest {
     private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
             Map.entry(Tensor.class, Tensor.matrix(new double[][] {{4, 1}, {1, 3}})),
             Map.entry(Shape.class, Shape.of(2, 2)),
+            Map.entry(ConvGeometry.class, ConvGeometry.unit()),
             Map.entry(Interval.class, new Interval(0, 1)),
             Map.entry(NamedTensors.class, NamedTensors.of(Map.of("w", Tensor.ones(2)))),
             Map.entry(Cholesky.class, LinearAlgebra.cholesky(Tensor.identity(2)).orElseThrow()),
@@ -71,6 +72,7 @@ class NullArgumentsTest {
         return new NullPointerTester()
                 .setDefault(Tensor.class, Tensor.identity(2))
                 .setDefault(Shape.class, Shape.of(2))
+                .setDefault(ConvGeometry.class, ConvGeometry.unit())
                 .setDefault(Interval.class, new Interval(0, 1))
                 .setDefault(NamedTensors.class, NamedTensors.of(Map.of("w", Tensor.ones(2))))
                 .setDefault(String.class, "w")

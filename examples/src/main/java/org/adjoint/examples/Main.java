@@ -14,6 +14,7 @@ import org.adjoint.examples.lessons.CurveFitExample;
 import org.adjoint.examples.lessons.CustomOptimizerExample;
 import org.adjoint.examples.lessons.DerivativesExample;
 import org.adjoint.examples.lessons.GradientCheckExample;
+import org.adjoint.examples.lessons.LeNetExample;
 import org.adjoint.examples.lessons.LearningRateDecayExample;
 import org.adjoint.examples.lessons.LearningRateFinderExample;
 import org.adjoint.examples.lessons.LinearClassifiersExample;
@@ -48,7 +49,8 @@ public final class Main {
             new CurveFitExample(),
             new TwoLayerNetworkExample(),
             new CustomOptimizerExample(),
-            new RuleComparisonExample());
+            new RuleComparisonExample(),
+            new LeNetExample());
 
     /** The examples the tour runs, by name. */
     static final List<String> TOUR = List.of("derivatives", "linear-classifiers", "gradient-check", "landscape", "trajectories",

@@ -243,6 +243,20 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void lenetLearnsTheDigitsQuicklyAndDrawsItsCurvesAndMistakes() throws IOException {
+        Outcome o = run("lenet", "epochs", 2, "train", 2000);
+        assertTrue(o.figure("mnist test accuracy") >= 0.6, o.summary());
+        assertTrue(output().contains("examples/s"), "progress shows examples/s");
+        assertPngs(o, Map.of("lenet-mnist-curves.png", size(900, 600), "lenet-mnist-mistakes.png", size(546, 654)));
+    }
+
+    @Test
+    void lenetNamesTheFolderWhenFashionMnistIsMissing() {
+        IOException e = assertThrows(IOException.class, () -> run("lenet", "dataset", "fashion", "data", dir.resolve("none")));
+        assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte") && e.getMessage().contains("none"), e.getMessage());
+    }
+
+    @Test
     void customRuleMatchesBuiltInMomentumBitForBit() throws IOException {
         Outcome o = run("custom-optimizer", "dataset", "digits", "epochs", 2);
         assertEquals(0.0, o.figure("largest loss difference, custom vs built-in momentum"));

@@ -36,7 +36,7 @@ class MainTest {
         for (Example e : Main.EXAMPLES) {
             assertTrue(out().contains(e.name()) && out().contains(e.summary()), e.name());
         }
-        assertEquals(16, Main.EXAMPLES.size());
+        assertEquals(17, Main.EXAMPLES.size());
     }
 
     @Test

@@ -100,4 +100,24 @@ public interface Initializer {
         }
         return new Initializers.KaimingUniform(a);
     }
+
+    /**
+     * PyTorch's default for the weights of {@code Conv2d} and {@code Linear}: {@code kaiming_uniform_} with
+     * {@code a = √5}, that is {@code U(−b, b)} with {@code b = gain·√(3 / fanIn)}, {@code gain = √(2 / (1 + a²))},
+     * which is {@code b = 1/√fanIn}.
+     */
+    static Initializer torchDefault() {
+        return new Initializers.TorchDefault();
+    }
+
+    /**
+     * PyTorch's default for a bias next to a weight of fan-in {@code fanIn}: {@code U(−1/√fanIn, 1/√fanIn)}
+     * (the bias's own shape does not give the fan-in, so the layer passes it).
+     */
+    static Initializer torchBias(int fanIn) {
+        if (fanIn < 1) {
+            throw new IllegalArgumentException("torchBias: fanIn must be positive, got " + fanIn);
+        }
+        return new Initializers.TorchBias(fanIn);
+    }
 }

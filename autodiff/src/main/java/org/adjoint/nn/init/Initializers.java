@@ -127,4 +127,32 @@ final class Initializers {
             return call;
         }
     }
+
+    /** {@link Initializer#torchDefault()}. */
+    record TorchDefault() implements Initializer {
+        @Override
+        public Tensor sample(Shape shape, RandomGenerator random) {
+            double b = 1 / Math.sqrt(Fans.of(shape).in());
+            return Initializer.uniform(-b, b).sample(shape, random);
+        }
+
+        @Override
+        public String toString() {
+            return "torchDefault()";
+        }
+    }
+
+    /** {@link Initializer#torchBias(int)}. */
+    record TorchBias(int fanIn) implements Initializer {
+        @Override
+        public Tensor sample(Shape shape, RandomGenerator random) {
+            double b = 1 / Math.sqrt(fanIn);
+            return Initializer.uniform(-b, b).sample(shape, random);
+        }
+
+        @Override
+        public String toString() {
+            return "torchBias(" + fanIn + ")";
+        }
+    }
 }

@@ -61,6 +61,7 @@ class OpValueSemanticsTest {
         IntList i = IntList.copyOf(indices);
         return List.of(new Sum(a, false), new ReduceMax(a, true), new ReduceMin(a, false), new LogSumExp(a, true),
                 new Softmax(a), new Permute(a), new Gather(i), new Scatter(i, 4), new SoftmaxCrossEntropy(i),
-                new TakeRows(i, org.adjoint.core.Shape.of(3)), new AddRows(i, org.adjoint.core.Shape.of(3), 4));
+                new TakeRows(i, org.adjoint.core.Shape.of(3)), new AddRows(i, org.adjoint.core.Shape.of(3), 4),
+                new TakeFlat(i, org.adjoint.core.Shape.of(3)), new ScatterAddFlat(i, org.adjoint.core.Shape.of(3)));
     }
 }
