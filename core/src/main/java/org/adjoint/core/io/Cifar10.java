@@ -1,12 +1,12 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.adjoint.core.Shape;
-import org.adjoint.core.io.MalformedFileException;
-import org.adjoint.optim.train.LabeledData;
+
+import org.adjoint.core.data.Examples;
 
 /**
  * The binary batches of CIFAR-10 ({@code data_batch_1.bin} … {@code data_batch_5.bin},
@@ -32,7 +32,7 @@ public final class Cifar10 {
      *     images could not fit in the heap free now (a byte and a double per pixel while they load), or
      *     a label is above 9
      */
-    public static LabeledData readBatch(Path file) throws IOException {
+    public static Examples readBatch(Path file) throws IOException {
         return read(List.of(file));
     }
 
@@ -43,7 +43,7 @@ public final class Cifar10 {
      *     in the JVM's heap
      * @throws MalformedFileException if any file is malformed (see {@link #readBatch})
      */
-    public static LabeledData read(List<Path> files) throws IOException {
+    public static Examples read(List<Path> files) throws IOException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("Cifar10.read: no batch files given");
         }
@@ -57,9 +57,9 @@ public final class Cifar10 {
             throw new IllegalArgumentException("Cifar10.read: " + total + " images in " + files.size()
                     + " files, more than one array can hold (" + MAX_RECORDS + ")");
         }
-        if (!Heap.holds(bytesToLoad(total))) {
+        if (!FreeHeap.holds(bytesToLoad(total))) {
             throw new IllegalArgumentException("Cifar10.read: " + total + " images in " + files.size() + " files "
-                    + Heap.tooLarge(bytesToLoad(total)));
+                    + FreeHeap.tooLarge(bytesToLoad(total)));
         }
         byte[] pixels = new byte[(int) total * PIXELS];
         int[] labels = new int[(int) total];
@@ -68,7 +68,7 @@ public final class Cifar10 {
             readRecords(files.get(f), counts[f], pixels, labels, at);
             at += counts[f];
         }
-        return new LabeledData(Pixels.tensor(Shape.of(labels.length, PIXELS), pixels), labels);
+        return Examples.labeled(Pixels.tensor(Shape.of(labels.length, PIXELS), pixels), labels);
     }
 
     /** What loading {@code images} holds at once: each pixel as a byte and as a double, and each label as an int. */
@@ -86,9 +86,9 @@ public final class Cifar10 {
         if (length / RECORD > MAX_RECORDS) {
             throw new MalformedFileException(file + ": " + length / RECORD + " images, more than one array can hold");
         }
-        if (!Heap.holds(bytesToLoad(length / RECORD))) {
+        if (!FreeHeap.holds(bytesToLoad(length / RECORD))) {
             throw new MalformedFileException(file + ": " + length / RECORD + " images of " + PIXELS + " pixels "
-                    + Heap.tooLarge(bytesToLoad(length / RECORD)));
+                    + FreeHeap.tooLarge(bytesToLoad(length / RECORD)));
         }
         return (int) (length / RECORD);
     }

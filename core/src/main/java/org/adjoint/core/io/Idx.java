@@ -1,11 +1,12 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
-import org.adjoint.core.io.MalformedFileException;
-import org.adjoint.optim.train.LabeledData;
+
+import org.adjoint.core.data.Examples;
 
 /**
  * The IDX files of MNIST and Fashion-MNIST, plain or gzip'd (recognised by the gzip magic bytes, not
@@ -43,27 +44,44 @@ public final class Idx {
      */
     public static Tensor readImages(Path file) throws IOException {
         try (ByteReader in = ByteReader.open(file)) {
-            String header = "expected at least " + IMAGES_HEADER + " bytes (IDX image header: magic, count, rows, cols)";
-            checkMagic(in, IMAGES_MAGIC, header);
-            int count = dimension(in, "image count", MAX_COUNT, header);
-            int rows = dimension(in, "rows", MAX_SIDE, header);
-            int cols = dimension(in, "cols", MAX_SIDE, header);
-            long pixels = (long) count * rows * cols;
-            if (pixels > Integer.MAX_VALUE - 8) {
-                throw new MalformedFileException(file + ": " + count + " images × " + rows + "×" + cols + " = " + pixels
-                        + " pixels, more than one array can hold");
-            }
-            String expected = "expected " + (IMAGES_HEADER + pixels) + " bytes (header " + IMAGES_HEADER + " + "
-                    + count + " images × " + rows + "×" + cols + ")";
-            in.requireSize(IMAGES_HEADER + pixels, expected);
-            if (!Heap.holds(9 * pixels)) {
-                throw new MalformedFileException(file + ": " + count + " images × " + rows + "×" + cols + " (a byte and a"
-                        + " double per pixel) " + Heap.tooLarge(9 * pixels));
-            }
-            byte[] bytes = in.readBytes((int) pixels, expected);
-            in.requireEnd(expected);
-            return Pixels.tensor(Shape.of(count, rows * cols), bytes);
+            return readImages(in);
         }
+    }
+
+    /**
+     * {@link #readImages(Path)} from a stream, plain or gzip'd, such as a resource; {@code name} names
+     * it in messages. The stream is closed.
+     *
+     * @throws MalformedFileException as {@link #readImages(Path)}
+     */
+    public static Tensor readImages(InputStream stream, String name) throws IOException {
+        try (ByteReader in = ByteReader.open(stream, name)) {
+            return readImages(in);
+        }
+    }
+
+    private static Tensor readImages(ByteReader in) throws IOException {
+        String file = in.file();
+        String header = "expected at least " + IMAGES_HEADER + " bytes (IDX image header: magic, count, rows, cols)";
+        checkMagic(in, IMAGES_MAGIC, header);
+        int count = dimension(in, "image count", MAX_COUNT, header);
+        int rows = dimension(in, "rows", MAX_SIDE, header);
+        int cols = dimension(in, "cols", MAX_SIDE, header);
+        long pixels = (long) count * rows * cols;
+        if (pixels > Integer.MAX_VALUE - 8) {
+            throw new MalformedFileException(file + ": " + count + " images × " + rows + "×" + cols + " = " + pixels
+                    + " pixels, more than one array can hold");
+        }
+        String expected = "expected " + (IMAGES_HEADER + pixels) + " bytes (header " + IMAGES_HEADER + " + "
+                + count + " images × " + rows + "×" + cols + ")";
+        in.requireSize(IMAGES_HEADER + pixels, expected);
+        if (!FreeHeap.holds(9 * pixels)) {
+            throw new MalformedFileException(file + ": " + count + " images × " + rows + "×" + cols + " (a byte and a"
+                    + " double per pixel) " + FreeHeap.tooLarge(9 * pixels));
+        }
+        byte[] bytes = in.readBytes((int) pixels, expected);
+        in.requireEnd(expected);
+        return Pixels.tensor(Shape.of(count, rows * cols), bytes);
     }
 
     /**
@@ -74,24 +92,41 @@ public final class Idx {
      */
     public static int[] readLabels(Path file) throws IOException {
         try (ByteReader in = ByteReader.open(file)) {
-            String header = "expected at least " + LABELS_HEADER + " bytes (IDX label header: magic, count)";
-            checkMagic(in, LABELS_MAGIC, header);
-            int count = dimension(in, "label count", MAX_COUNT, header);
-            String expected = "expected " + (LABELS_HEADER + (long) count) + " bytes (header " + LABELS_HEADER
-                    + " + " + count + " labels)";
-            in.requireSize(LABELS_HEADER + (long) count, expected);
-            if (!Heap.holds(5L * count)) {
-                throw new MalformedFileException(file + ": " + count + " labels (a byte and an int each) "
-                        + Heap.tooLarge(5L * count));
-            }
-            byte[] bytes = in.readBytes(count, expected);
-            in.requireEnd(expected);
-            int[] labels = new int[count];
-            for (int i = 0; i < count; i++) {
-                labels[i] = bytes[i] & 0xFF;
-            }
-            return labels;
+            return readLabels(in);
         }
+    }
+
+    /**
+     * {@link #readLabels(Path)} from a stream, plain or gzip'd, such as a resource; {@code name} names
+     * it in messages. The stream is closed.
+     *
+     * @throws MalformedFileException as {@link #readLabels(Path)}
+     */
+    public static int[] readLabels(InputStream stream, String name) throws IOException {
+        try (ByteReader in = ByteReader.open(stream, name)) {
+            return readLabels(in);
+        }
+    }
+
+    private static int[] readLabels(ByteReader in) throws IOException {
+        String file = in.file();
+        String header = "expected at least " + LABELS_HEADER + " bytes (IDX label header: magic, count)";
+        checkMagic(in, LABELS_MAGIC, header);
+        int count = dimension(in, "label count", MAX_COUNT, header);
+        String expected = "expected " + (LABELS_HEADER + (long) count) + " bytes (header " + LABELS_HEADER
+                + " + " + count + " labels)";
+        in.requireSize(LABELS_HEADER + (long) count, expected);
+        if (!FreeHeap.holds(5L * count)) {
+            throw new MalformedFileException(file + ": " + count + " labels (a byte and an int each) "
+                    + FreeHeap.tooLarge(5L * count));
+        }
+        byte[] bytes = in.readBytes(count, expected);
+        in.requireEnd(expected);
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = bytes[i] & 0xFF;
+        }
+        return labels;
     }
 
     /**
@@ -99,7 +134,7 @@ public final class Idx {
      *
      * @throws MalformedFileException if either file is malformed or their counts differ
      */
-    public static LabeledData read(Path images, Path labels) throws IOException {
+    public static Examples read(Path images, Path labels) throws IOException {
         Tensor inputs = readImages(images);
         int[] classes = readLabels(labels);
         int n = inputs.shape().dim(0);
@@ -107,7 +142,7 @@ public final class Idx {
             throw new MalformedFileException(images + " holds " + n + " images but " + labels + " holds "
                     + classes.length + " labels; the counts must agree");
         }
-        return new LabeledData(inputs, classes);
+        return Examples.labeled(inputs, classes);
     }
 
     private static void checkMagic(ByteReader in, int magic, String header) throws IOException {

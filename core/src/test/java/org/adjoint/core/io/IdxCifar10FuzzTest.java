@@ -1,4 +1,4 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Random;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
-import org.adjoint.optim.train.LabeledData;
+import org.adjoint.core.data.Examples;
+import org.adjoint.testing.IdxFiles;
 import org.adjoint.testing.LoaderFuzz;
 import org.adjoint.testing.Mutant;
 import org.adjoint.testing.Mutant.Kind;
@@ -31,14 +32,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The data set readers fed truncated, bit-flipped, forged and foreign files: {@link Idx} (plain and
- * gzip'd), {@link Cifar10} and {@link DigitsCsv}. Each input must load as a well-formed data set of
+ * gzip'd) and {@link Cifar10}. Each input must load as a well-formed data set of
  * the expected shape, or be refused with an {@link IOException} naming the file: a
  * {@link org.adjoint.core.io.MalformedFileException}, a {@link java.nio.file.NoSuchFileException} for
  * a missing file, a {@link java.nio.file.FileSystemException} for a folder. A gzip'd file carries a
  * CRC-32, so a damaged one must load exactly as the original or be refused; a plain file has no
  * checksum, so a flip in its data may load with different pixels or labels, but never a different shape.
  */
-class DataFilesFuzzTest {
+class IdxCifar10FuzzTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
@@ -149,8 +150,8 @@ class DataFilesFuzzTest {
         two[0] = 3;
         two[Cifar10.RECORD] = 9;
         Path goodFile = Files.write(dir.resolve("data_batch_1.bin"), two);
-        LabeledData good = Cifar10.readBatch(goodFile);
-        LoaderFuzz<LabeledData> one = new LoaderFuzz<>("Cifar10.readBatch", dir, Cifar10::readBatch, IOException.class)
+        Examples good = Cifar10.readBatch(goodFile);
+        LoaderFuzz<Examples> one = new LoaderFuzz<>("Cifar10.readBatch", dir, Cifar10::readBatch, IOException.class)
                 .onLoad((input, loaded) -> checkCifar(good, input, loaded));
         Random random = new Random(seed);
         // No header: cuts near the start matter no more than elsewhere.
@@ -164,13 +165,13 @@ class DataFilesFuzzTest {
         one.feedAll(inputs, seed, LIMIT);
         one.feedPath("a folder", dir, seed);
         one.feedPath("a missing file", dir.resolve("missing.bin"), seed);
-        LoaderFuzz<LabeledData> joined = new LoaderFuzz<>("Cifar10.read (after a good batch)", dir,
+        LoaderFuzz<Examples> joined = new LoaderFuzz<>("Cifar10.read (after a good batch)", dir,
                 f -> Cifar10.read(List.of(goodFile, f)), IOException.class)
                 .onLoad((input, loaded) -> {
                     int n = loaded.size();
-                    assertEquals(good.inputs(), loaded.inputs().slice(0, 0, good.size()), "the good batch comes first");
+                    assertEquals(good.features(), loaded.features().slice(0, 0, good.size()), "the good batch comes first");
                     assertArrayEquals(good.labels(), Arrays.copyOf(loaded.labels(), good.size()));
-                    checkCifar(good, input, new LabeledData(loaded.inputs().slice(0, good.size(), n),
+                    checkCifar(good, input, Examples.labeled(loaded.features().slice(0, good.size(), n),
                             Arrays.copyOfRange(loaded.labels(), good.size(), n)));
                 });
         List<Mutant> some = new ArrayList<>();
@@ -182,94 +183,22 @@ class DataFilesFuzzTest {
         System.out.println(joined.summary());
     }
 
-    private static void checkCifar(LabeledData good, Mutant input, LabeledData loaded) {
+    private static void checkCifar(Examples good, Mutant input, Examples loaded) {
         assertNotEquals(Kind.FORGED, input.kind(), "a forged file loaded");
         if (input.kind() == Kind.TRUNCATED) {
             assertEquals(Cifar10.RECORD, input.bytes().length, "only a whole number of records may load");
-            assertEquals(good.inputs().slice(0, 0, 1), loaded.inputs());
+            assertEquals(good.features().slice(0, 0, 1), loaded.features());
             assertArrayEquals(Arrays.copyOf(good.labels(), 1), loaded.labels());
             return;
         }
-        assertEquals(good.inputs().shape(), loaded.inputs().shape());
+        assertEquals(good.features().shape(), loaded.features().shape());
         assertTrue(Arrays.stream(loaded.labels()).allMatch(label -> label >= 0 && label <= 9), Arrays.toString(loaded.labels()));
-        assertPixels(loaded.inputs().toArray(), 255);
+        assertPixels(loaded.features().toArray(), 255);
     }
 
     private static byte[] withByte(byte[] bytes, int at, int value) {
         byte[] out = bytes.clone();
         out[at] = (byte) value;
-        return out;
-    }
-
-    @Test
-    void digitsCsv() throws IOException {
-        long seed = LoaderFuzz.seed();
-        byte[] csv = firstLinesOfTheBundledDigits(20);
-        LabeledData good = DigitsCsv.read(new ByteArrayInputStream(csv), "good");
-        LoaderFuzz<LabeledData> fuzz = new LoaderFuzz<>("DigitsCsv.read", dir, DataFilesFuzzTest::readCsv, IOException.class)
-                .onLoad((input, loaded) -> {
-                    assertNotEquals(Kind.WRONG_TYPE, input.kind(), "a file of another kind loaded");
-                    assertNotEquals(Kind.FORGED, input.kind(), "a forged file loaded");
-                    int n = loaded.size();
-                    assertEquals(Shape.of(n, DigitsCsv.PIXELS), loaded.inputs().shape());
-                    if (input.kind() == Kind.TRUNCATED) {
-                        assertEquals(good.inputs().slice(0, 0, n), loaded.inputs(), "a cut file loads the whole lines before the cut");
-                        assertArrayEquals(Arrays.copyOf(good.labels(), n), loaded.labels());
-                    } else {
-                        assertEquals(good.size(), n);
-                        assertTrue(Arrays.stream(loaded.labels()).allMatch(label -> label >= 0 && label <= 9));
-                        assertPixels(loaded.inputs().toArray(), DigitsCsv.MAX_PIXEL);
-                    }
-                });
-        List<Mutant> inputs = mutants(csv, new Random(seed));
-        String line = new String(csv, 0, indexOf(csv, (byte) '\n'), StandardCharsets.US_ASCII);
-        inputs.add(Mutants.forged("a pixel of 10^20", ascii(line.replaceFirst("^\\d+", "100000000000000000000"))));
-        inputs.add(Mutants.forged("a pixel of -1", ascii(line.replaceFirst("^\\d+", "-1"))));
-        inputs.add(Mutants.forged("a pixel of 1e1", ascii(line.replaceFirst("^\\d+", "1e1"))));
-        inputs.add(Mutants.forged("a label of 10", ascii(line.replaceFirst("\\d+$", "10"))));
-        inputs.add(Mutants.forged("a line of 100,000 fields", ascii("0,".repeat(100_000) + "1\n")));
-        inputs.add(Mutants.forged("a line of 1 MB without commas", ascii("1".repeat(1 << 20))));
-        inputs.add(Mutants.forged("a NUL byte for a field", ascii(line.replaceFirst("^\\d+", "\0"))));
-        inputs.add(Mutants.forged("a UTF-8 byte-order mark", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, csv)));
-        inputs.add(new Mutant(Kind.WRONG_TYPE, "only blank lines", ascii("\n \n\t\n")));
-        fuzz.feedAll(inputs, seed, LIMIT);
-        System.out.println(fuzz.summary());
-    }
-
-    /** DigitsCsv reads a stream: here, the fuzzed file's, with the file's path for messages. */
-    private static LabeledData readCsv(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return DigitsCsv.read(in, file.toString());
-        }
-    }
-
-    private static byte[] firstLinesOfTheBundledDigits(int lines) throws IOException {
-        try (InputStream in = Resources.openGzip("digits.csv.gz")) {
-            byte[] all = in.readAllBytes();
-            int end = 0;
-            for (int i = 0; i < lines; i++) {
-                end = indexOf(Arrays.copyOfRange(all, end, all.length), (byte) '\n') + end + 1;
-            }
-            return Arrays.copyOf(all, end);
-        }
-    }
-
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 

@@ -1,4 +1,4 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +17,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
-import org.adjoint.core.io.MalformedFileException;
-import org.adjoint.optim.train.LabeledData;
+
+import org.adjoint.core.data.Examples;
+import org.adjoint.testing.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,10 +76,10 @@ class IdxTest {
 
     @Test
     void readPairsImagesWithLabels() throws IOException {
-        LabeledData data = Idx.read(IdxFiles.write(dir, "i", imageFile(), true), IdxFiles.write(dir, "l", labelFile(), false));
+        Examples data = Idx.read(IdxFiles.write(dir, "i", imageFile(), true), IdxFiles.write(dir, "l", labelFile(), false));
         assertEquals(COUNT, data.size());
         assertArrayEquals(new int[] {0, 9, 3, 200, 7}, data.labels());
-        assertEquals((pixels()[ROWS * COLS] & 0xFF) / 255.0, data.inputs().get(1, 0), 0.0);
+        assertEquals((pixels()[ROWS * COLS] & 0xFF) / 255.0, data.features().get(1, 0), 0.0);
     }
 
     @Test
@@ -161,10 +162,10 @@ class IdxTest {
             // A plain file's length is known, so it is truncated; a gzip'd promise is first weighed against the heap.
             String tooLarge = "more than the JVM's maximum heap";
             String message = assertThrows(MalformedFileException.class, () -> Idx.readImages(plausible)).getMessage();
-            assertTrue(message.contains(gzip && !Heap.holds(9L * 2_000_000 * 28 * 28) ? tooLarge : "truncated at byte offset 116"),
+            assertTrue(message.contains(gzip && !FreeHeap.holds(9L * 2_000_000 * 28 * 28) ? tooLarge : "truncated at byte offset 116"),
                     message);
             message = assertThrows(MalformedFileException.class, () -> Idx.readLabels(labels)).getMessage();
-            assertTrue(message.contains(gzip && !Heap.holds(5L * 90_000_000) ? tooLarge : "truncated at byte offset 18"), message);
+            assertTrue(message.contains(gzip && !FreeHeap.holds(5L * 90_000_000) ? tooLarge : "truncated at byte offset 18"), message);
         });
     }
 

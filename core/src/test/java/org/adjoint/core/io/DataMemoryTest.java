@@ -1,4 +1,4 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

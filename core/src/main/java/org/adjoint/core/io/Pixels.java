@@ -1,4 +1,4 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;

@@ -1,4 +1,4 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import java.util.Locale;
 
@@ -8,9 +8,9 @@ import java.util.Locale;
  * {@link OutOfMemoryError} once the data has arrived. What counts is the heap free now: the maximum
  * heap ({@code -Xmx}) less what is in use, after a garbage collection if the data seems not to fit.
  */
-final class Heap {
+final class FreeHeap {
 
-    private Heap() {
+    private FreeHeap() {
     }
 
     /** True if {@code bytes} fit in the heap free now. */

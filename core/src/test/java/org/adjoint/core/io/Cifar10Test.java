@@ -1,4 +1,4 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.adjoint.core.Shape;
-import org.adjoint.core.io.MalformedFileException;
-import org.adjoint.optim.train.LabeledData;
+
+import org.adjoint.core.data.Examples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,14 +53,14 @@ class Cifar10Test {
 
     @Test
     void batchRoundTripsWithRedGreenBluePlanes() throws IOException {
-        LabeledData data = Cifar10.readBatch(Files.write(dir.resolve("data_batch_1.bin"), batch(3, 9, 0)));
-        assertEquals(Shape.of(3, 3072), data.inputs().shape());
+        Examples data = Cifar10.readBatch(Files.write(dir.resolve("data_batch_1.bin"), batch(3, 9, 0)));
+        assertEquals(Shape.of(3, 3072), data.features().shape());
         assertArrayEquals(new int[] {3, 9, 0}, data.labels());
         for (int image = 0; image < 3; image++) {
             for (int channel = 0; channel < 3; channel++) {
                 for (int[] yx : new int[][] {{0, 0}, {0, 31}, {5, 7}, {31, 31}}) {
                     int column = channel * 1024 + yx[0] * 32 + yx[1];
-                    assertEquals(expected(image, channel, yx[0], yx[1]), data.inputs().get(image, column), 0.0,
+                    assertEquals(expected(image, channel, yx[0], yx[1]), data.features().get(image, column), 0.0,
                             "image " + image + " channel " + channel + " at " + yx[0] + "," + yx[1]);
                 }
             }
@@ -71,10 +71,10 @@ class Cifar10Test {
     void readJoinsBatchesInOrder() throws IOException {
         Path a = Files.write(dir.resolve("a.bin"), batch(1, 2));
         Path b = Files.write(dir.resolve("b.bin"), batch(7));
-        LabeledData data = Cifar10.read(List.of(a, b));
+        Examples data = Cifar10.read(List.of(a, b));
         assertArrayEquals(new int[] {1, 2, 7}, data.labels());
-        assertEquals(data.inputs().slice(0, 2, 3), Cifar10.readBatch(b).inputs());
-        assertEquals(data.inputs().slice(0, 0, 2), Cifar10.readBatch(a).inputs());
+        assertEquals(data.features().slice(0, 2, 3), Cifar10.readBatch(b).features());
+        assertEquals(data.features().slice(0, 0, 2), Cifar10.readBatch(a).features());
         assertThrows(IllegalArgumentException.class, () -> Cifar10.read(List.of()));
     }
 

@@ -1,10 +1,10 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.adjoint.core.Tensor;
-import org.adjoint.core.io.MalformedFileException;
+
 
 /**
  * A {@code main} for the small-heap JVMs of {@link DataMemoryTest}: {@code idx <file>} reads IDX
@@ -19,7 +19,7 @@ final class DataSmallHeap {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[1]);
         try {
-            Tensor inputs = args[0].equals("idx") ? Idx.readImages(file) : Cifar10.read(List.of(file)).inputs();
+            Tensor inputs = args[0].equals("idx") ? Idx.readImages(file) : Cifar10.read(List.of(file)).features();
             System.out.println("loaded " + inputs.shape().dim(0));
         } catch (MalformedFileException | IllegalArgumentException e) {
             System.out.println("refused " + e.getMessage());

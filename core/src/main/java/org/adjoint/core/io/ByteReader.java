@@ -1,4 +1,4 @@
-package org.adjoint.examples.data;
+package org.adjoint.core.io;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.adjoint.core.io.MalformedFileException;
+
 
 /**
  * A binary file read front to back, plain or gzip'd (recognised by its magic bytes 0x1f 0x8b, not by
@@ -24,13 +24,13 @@ final class ByteReader implements AutoCloseable {
 
     private static final int CHUNK = 1 << 20;
 
-    private final Path file;
+    private final String file;
     private final InputStream in;
     private final boolean gzip;
     private final long plainSize;
     private long offset;
 
-    private ByteReader(Path file, InputStream in, boolean gzip, long plainSize) {
+    private ByteReader(String file, InputStream in, boolean gzip, long plainSize) {
         this.file = file;
         this.in = in;
         this.gzip = gzip;
@@ -51,19 +51,32 @@ final class ByteReader implements AutoCloseable {
     static ByteReader openPlain(Path file) throws IOException {
         requireNotFolder(file);
         long size = Files.size(file);
-        return new ByteReader(file, new BufferedInputStream(Files.newInputStream(file), 1 << 16), false, size);
+        return new ByteReader(file.toString(), new BufferedInputStream(Files.newInputStream(file), 1 << 16), false, size);
     }
 
     /** Opens {@code file}, decompressing it if it starts with the gzip magic bytes. */
     static ByteReader open(Path file) throws IOException {
         requireNotFolder(file);
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return open(Files.newInputStream(file), file.toString(), Files.size(file));
+    }
+
+    /**
+     * Reads {@code stream} (closed with this reader), decompressing it if it starts with the gzip magic
+     * bytes; {@code name} names it in messages. Its size is unknown, so data is refused only once it
+     * runs out.
+     */
+    static ByteReader open(InputStream stream, String name) throws IOException {
+        return open(stream, name, -1);
+    }
+
+    private static ByteReader open(InputStream stream, String file, long size) throws IOException {
+        InputStream raw = new BufferedInputStream(stream, 1 << 16);
         try {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return new ByteReader(file, in, gzip, gzip ? -1 : Files.size(file));
+            return new ByteReader(file, in, gzip, gzip ? -1 : size);
         } catch (ZipException | EOFException e) {
             raw.close();
             throw new MalformedFileException(file + ": starts like gzip (0x1f 0x8b) but its gzip header is broken", e);
@@ -73,8 +86,8 @@ final class ByteReader implements AutoCloseable {
         }
     }
 
-    /** The file, for messages. */
-    Path file() {
+    /** The file's name, for messages. */
+    String file() {
         return file;
     }
 
@@ -88,7 +101,7 @@ final class ByteReader implements AutoCloseable {
      * keep; {@code expected} says what those bytes are. Does nothing for gzip'd data.
      */
     void requireSize(long total, String expected) throws MalformedFileException {
-        if (!gzip && plainSize < total) {
+        if (plainSize >= 0 && plainSize < total) {
             throw truncated(plainSize, expected);
         }
     }
