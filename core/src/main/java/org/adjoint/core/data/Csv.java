@@ -95,6 +95,8 @@ public final class Csv {
      * @throws MalformedFileException as {@link #read(Path)}
      */
     public Examples read(Reader in, String source) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(in, format)) {

@@ -1,6 +1,7 @@
 package org.adjoint.core.data;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -11,6 +12,13 @@ import java.util.SplittableRandom;
  * @param test the test examples
  */
 public record Splits(Examples train, Examples validation, Examples test) {
+
+    /** Checks that the three parts are present. */
+    public Splits {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(test, "test");
+    }
 
     /**
      * Shuffles the examples (Fisher–Yates driven by a {@link SplittableRandom} seeded with {@code seed})

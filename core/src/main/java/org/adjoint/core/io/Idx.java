@@ -3,6 +3,7 @@ package org.adjoint.core.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
@@ -55,6 +56,8 @@ public final class Idx {
      * @throws MalformedFileException as {@link #readImages(Path)}
      */
     public static Tensor readImages(InputStream stream, String name) throws IOException {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(name, "name");
         try (ByteReader in = ByteReader.open(stream, name)) {
             return readImages(in);
         }
@@ -103,6 +106,8 @@ public final class Idx {
      * @throws MalformedFileException as {@link #readLabels(Path)}
      */
     public static int[] readLabels(InputStream stream, String name) throws IOException {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(name, "name");
         try (ByteReader in = ByteReader.open(stream, name)) {
             return readLabels(in);
         }
@@ -135,6 +140,7 @@ public final class Idx {
      * @throws MalformedFileException if either file is malformed or their counts differ
      */
     public static Examples read(Path images, Path labels) throws IOException {
+        Objects.requireNonNull(labels, "labels");
         Tensor inputs = readImages(images);
         int[] classes = readLabels(labels);
         int n = inputs.shape().dim(0);

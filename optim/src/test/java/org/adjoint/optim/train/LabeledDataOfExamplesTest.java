@@ -33,4 +33,17 @@ class LabeledDataOfExamplesTest {
         Examples real = new Examples(Tensor.zeros(1, 2), Tensor.vector(0.5));
         assertThrows(IllegalArgumentException.class, () -> LabeledData.of(real));
     }
+
+    @Test
+    void regressionExamplesAreADatasetOfExamples() {
+        Examples all = new Examples(Tensor.arange(6).reshape(3, 2), Tensor.vector(0.5, 1.5, 2.5));
+        ExamplesData data = new ExamplesData(all);
+        assertEquals(3, data.size());
+        Examples batch = data.batch(new int[] {2, 0});
+        assertArrayEquals(new double[] {2.5, 0.5}, batch.targets().toArray());
+        assertArrayEquals(new double[] {4, 5, 0, 1}, batch.features().toArray());
+        assertEquals(null, data.nonFinite(new int[] {0, 1}));
+        Examples bad = new Examples(Tensor.matrix(new double[][] {{1, Double.NaN}}), Tensor.vector(0));
+        assertEquals("inputs[0, 1] = NaN (row 0 of the batch)", new ExamplesData(bad).nonFinite(new int[] {0}));
+    }
 }
