@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.adjoint.core.io.Idx;
 import org.adjoint.optim.train.LabeledData;
 
 /**
@@ -90,7 +89,7 @@ public final class FashionMnist {
             throw new NoSuchFileException(dir.toString(), null, "incomplete MNIST-style data set: missing "
                     + String.join(", ", missing) + " (all four IDX files are needed)");
         }
-        return Optional.of(new Split(LabeledData.of(Idx.read(files[0], files[1])), LabeledData.of(Idx.read(files[2], files[3]))));
+        return Optional.of(new Split(Idx.read(files[0], files[1]), Idx.read(files[2], files[3])));
     }
 
     /** How to get Fashion-MNIST, in two lines for a user who has not got it. */
