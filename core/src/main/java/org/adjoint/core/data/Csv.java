@@ -3,7 +3,9 @@ package org.adjoint.core.data;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,10 +82,15 @@ public final class Csv {
     /**
      * The file's examples, UTF-8.
      *
+     * @throws FileSystemException if {@code file} is a folder
      * @throws MalformedFileException if a value is missing or not a number, a row's length differs, the
-     *     label column does not exist, or there is no data row
+     *     label column does not exist, the text is not UTF-8 or not CSV (an unterminated quote), or
+     *     there is no data row
      */
     public Examples read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "a folder, not a CSV file");
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, file.toString());
         }
@@ -102,7 +109,8 @@ public final class Csv {
         try (CSVParser parser = CSVParser.parse(in, format)) {
             return new Table(source).read(parser);
         } catch (UncheckedIOException e) {
-            throw new MalformedFileException(source + ": " + e.getCause().getMessage(), e);
+            String what = e.getCause() instanceof CharacterCodingException ? "not valid UTF-8" : e.getCause().getMessage();
+            throw new MalformedFileException(source + ": " + what, e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.adjoint.core.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -88,5 +89,11 @@ class CsvTest {
         String m = assertThrows(MalformedFileException.class,
                 () -> Csv.withHeader().read(Files.writeString(dir.resolve("bad.csv"), "größe,y\n?,1\n"))).getMessage();
         assertEquals(dir.resolve("bad.csv") + ", line 2, column 1 ('größe'): '?' is not a finite number", m);
+        Path latin1 = Files.write(dir.resolve("latin1.csv"), new byte[] {'a', (byte) 0xE4, ',', 'y', '\n', '1', ',', '2', '\n'});
+        assertEquals(latin1 + ": not valid UTF-8",
+                assertThrows(MalformedFileException.class, () -> Csv.withHeader().read(latin1)).getMessage());
+        assertThrows(java.nio.file.FileSystemException.class, () -> Csv.withHeader().read(dir));
+        String quote = refused(Csv.withHeader(), "a,y\n\"1,2\n");
+        assertTrue(quote.startsWith("t.csv: "), quote);
     }
 }
