@@ -14,11 +14,14 @@
 module org.adjoint.core {
     requires static jdk.incubator.vector;
     requires transitive commons.math3;
+    // Parses CSV for org.adjoint.core.data.Csv; not in any public signature.
+    requires org.apache.commons.csv;
     // JUnit is optional: only org.adjoint.verify.junit uses it, for users who run properties as dynamic tests.
     requires static org.junit.jupiter.api;
 
     exports org.adjoint.core;
     exports org.adjoint.core.io;
+    exports org.adjoint.core.data;
     exports org.adjoint.verify;
     exports org.adjoint.verify.junit;
 }

@@ -55,7 +55,14 @@ class NullArgumentsTest {
             Map.entry(Triple.class, new Triple<>(1.0, 2.0, 3.0)),
             Map.entry(BroadcastPair.class, new BroadcastPair(Shape.of(2, 1), Shape.of(3))),
             Map.entry(Source.class, Source.replay(1, 2, 3)),
-            Map.entry(PropertyFailure.class, aPropertyFailure()));
+            Map.entry(PropertyFailure.class, aPropertyFailure()),
+            Map.entry(org.adjoint.core.data.Examples.class, org.adjoint.core.data.Examples.labeled(Tensor.identity(2), new int[] {0, 1})),
+            Map.entry(org.adjoint.core.data.Standardizer.class, org.adjoint.core.data.Standardizer.fit(Tensor.identity(2))),
+            Map.entry(org.adjoint.core.data.Csv.class, org.adjoint.core.data.Csv.withHeader()),
+            Map.entry(org.adjoint.core.data.Minibatches.class, new org.adjoint.core.data.Minibatches(
+                    org.adjoint.core.data.Examples.labeled(Tensor.identity(2), new int[] {0, 1}), 1, 1)),
+            Map.entry(org.adjoint.core.data.Splits.class, org.adjoint.core.data.Splits.of(
+                    org.adjoint.core.data.Examples.labeled(Tensor.identity(4), new int[] {0, 1, 2, 3}), 0.25, 0.25, 1)));
 
     private static PropertyFailure aPropertyFailure() {
         try {
@@ -79,6 +86,8 @@ class NullArgumentsTest {
                 .setDefault(Gen.class, Gen.constant(1.0))
                 .setDefault(Property.class, Property.forAll(Gen.constant(1.0)))
                 .setDefault(Path.class, Path.of("no-such-dir", "file.npz"))
+                .setDefault(org.adjoint.core.data.Examples.class,
+                        org.adjoint.core.data.Examples.labeled(Tensor.identity(2), new int[] {0, 1}))
                 .setDefault(RealMatrix.class, new Array2DRowRealMatrix(2, 2))
                 .setDefault(RealVector.class, new ArrayRealVector(2));
     }
@@ -86,7 +95,7 @@ class NullArgumentsTest {
     @Test
     void everyPublicEntryPointOfCoreRefusesNull() {
         List<Class<?>> classes = PublicApi.classes(Tensor.class, "org.adjoint.core", "org.adjoint.core.io",
-                "org.adjoint.verify", "org.adjoint.verify.junit");
+                "org.adjoint.core.data", "org.adjoint.verify", "org.adjoint.verify.junit");
         assertTrue(classes.size() >= 25, classes::toString);
         List<String> failures = PublicApi.nullFailures(tester(), classes, SAMPLES,
                 Set.of("SingularMatrixException.new", "MalformedFileException.new", "GeneratorExhausted.new",

@@ -50,6 +50,7 @@ import org.adjoint.optim.sharded.ShardedObjective;
 import org.adjoint.optim.train.CheckpointFailedException;
 import org.adjoint.optim.train.Dataset;
 import org.adjoint.optim.train.EarlyStopping;
+import org.adjoint.optim.train.ExamplesData;
 import org.adjoint.optim.train.Monitor;
 import org.adjoint.optim.train.History;
 import org.adjoint.optim.train.LabeledData;
@@ -130,6 +131,8 @@ class NullArgumentsTest {
         LabeledData data = new LabeledData(Tensor.ones(3, 2), new int[] {0, 1, 0});
         samples.put(Dataset.class, data);
         samples.put(LabeledData.class, data);
+        samples.put(ExamplesData.class, new ExamplesData(
+                org.adjoint.core.data.Examples.labeled(Tensor.ones(3, 2), new int[] {0, 1, 0})));
         samples.put(MinibatchSampler.class, new MinibatchSampler(10, 3, 0, false));
         samples.put(History.class, TrainSamples.history());
         samples.put(Trainer.class, Trainer.of(optimizer));

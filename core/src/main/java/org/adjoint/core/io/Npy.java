@@ -10,7 +10,8 @@ import org.adjoint.core.Shape;
 import org.adjoint.core.Tensor;
 
 /**
- * NumPy's {@code .npy} format, version 1.0, for little-endian float64 arrays in C order: the magic
+ * NumPy's {@code .npy} format, version 1.0, written as little-endian float64 arrays in C order and
+ * read from any {@link NpyType} in either byte order (C order only): the magic
  * string {@code \x93NUMPY}, the version, a little-endian 16-bit header length, an ASCII header such as
  * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }} padded with spaces to a multiple
  * of 64 bytes and ended by a newline, then the raw data. Doubles are written bit for bit, NaN payloads
@@ -52,8 +53,16 @@ final class Npy {
         return out.array();
     }
 
-    /** The header's shape, checked; {@code where} names the array in messages. */
-    static Shape decodeHeader(byte[] preambleAndHeader, String where) throws IOException {
+    /** What a header says: the shape, the element type and the byte order. */
+    record Header(Shape shape, NpyType type, ByteOrder order) {
+        /** The bytes of data the header promises. */
+        long dataBytes() {
+            return (long) type.size() * shape.size();
+        }
+    }
+
+    /** The header's shape and type, checked; {@code where} names the array in messages. */
+    static Header decodeHeader(byte[] preambleAndHeader, String where) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(preambleAndHeader).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < MAGIC.length; i++) {
             if (in.get() != MAGIC[i]) {
@@ -71,11 +80,23 @@ final class Npy {
         if (!m.matches()) {
             throw new MalformedFileException(where + ": malformed .npy header at offset " + PREAMBLE + ": " + quote(header.strip()));
         }
-        if (!m.group(1).equals("<f8") || m.group(2).equals("True")) {
-            throw new MalformedFileException(where + ": expected little-endian float64 in C order ('<f8', fortran_order False)"
-                    + " but the header says '" + m.group(1) + "', fortran_order " + m.group(2));
+        if (m.group(2).equals("True")) {
+            throw new MalformedFileException(where + ": fortran_order True is not supported; save the array in C order"
+                    + " (numpy.ascontiguousarray)");
         }
-        return parseShape(m.group(3), where);
+        Shape shape = parseShape(m.group(3), where);
+        return type(m.group(1), shape, where);
+    }
+
+    private static Header type(String descr, Shape shape, String where) throws MalformedFileException {
+        NpyType type = descr.length() == 3 ? NpyType.of(descr.charAt(1), descr.charAt(2) - '0') : null;
+        char order = descr.isEmpty() ? '?' : descr.charAt(0);
+        boolean orderOk = order == '<' || order == '>' || (order == '|' && type != null && type.size() == 1);
+        if (type == null || !orderOk) {
+            throw new MalformedFileException(where + ": dtype '" + quote(descr) + "' is not supported; expected float64, float32,"
+                    + " float16, int8/16/32/64, uint8/16/32/64 or bool ('<f8', '<f4', '<f2', '|i1', … '|b1'; '>' for big-endian)");
+        }
+        return new Header(shape, type, order == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     }
 
     /** The header length stored in the preamble's last two bytes. */
@@ -87,14 +108,6 @@ final class Npy {
         return PREAMBLE;
     }
 
-    static Tensor decodeData(Shape shape, byte[] data) {
-        ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.getDouble();
-        }
-        return Tensor.of(shape, values);
-    }
 
     /** At most 200 characters of a header, for a message. */
     private static String quote(String header) {

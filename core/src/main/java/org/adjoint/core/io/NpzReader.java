@@ -43,9 +43,11 @@ final class NpzReader {
     static Map<String, Tensor> read(FileChannel channel, String file, Heap memory) throws IOException {
         NpzReader reader = new NpzReader(channel, file);
         List<ZipDirectory.Entry> entries = ZipDirectory.read(channel, file);
+        List<Npy.Header> headers = new ArrayList<>();
         List<Shape> shapes = new ArrayList<>();
         for (ZipDirectory.Entry entry : entries) {
-            shapes.add(reader.shape(entry));
+            headers.add(reader.shape(entry));
+            shapes.add(headers.get(headers.size() - 1).shape());
         }
         long needed = bytesToLoad(shapes);
         long free = memory.free(needed);
@@ -57,7 +59,7 @@ final class NpzReader {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String name = reader.arrayName(entries.get(i));
-            if (tensors.put(name, reader.tensor(entries.get(i), shapes.get(i))) != null) {
+            if (tensors.put(name, reader.tensor(entries.get(i), headers.get(i))) != null) {
                 throw new MalformedFileException(reader.where(entries.get(i)) + ": a second array named " + name);
             }
         }
@@ -104,7 +106,7 @@ final class NpzReader {
     }
 
     /** The entry's shape from its {@code .npy} header, checked against the entry's size; reads only the header. */
-    private Shape shape(ZipDirectory.Entry entry) throws IOException {
+    private Npy.Header shape(ZipDirectory.Entry entry) throws IOException {
         String where = where(entry);
         arrayName(entry);
         long size = entry.size();
@@ -117,7 +119,7 @@ final class NpzReader {
     }
 
     /** Reads the preamble and header from {@code in}, updating {@code crc} if not null; the shape, checked against the entry's size. */
-    private Shape header(InputStream in, ZipDirectory.Entry entry, CRC32 crc) throws IOException {
+    private Npy.Header header(InputStream in, ZipDirectory.Entry entry, CRC32 crc) throws IOException {
         String where = where(entry);
         byte[] preamble = readFully(in, Npy.preambleLength(), entry, crc);
         int headerLength = Npy.headerLength(preamble);
@@ -128,26 +130,30 @@ final class NpzReader {
         byte[] all = new byte[(int) dataStart];
         System.arraycopy(preamble, 0, all, 0, preamble.length);
         System.arraycopy(readFully(in, headerLength, entry, crc), 0, all, preamble.length, headerLength);
-        Shape shape = Npy.decodeHeader(all, where);
-        long expected = 8L * shape.size();
+        Npy.Header header = Npy.decodeHeader(all, where);
+        long expected = header.dataBytes();
         if (entry.size() - dataStart != expected) {
-            throw new MalformedFileException(where + ": shape " + shape + " needs " + expected + " bytes of data at offset " + dataStart
-                    + " but the entry holds " + (entry.size() - dataStart));
+            throw new MalformedFileException(where + ": shape " + header.shape() + " of " + header.type().name().toLowerCase(Locale.ROOT)
+                    + " needs " + expected + " bytes of data at offset " + dataStart + " but the entry holds " + (entry.size() - dataStart));
         }
-        return shape;
+        return header;
     }
 
     /** The entry's tensor: its data decoded in chunks into the tensor's array, every byte checked by the CRC-32. */
-    private Tensor tensor(ZipDirectory.Entry entry, Shape shape) throws IOException {
+    private Tensor tensor(ZipDirectory.Entry entry, Npy.Header header) throws IOException {
         CRC32 crc = new CRC32();
-        double[] values = new double[shape.size()];
+        double[] values = new double[header.shape().size()];
+        int size = header.type().size();
         try (InputStream in = open(entry)) {
             header(in, entry, crc);
-            byte[] chunk = new byte[(int) Math.min(CHUNK, 8L * values.length)];
+            byte[] chunk = new byte[(int) Math.min(CHUNK, header.dataBytes())];
             for (int at = 0; at < values.length; ) {
-                int n = Math.min(chunk.length / 8, values.length - at);
-                readFully(in, chunk, 8 * n, entry, crc);
-                ByteBuffer.wrap(chunk, 0, 8 * n).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values, at, n);
+                int n = Math.min(chunk.length / size, values.length - at);
+                readFully(in, chunk, size * n, entry, crc);
+                int bad = header.type().decode(chunk, 0, n, header.order(), values, at);
+                if (bad >= 0) {
+                    throw new MalformedFileException(where(entry) + ": element " + bad + " of a bool array is neither 0 nor 1");
+                }
                 at += n;
             }
             if (in.read() >= 0) {
@@ -158,7 +164,7 @@ final class NpzReader {
             throw new MalformedFileException(where(entry) + ": CRC-32 mismatch (stored " + Long.toHexString(entry.crc())
                     + ", computed " + Long.toHexString(crc.getValue()) + "): the data is corrupt");
         }
-        return Tensor.of(shape, values);
+        return Tensor.of(header.shape(), values);
     }
 
     private InputStream open(ZipDirectory.Entry entry) {

@@ -97,8 +97,10 @@ class NpzFuzzTest {
         out.add(forged("a shape of 5 with 4 values", npy(dict("'<f8'", "False", "(5,)"), new byte[32])));
         out.add(forged("an extent that is not a number", npy(dict("'<f8'", "False", "(3, x)"), new byte[24])));
         out.add(forged("an empty extent", npy(dict("'<f8'", "False", "(3,,1)"), new byte[24])));
-        out.add(forged("int64 data", npy(dict("'<i8'", "False", "(1,)"), eight)));
-        out.add(forged("big-endian data", npy(dict("'>f8'", "False", "(1,)"), eight)));
+        out.add(forged("complex data", npy(dict("'<c16'", "False", "(1,)"), new byte[16])));
+        out.add(forged("an object array", npy(dict("'|O'", "False", "(1,)"), eight)));
+        out.add(forged("a bool of 2", npy(dict("'|b1'", "False", "(1,)"), new byte[] {2})));
+        out.add(forged("int64 data of the wrong length", npy(dict("'<i8'", "False", "(2,)"), eight)));
         out.add(forged("Fortran order", npy(dict("'<f8'", "True", "(1,)"), eight)));
         out.add(forged("no shape", npy("{'descr': '<f8', 'fortran_order': False, }", eight)));
         out.add(forged("a header without its closing brace, padded with 60,000 spaces",

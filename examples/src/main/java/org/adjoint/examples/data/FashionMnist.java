@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.adjoint.optim.train.LabeledData;
 
 /**
- * Fashion-MNIST (Zalando SE, MIT licence): 70,000 greyscale 28×28 images of clothing in 10 classes,
- * found on disk rather than bundled. It comes as the four IDX files that MNIST uses, under the same
- * names, so {@link #findMnistStyle} also loads the real MNIST.
+ * Fashion-MNIST (Zalando SE, MIT licence): 70,000 greyscale 28×28 images of clothing in 10 classes.
+ * The full set is found on disk; its official test split (10,000 images) is also bundled, so that
+ * {@link #find find(null)} works offline. It comes as the four IDX files that MNIST uses, under the
+ * same names, so {@link #findMnistStyle} also loads the real MNIST.
  */
 public final class FashionMnist {
 
@@ -25,17 +27,37 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
+    /** The seed of the split of the bundled test images that {@link #find find(null)} falls back to. */
+    public static final long BUNDLED_SPLIT_SEED = 21;
+
     /**
      * The official split (60,000 training and 10,000 test images) from {@code dir}, or from
      * {@link #DEBIAN_DIR} when {@code dir} is null. A given folder is the only one searched, so a
-     * {@code --data DIR} never silently loads something else.
+     * {@code --data DIR} never silently loads something else. When {@code dir} is null and
+     * {@link #DEBIAN_DIR} holds no files, the bundled official test split stands in: its 10,000
+     * images split 8,000 / 2,000 by {@link Datasets#split} with seed {@link #BUNDLED_SPLIT_SEED}.
      *
-     * @return the split, or empty when the folder or all four files are absent
+     * @return the split, or empty when the given folder or all four files are absent
      * @throws NoSuchFileException if some but not all of the four files are there; names the missing ones
-     * @throws org.adjoint.core.io.MalformedFileException if a file is malformed (see {@link Idx})
+     * @throws org.adjoint.core.io.MalformedFileException if a file is malformed (see {@link org.adjoint.core.io.Idx})
      */
     public static Optional<Split> find(Path dirOrNull) throws IOException {
-        return findMnistStyle(dirOrNull == null ? DEBIAN_DIR : dirOrNull);
+        if (dirOrNull != null) {
+            return findMnistStyle(dirOrNull);
+        }
+        Optional<Split> installed = findMnistStyle(DEBIAN_DIR);
+        return installed.isPresent() ? installed : Optional.of(Datasets.split(bundledTest(), 0.2, BUNDLED_SPLIT_SEED));
+    }
+
+    /**
+     * The official Fashion-MNIST test split bundled with the examples: a {@code [10000, 784]} tensor
+     * of pixels {@code k / 255} and labels 0..9 (t-shirt/top, trouser, pullover, dress, coat, sandal,
+     * shirt, sneaker, bag, ankle boot), in the file's order.
+     *
+     * @throws java.io.UncheckedIOException if the bundled files cannot be read
+     */
+    public static LabeledData bundledTest() {
+        return Datasets.bundledIdx("fashion-mnist/t10k-images-idx3-ubyte.gz", "fashion-mnist/t10k-labels-idx1-ubyte.gz");
     }
 
     /**
@@ -46,7 +68,7 @@ public final class FashionMnist {
      *
      * @return the split, or empty when {@code dir} or all four files are absent
      * @throws NoSuchFileException if some but not all of the four files are there; names the missing ones
-     * @throws org.adjoint.core.io.MalformedFileException if a file is malformed (see {@link Idx})
+     * @throws org.adjoint.core.io.MalformedFileException if a file is malformed (see {@link org.adjoint.core.io.Idx})
      */
     public static Optional<Split> findMnistStyle(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -19,16 +19,26 @@ final class Resources {
     }
 
     /**
-     * The decompressed content of the bundled gzip file {@code name} (relative to this package).
+     * The bundled file {@code name} (relative to this package) as it is stored.
      *
      * @throws IllegalStateException if the resource is not on the classpath, a packaging error
      */
-    static InputStream openGzip(String name) throws IOException {
+    static InputStream open(String name) {
         InputStream raw = Resources.class.getResourceAsStream(path(name));
         if (raw == null) {
             throw new IllegalStateException("bundled data file " + path(name) + " is not on the classpath;"
                     + " it belongs in examples/src/main/resources" + path(name));
         }
+        return raw;
+    }
+
+    /**
+     * The decompressed content of the bundled gzip file {@code name} (relative to this package).
+     *
+     * @throws IllegalStateException if the resource is not on the classpath, a packaging error
+     */
+    static InputStream openGzip(String name) throws IOException {
+        InputStream raw = open(name);
         try {
             return new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
         } catch (IOException | RuntimeException e) {

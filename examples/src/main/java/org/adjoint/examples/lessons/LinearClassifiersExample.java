@@ -8,10 +8,10 @@ import java.util.Locale;
 import org.adjoint.autodiff.Derivatives;
 import org.adjoint.autodiff.VarFunction;
 import org.adjoint.core.Tensor;
+import org.adjoint.core.io.Cifar10;
 import org.adjoint.examples.Example;
 import org.adjoint.examples.Options;
 import org.adjoint.examples.Outcome;
-import org.adjoint.examples.data.Cifar10;
 import org.adjoint.examples.data.Datasets;
 import org.adjoint.examples.data.Split;
 import org.adjoint.examples.lessons.LinearClassifier.Loss;
@@ -113,8 +113,8 @@ public final class LinearClassifiersExample implements Example {
         Path dir = options.data().orElseThrow(() -> new Options.UsageException(
                 "linear-classifiers: --dataset cifar10 needs --data DIR, a folder with data_batch_1.bin and test_batch.bin "
                         + "(the binary version from https://www.cs.toronto.edu/~kriz/cifar.html)"));
-        LabeledData train = Cifar10.readBatch(dir.resolve("data_batch_1.bin"));
-        LabeledData test = Cifar10.readBatch(dir.resolve("test_batch.bin"));
+        LabeledData train = LabeledData.of(Cifar10.readBatch(dir.resolve("data_batch_1.bin")));
+        LabeledData test = LabeledData.of(Cifar10.readBatch(dir.resolve("test_batch.bin")));
         Tensor mean = train.inputs().mean(new int[] {0}, true);
         return new Split(new LabeledData(train.inputs().sub(mean), train.labels()),
                 new LabeledData(test.inputs().sub(mean), test.labels()));

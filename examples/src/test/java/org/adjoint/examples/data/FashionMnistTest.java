@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.adjoint.core.Shape;
+import org.adjoint.testing.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,34 @@ class FashionMnistTest {
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte"));
         String message = assertThrows(NoSuchFileException.class, () -> FashionMnist.find(dir)).getMessage();
         assertTrue(message.contains("t10k-labels-idx1-ubyte") && !message.contains("train-"), message);
+    }
+
+    /** The official test split as shipped: 1,000 images of each class; checksums in the resource README. */
+    @Test
+    void bundledTestSplitIsTheOfficialTenThousandImages() {
+        var test = FashionMnist.bundledTest();
+        assertEquals(Shape.of(10_000, 784), test.inputs().shape());
+        int[] counts = new int[10];
+        for (int label : test.labels()) {
+            counts[label]++;
+        }
+        assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000}, counts);
+        // The first test image is an ankle boot (class 9), as in Zalando's README.
+        assertEquals(9, test.labels()[0]);
+        assertEquals(1.0, test.inputs().max().item(), 0.0);
+    }
+
+    @Test
+    void withoutTheDebianFilesFindFallsBackToTheBundledTestSplit() throws IOException {
+        if (Files.isDirectory(FashionMnist.DEBIAN_DIR)) {
+            assertEquals(60_000, FashionMnist.find(null).orElseThrow().train().size());
+            return;
+        }
+        Split split = FashionMnist.find(null).orElseThrow();
+        assertEquals(8_000, split.train().size());
+        assertEquals(2_000, split.test().size());
+        Split again = Datasets.split(FashionMnist.bundledTest(), 0.2, FashionMnist.BUNDLED_SPLIT_SEED);
+        assertArrayEquals(again.test().labels(), split.test().labels());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.adjoint.optim.train;
 
 import java.util.Arrays;
 import org.adjoint.core.Tensor;
+import org.adjoint.core.data.Examples;
 
 /**
  * Classification data: one example per row of {@code inputs} (axis 0), and its class index. A batch
@@ -19,6 +20,16 @@ public record LabeledData(Tensor inputs, int[] labels) implements Dataset<Labele
                     + inputs.shape() + "; need one label per row");
         }
         labels = labels.clone();
+    }
+
+    /**
+     * The examples of {@code org.adjoint.core.data} (read by {@code Csv}, split, standardized) as
+     * classification data: their features and their targets as class indices.
+     *
+     * @throws IllegalArgumentException if a target is not a whole number ≥ 0
+     */
+    public static LabeledData of(Examples examples) {
+        return new LabeledData(examples.features(), examples.labels());
     }
 
     @Override
