@@ -16,6 +16,7 @@ import org.adjoint.examples.Example;
 import org.adjoint.examples.Options;
 import org.adjoint.examples.Outcome;
 import org.adjoint.examples.data.Datasets;
+import org.adjoint.examples.data.FashionMnist;
 import org.adjoint.examples.data.Idx;
 import org.adjoint.examples.data.Split;
 import org.adjoint.examples.plot.DigitGrid;
@@ -44,8 +45,6 @@ import org.adjoint.optim.train.Trainer;
  */
 public final class LeNetExample implements Example {
 
-    /** Where the Fashion-MNIST test split (t10k IDX files) is read from by default. */
-    static final Path FASHION_DIR = Path.of("/work/shared/data/fashion-mnist-test");
     private static final int SIDE = 28;
     private static final int EVAL_CHUNK = 250;
     private static final int GRID_MAX = 36;
@@ -82,8 +81,8 @@ public final class LeNetExample implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-                new Option("dataset", "mnist", "mnist (the shipped subset) or fashion (the Fashion-MNIST test split)"),
-                new Option("data", FASHION_DIR.toString(), "folder with t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]"),
+                new Option("dataset", "mnist", "mnist (the shipped subset) or fashion (the shipped Fashion-MNIST test split, or t10k IDX files from --data DIR)"),
+                new Option("data", "the shipped split", "folder with t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]"),
                 new Option("epochs", "12", "passes over the training set"),
                 new Option("batch", "64", "minibatch size"),
                 new Option("lr", "1e-3", "Adam's learning rate"),
@@ -95,7 +94,7 @@ public final class LeNetExample implements Example {
         String dataset = options.text("dataset", "mnist");
         LabeledData all = switch (dataset) {
             case "mnist" -> Datasets.mnistSubset();
-            case "fashion" -> fashion(options.data().orElse(FASHION_DIR));
+            case "fashion" -> options.data().isPresent() ? fashion(options.data().get()) : FashionMnist.bundledTest();
             default -> throw new Options.UsageException("lenet: --dataset must be mnist or fashion, not '" + dataset + "'");
         };
         Split split = Datasets.split(all, 0.2, options.seed());
