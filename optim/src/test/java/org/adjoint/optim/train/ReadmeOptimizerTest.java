@@ -134,7 +134,10 @@ public class ReadmeOptimizerTest {
         LearningRateCurve curve = LearningRateFinder.of(optimizer).withRange(1e-6, 10, 100).run(params, data, loss);
         double lr = curve.suggestion();                                                  // steepest fall of the smoothed loss
 
-        assertTrue(s.step().params().names().equals(params.names()));
+        EvaluatedStep plain = optimizer.step(params, lossAndGradientAt, state);
+        assertEquals(plain.start(), s.start(), "both steps start from the loss and gradient at params");
+        assertTrue(!s.step().params().equals(params) && !s.step().params().equals(plain.step().params()),
+                "SAM steps with the gradient at the perturbed point, not at params");
         assertTrue(run.history().earlyStop().isPresent(), "blobs are separable: accuracy stops improving well before 50 epochs");
         int bestEpoch = run.history().best().orElseThrow().epoch();
         assertEquals(Predictions.accuracy(net, run.model(), valX, valY),
