@@ -77,7 +77,7 @@ public final class Benchmarks {
             errors.put(Comparison.key(r), Comparison.errorMilliseconds(r));
         }
         double bytesPerNode = GraphMemory.bytesPerNode();
-        String cnnMemory = List.of(args).contains("--cnn-memory") ? GraphMemory.cnnStepReport() : "";
+        String cnnMemory = List.of(args).contains("--cnn-memory") ? GraphMemory.cnnStepReport() + GraphMemory.convAloneReport() : "";
         int torchRuns = quick ? 1 : TORCH_RUNS;
         Map<String, Double> torch = noTorch ? Map.of() : TorchComparison.run(out, quick, torchRuns, torchOnly);
         String table = setting(pureJava) + (torch.isEmpty() ? "" : " PyTorch: the best of " + torchRuns

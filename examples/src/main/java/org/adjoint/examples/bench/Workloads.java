@@ -88,6 +88,12 @@ final class Workloads {
         double step() {
             return stepKeepingGraph().item();
         }
+
+        /** The forward pass alone (no backward, no update); returns the loss and with it the recorded graph. */
+        Var forwardOnly() {
+            return Losses.softmaxCrossEntropy(net.forward(Variables.track(params), Var.constant(batch.inputs())),
+                    batch.labels());
+        }
     }
 
     /** The extended Rosenbrock function Σ 100(x₂ᵢ − x₂ᵢ₋₁²)² + (1 − x₂ᵢ₋₁)² over pairs, with tensor ops. */
