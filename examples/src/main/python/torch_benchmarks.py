@@ -10,6 +10,7 @@ python3-torch is installed, or by hand:
 import argparse
 import json
 import os
+import re
 import statistics
 import time
 
@@ -74,6 +75,36 @@ def softmax_classifier():
     return forward_backward
 
 
+def conv2d_forward_backward(dtype):
+    """Conv2dBenchmark: F.conv2d(x, w, b).sum().backward(), x (64, 1, 28, 28), w (32, 1, 3, 3), b (32)."""
+    x = torch.randn(64, 1, 28, 28, dtype=dtype, requires_grad=True)
+    w = torch.randn(32, 1, 3, 3, dtype=dtype, requires_grad=True)
+    b = torch.randn(32, dtype=dtype, requires_grad=True)
+
+    def step():
+        return torch.autograd.grad(F.conv2d(x, w, b).sum(), [x, w, b])
+    return step
+
+
+def lenet_adam_step(dtype):
+    """CnnTrainingStepBenchmark: one Adam step of the lenet example's CNN (PyTorch's default init), batch 64."""
+    model = torch.nn.Sequential(
+        torch.nn.Conv2d(1, 6, 5, padding=2), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(6, 16, 5), torch.nn.ReLU(), torch.nn.MaxPool2d(2), torch.nn.Flatten(),
+        torch.nn.Linear(400, 120), torch.nn.ReLU(), torch.nn.Linear(120, 84), torch.nn.ReLU(),
+        torch.nn.Linear(84, 10)).to(dtype)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x, y = batch(64, 784, 10, 2)
+    x = x.to(dtype).reshape(64, 1, 28, 28)
+
+    def step():
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        optimizer.step()
+    return step
+
+
 def rosenbrock(x):
     pairs = x.reshape(-1, 2)
     odd, even = pairs[:, 0:1], pairs[:, 1:2]
@@ -102,18 +133,24 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--output", required=True)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default=".*", help="a regular expression: the workload keys to run")
     args = parser.parse_args()
     warmup, rounds, min_round = (0.3, 3, 0.2) if args.quick else (2.0, 9, 0.5)
     results = {}
 
     def measure(key, fn):
+        if not re.fullmatch(args.only, key):
+            return
         results[key] = median_ms(fn, warmup, rounds, min_round)
         print(f"  torch {key}: {results[key]:.4f} ms", flush=True)
 
     print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads, float64")
     # Debian builds PyTorch against the generic libblas.so.3, which is whichever BLAS the
     # alternatives system selects (reference BLAS, or OpenBLAS when installed): say which.
-    blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
+    # The library actually loaded (LD_LIBRARY_PATH may point at an unpacked OpenBLAS, see BENCHMARKS.md).
+    with open("/proc/self/maps") as maps:
+        loaded = sorted({line.split()[-1] for line in maps if "blas" in line.split()[-1]})
+    blas = ", ".join(loaded) or os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
     print(f"  BLAS: {blas}; OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'unset')}")
     measure("adam_784_128_10_b64", adam_step(784, 128, 10, 64))
     measure("adam_784_512_10_b256", adam_step(784, 512, 10, 256))
@@ -143,6 +180,12 @@ def main():
     for m, k, n in ((64, 784, 128), (512, 512, 512)):
         a, b = torch.randn(m, k), torch.randn(k, n)
         measure(f"matmul_{m}x{k}x{n}", lambda a=a, b=b: a @ b)
+
+    for name, dtype in (("f64", torch.float64), ("f32", torch.float32)):
+        torch.manual_seed(0)
+        measure(f"conv2d_b64_{name}", conv2d_forward_backward(dtype))
+        torch.manual_seed(0)
+        measure(f"lenet_adam_b64_{name}", lenet_adam_step(dtype))
 
     with open(args.output, "w") as f:
         json.dump(results, f, indent=2)

@@ -40,7 +40,11 @@ public final class Benchmarks {
      * {@code --pure-java} runs the forks without the Vector API module, so that the pure-Java kernels
      * are measured (what a JVM started without {@code --add-modules jdk.incubator.vector} uses);
      * {@code --only=REGEX} runs the benchmark methods whose names match (e.g.
-     * {@code --only=hvp10000|gradient10000}); {@code --no-torch} skips the PyTorch comparison. The Spark
+     * {@code --only=hvp10000|gradient10000}); {@code --no-torch} skips the PyTorch comparison;
+     * {@code --torch-only=REGEX} runs the PyTorch workloads whose keys match (e.g. {@code conv2d.*|lenet.*});
+     * {@code --heap=SIZE} sets the forks' {@code -Xms} and {@code -Xmx} (default 2g, with
+     * {@code -XX:+AlwaysPreTouch}; the Spark benchmark needs 6g); {@code --cnn-memory} adds the heap
+     * retained per CNN training step ({@link GraphMemory#cnnStepReport()}). The Spark
      * benchmark ({@link SparkFitBenchmark}, minutes and a 6 GB heap) runs only when {@code --only} names its
      * methods; {@link SparkBenchmarks} runs it alone and prints its ratios.
      */
@@ -48,8 +52,9 @@ public final class Benchmarks {
         boolean quick = List.of(args).contains("--quick");
         boolean pureJava = List.of(args).contains("--pure-java");
         boolean noTorch = List.of(args).contains("--no-torch");
-        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring("--only=".length()))
-                .findFirst().orElse(".*");
+        String only = option(args, "--only=", ".*");
+        String torchOnly = option(args, "--torch-only=", ".*");
+        String heap = option(args, "--heap=", "2g");
         Path out = Path.of("examples", "target", "benchmarks");
         Files.createDirectories(out);
         exposeClassPathToForks();
@@ -58,27 +63,37 @@ public final class Benchmarks {
                 .exclude(only.equals(".*") ? SparkFitBenchmark.class.getSimpleName() : "^$")
                 .result(out.resolve("adjoint-jmh.json").toString())
                 .resultFormat(ResultFormatType.JSON)
-                .jvmArgsAppend(pureJava ? "-Dadjoint.vector=false" : "--add-modules=jdk.incubator.vector");
+                .jvmArgsAppend(pureJava ? "-Dadjoint.vector=false" : "--add-modules=jdk.incubator.vector",
+                        "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch");
         if (quick) {
             options = options.warmupIterations(2).warmupTime(TimeValue.milliseconds(500)).measurementIterations(3)
                     .measurementTime(TimeValue.milliseconds(500));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         Map<String, Double> adjoint = new LinkedHashMap<>();
+        Map<String, Double> errors = new LinkedHashMap<>();
         for (RunResult r : results) {
             adjoint.put(Comparison.key(r), Comparison.milliseconds(r));
+            errors.put(Comparison.key(r), Comparison.errorMilliseconds(r));
         }
         double bytesPerNode = GraphMemory.bytesPerNode();
+        String cnnMemory = List.of(args).contains("--cnn-memory") ? GraphMemory.cnnStepReport() + GraphMemory.convAloneReport() : "";
         int torchRuns = quick ? 1 : TORCH_RUNS;
-        Map<String, Double> torch = noTorch ? Map.of() : TorchComparison.run(out, quick, torchRuns);
+        Map<String, Double> torch = noTorch ? Map.of() : TorchComparison.run(out, quick, torchRuns, torchOnly);
         String table = setting(pureJava) + (torch.isEmpty() ? "" : " PyTorch: the best of " + torchRuns
-                + " runs of the script, each the median of its rounds.") + "\n\n" + Comparison.table(adjoint, torch, bytesPerNode);
+                + " runs of the script, each the median of its rounds.") + "\n\n" + Comparison.table(adjoint, errors, torch, bytesPerNode) + cnnMemory;
         System.out.println();
         System.out.println(table);
         Files.writeString(out.resolve("summary.md"), table);
         Files.writeString(out.resolve("summary.csv"), Comparison.csv(adjoint, torch));
         System.out.println("Written: " + out.resolve("summary.md") + ", " + out.resolve("summary.csv") + ", "
                 + out.resolve("adjoint-jmh.json") + (torch.isEmpty() ? "" : ", " + out.resolve("torch-*.json")));
+    }
+
+    /** The value of {@code --name=value} among the arguments, or {@code fallback}. */
+    private static String option(String[] args, String prefix, String fallback) {
+        return List.of(args).stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElse(fallback);
     }
 
     /** The machine and JVM the numbers come from, for the top of the table. */

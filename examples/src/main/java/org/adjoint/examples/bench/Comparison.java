@@ -9,7 +9,10 @@ import org.openjdk.jmh.results.RunResult;
 final class Comparison {
 
     /** A table row: the workload's key (shared with the PyTorch script), its description and its target. */
-    private record Row(String key, String workload, String target) {
+    private record Row(String key, String workload, String target, String adjointKey) {
+        Row(String key, String workload, String target) {
+            this(key, workload, target, key);
+        }
     }
 
     private static final List<Row> ROWS = List.of(
@@ -25,7 +28,13 @@ final class Comparison {
             new Row("gradient_10000", "gradient, Rosenbrock n = 10,000", ""),
             new Row("hvp_10000", "Hessian-vector product, Rosenbrock n = 10,000", "faster than PyTorch; ≤ 4× one gradient"),
             new Row("matmul_64x784x128", "matmul 64×784 · 784×128", ""),
-            new Row("matmul_512x512x512", "matmul 512×512 · 512×512", ""));
+            new Row("matmul_512x512x512", "matmul 512×512 · 512×512", ""),
+            new Row("conv2d_b64_f64", "conv2d fwd+bwd, batch 64, 1→32, 3×3, 28×28 (PyTorch float64)",
+                    "faster than PyTorch float64", "conv2d_b64"),
+            new Row("conv2d_b64_f32", "conv2d fwd+bwd, batch 64, 1→32, 3×3, 28×28 (PyTorch float32)", "", "conv2d_b64"),
+            new Row("lenet_adam_b64_f64", "LeNet-style CNN Adam step, batch 64 (PyTorch float64)",
+                    "faster than PyTorch float64", "lenet_adam_b64"),
+            new Row("lenet_adam_b64_f32", "LeNet-style CNN Adam step, batch 64 (PyTorch float32)", "", "lenet_adam_b64"));
 
     private Comparison() {
     }
@@ -48,6 +57,8 @@ final class Comparison {
             case "hvp10000" -> "hvp_10000";
             case "gradient10000" -> "gradient_10000";
             case "matmul" -> "matmul_" + param;
+            case "conv2dForwardBackward" -> "conv2d_b64";
+            case "lenetAdamStep" -> "lenet_adam_b64";
             default -> method;
         };
     }
@@ -65,15 +76,29 @@ final class Comparison {
         };
     }
 
-    static String table(Map<String, Double> adjoint, Map<String, Double> torch, double bytesPerNode) {
+    /** A result's JMH error (99.9 % confidence half-width) in milliseconds; NaN with fewer than two iterations. */
+    static double errorMilliseconds(RunResult r) {
+        double score = r.getPrimaryResult().getScore();
+        return score == 0 ? Double.NaN : r.getPrimaryResult().getScoreError() * milliseconds(r) / score;
+    }
+
+    /**
+     * The table. Adjoint's times carry JMH's error (± the 99.9 % half-width); a ratio's error is Adjoint's
+     * relative error (PyTorch's side is a median and has none here).
+     */
+    static String table(Map<String, Double> adjoint, Map<String, Double> errors, Map<String, Double> torch,
+            double bytesPerNode) {
         StringBuilder sb = new StringBuilder();
         sb.append("| workload | Adjoint | PyTorch | PyTorch ÷ Adjoint | target |\n| --- | --- | --- | --- | --- |\n");
         for (Row row : ROWS) {
-            Double a = adjoint.get(row.key());
+            Double a = adjoint.get(row.adjointKey());
             Double t = torch.get(row.key());
-            sb.append("| ").append(row.workload()).append(" | ").append(time(a)).append(" | ").append(time(t))
-                    .append(" | ").append(a != null && t != null ? format("%.2f×", t / a) : "—")
-                    .append(" | ").append(row.target()).append(" |\n");
+            if (a == null && t == null) {
+                continue;
+            }
+            Double e = errors.get(row.adjointKey());
+            sb.append("| ").append(row.workload()).append(" | ").append(time(a)).append(errorText(a, e)).append(" | ")
+                    .append(time(t)).append(" | ").append(ratio(a, e, t)).append(" | ").append(row.target()).append(" |\n");
         }
         sb.append("\nDerived (Adjoint):\n\n");
         derived(sb, adjoint, "scalar-loop Rosenbrock fwd+bwd per op", "scalar_rosenbrock_fwd_bwd", 1e6 / 4000, "%.0f ns");
@@ -98,7 +123,7 @@ final class Comparison {
     static String csv(Map<String, Double> adjoint, Map<String, Double> torch) {
         StringBuilder sb = new StringBuilder("workload,adjoint_ms,pytorch_ms\n");
         for (Row row : ROWS) {
-            sb.append(row.key()).append(',').append(value(adjoint.get(row.key()))).append(',')
+            sb.append(row.key()).append(',').append(value(adjoint.get(row.adjointKey()))).append(',')
                     .append(value(torch.get(row.key()))).append('\n');
         }
         return sb.toString();
@@ -128,6 +153,21 @@ final class Comparison {
         if (m.containsKey(key)) {
             sb.append("- ").append(key).append(": ").append(format("%.1f GFLOP/s", flops / (m.get(key) * 1e6))).append('\n');
         }
+    }
+
+    private static String errorText(Double ms, Double error) {
+        if (ms == null || error == null || error.isNaN()) {
+            return "";
+        }
+        return " ± " + time(error) + (error > ms / 2 ? " (**error over half the value: no figure**)" : "");
+    }
+
+    private static String ratio(Double a, Double error, Double t) {
+        if (a == null || t == null) {
+            return "—";
+        }
+        String r = format("%.2f×", t / a);
+        return error == null || error.isNaN() ? r : r + format(" ± %.2f", t / a * error / a);
     }
 
     private static String time(Double ms) {

@@ -43,7 +43,7 @@ public class Conv2dBenchmark {
 
     /** One forward and backward pass; returns a gradient element so that nothing is optimized away. */
     @Benchmark
-    public double forwardBackward() {
+    public double conv2dForwardBackward() {
         Var xv = Var.param(x);
         Var wv = Var.param(w);
         Var bv = Var.param(b);

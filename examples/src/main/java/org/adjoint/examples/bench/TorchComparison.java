@@ -24,10 +24,10 @@ final class TorchComparison {
     /**
      * Workload key → milliseconds, or an empty map (with a note) when PyTorch is not available. The
      * script runs {@code runs} times in fresh processes and each workload keeps its best median:
-     * PyTorch's timings vary from process to process far more than within one (OpenMP thread
+     * {@code only} is a regular expression on the workload keys. PyTorch's timings vary from process to process far more than within one (OpenMP thread
      * placement), and the comparison should not profit from a slow run.
      */
-    static Map<String, Double> run(Path directory, boolean quick, int runs) throws IOException, InterruptedException {
+    static Map<String, Double> run(Path directory, boolean quick, int runs, String only) throws IOException, InterruptedException {
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         if (!available(python)) {
             System.out.println("PyTorch is not installed for " + python + "; to compare, install Debian's python3-torch"
@@ -37,7 +37,8 @@ final class TorchComparison {
         Map<String, Double> best = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             Path output = directory.resolve("torch-" + run + ".json");
-            ProcessBuilder pb = new ProcessBuilder(python, SCRIPT.toString(), "--output", output.toString()).inheritIO();
+            ProcessBuilder pb = new ProcessBuilder(python, SCRIPT.toString(), "--output", output.toString(), "--only", only)
+                    .inheritIO();
             if (quick) {
                 pb.command().add("--quick");
             }

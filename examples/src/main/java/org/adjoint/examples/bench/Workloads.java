@@ -5,6 +5,7 @@ import org.adjoint.autodiff.Losses;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
+import org.adjoint.examples.lessons.LeNetExample;
 import org.adjoint.nn.Variables;
 import org.adjoint.nn.layers.Activation;
 import org.adjoint.nn.layers.Mlp;
@@ -59,6 +60,39 @@ final class Workloads {
             params = s.params();
             state = s.state();
             return loss.item();
+        }
+    }
+
+    /**
+     * One Adam training step (forward, backward, update; lr 1e-3) of the {@code lenet} example's CNN
+     * ({@link LeNetExample#lenet()}, seed 1) with softmax cross-entropy on a batch of 64 standard normal
+     * 784-pixel rows (seed 2), labels {@code i mod 10}.
+     */
+    static final class CnnStep {
+        private final Sequential net = LeNetExample.lenet();
+        private final Batch batch = Batch.of(64, 784, 10, 2);
+        private final Optimizer optimizer = Optimizer.of(new Adam(1e-3));
+        private NamedTensors params = net.initialize(1);
+        private OptimizerState state = optimizer.init(params);
+
+        /** One step; returns the loss, whose graph (recorded and swept) the caller may keep or drop. */
+        Var stepKeepingGraph() {
+            Variables vars = Variables.track(params);
+            Var loss = Losses.softmaxCrossEntropy(net.forward(vars, Var.constant(batch.inputs())), batch.labels());
+            Step s = optimizer.step(params, vars.gradients(loss), state);
+            params = s.params();
+            state = s.state();
+            return loss;
+        }
+
+        double step() {
+            return stepKeepingGraph().item();
+        }
+
+        /** The forward pass alone (no backward, no update); returns the loss and with it the recorded graph. */
+        Var forwardOnly() {
+            return Losses.softmaxCrossEntropy(net.forward(Variables.track(params), Var.constant(batch.inputs())),
+                    batch.labels());
         }
     }
 

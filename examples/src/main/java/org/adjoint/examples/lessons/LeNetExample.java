@@ -57,8 +57,13 @@ public final class LeNetExample implements Example {
         }
     }
 
-    /** The network: PyTorch's default initialization for the convolutions and the affine weights (affine biases start at zero). */
-    static Sequential lenet() {
+    /**
+     * The network: PyTorch's default initialization for the convolutions and the affine weights (affine biases
+     * start at zero). Public so that the benchmarks time the same model.
+     *
+     * @return the untrained LeNet-style network, taking rows of 784 pixels
+     */
+    public static Sequential lenet() {
         Initializer torch = Initializer.torchDefault();
         return Sequential.of(new Images(),
                 new Conv2d(1, 6, 5, 1, 2), Activation.RELU, new MaxPool2d(2),
