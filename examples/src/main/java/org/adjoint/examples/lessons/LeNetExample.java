@@ -85,7 +85,7 @@ public final class LeNetExample implements Example {
         return List.of(
                 new Option("dataset", "mnist", "mnist (the shipped subset) or fashion (the shipped Fashion-MNIST test split, or t10k IDX files from --data DIR)"),
                 new Option("data", "the shipped split", "folder with t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]"),
-                new Option("epochs", "15", "passes over the training set"),
+                new Option("epochs", "20", "passes over the training set"),
                 new Option("batch", "64", "minibatch size"),
                 new Option("lr", "3e-3", "AdamW's peak learning rate (one-cycle schedule over all the steps)"),
                 new Option("decay", "1e-2", "AdamW's decoupled weight decay"),
@@ -104,7 +104,7 @@ public final class LeNetExample implements Example {
         Split split = Datasets.split(all, 0.2, options.seed());
         int limit = Math.min(options.positive("train", split.train().size()), split.train().size());
         LabeledData train = split.train().batch(range(limit));
-        int epochs = options.positive("epochs", 15);
+        int epochs = options.positive("epochs", 20);
         int batch = options.positive("batch", 64);
         double lr = options.real("lr", 3e-3);
         double decay = options.real("decay", 1e-2);
