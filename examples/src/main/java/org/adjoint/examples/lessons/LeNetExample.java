@@ -32,16 +32,18 @@ import org.adjoint.nn.layers.MaxPool2d;
 import org.adjoint.nn.layers.Sequential;
 import org.adjoint.nn.init.Initializer;
 import org.adjoint.optim.Optimizer;
-import org.adjoint.optim.rules.Adam;
+import org.adjoint.optim.rules.AdamW;
+import org.adjoint.optim.schedule.Schedule;
 import org.adjoint.optim.train.LabeledData;
 import org.adjoint.optim.train.Progress;
 import org.adjoint.optim.train.Trainer;
 
 /**
  * Lesson: a LeNet-style convolutional network ({@code conv 1→6 5×5 pad 2, ReLU, max-pool 2, conv 6→16
- * 5×5, ReLU, max-pool 2, flatten, 400→120→84→10} with ReLU), trained by Adam on the shipped
- * 10,000-image MNIST subset (a seeded 8,000/2,000 split) or on the Fashion-MNIST test split. Writes the
- * learning curves and a grid of the misclassified test images.
+ * 5×5, ReLU, max-pool 2, flatten, 400→120→84→10} with ReLU), trained by AdamW under a one-cycle schedule,
+ * on training images shifted at random by up to two pixels ({@link Shifted}), on the shipped 10,000-image
+ * MNIST subset (a seeded 8,000/2,000 split) or on the Fashion-MNIST test split. Writes the learning curves
+ * and a grid of the misclassified test images.
  */
 public final class LeNetExample implements Example {
 
@@ -80,7 +82,7 @@ public final class LeNetExample implements Example {
 
     @Override
     public String summary() {
-        return "a LeNet-style CNN with Adam on the MNIST subset (or Fashion-MNIST): test accuracy, curves, mistakes";
+        return "a LeNet-style CNN (AdamW, one cycle, shifted images) on the MNIST subset (or Fashion-MNIST): test accuracy, curves, mistakes";
     }
 
     @Override
@@ -88,9 +90,11 @@ public final class LeNetExample implements Example {
         return List.of(
                 new Option("dataset", "mnist", "mnist (the shipped subset) or fashion (the shipped Fashion-MNIST test split, or t10k IDX files from --data DIR)"),
                 new Option("data", "the shipped split", "folder with t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]"),
-                new Option("epochs", "12", "passes over the training set"),
+                new Option("epochs", "20", "passes over the training set"),
                 new Option("batch", "64", "minibatch size"),
-                new Option("lr", "1e-3", "Adam's learning rate"),
+                new Option("lr", "3e-3", "AdamW's peak learning rate (one-cycle schedule over all the steps)"),
+                new Option("decay", "1e-2", "AdamW's decoupled weight decay"),
+                new Option("shift", "2", "augmentation: largest random shift of a training image, in pixels (0: none)"),
                 new Option("train", "8000", "use only the first N training images (for quick runs)"));
     }
 
@@ -105,22 +109,27 @@ public final class LeNetExample implements Example {
         Split split = Datasets.split(all, 0.2, options.seed());
         int limit = Math.min(options.positive("train", split.train().size()), split.train().size());
         LabeledData train = split.train().batch(range(limit));
-        int epochs = options.positive("epochs", 12);
+        int epochs = options.positive("epochs", 20);
         int batch = options.positive("batch", 64);
-        double lr = options.real("lr", 1e-3);
+        double lr = options.real("lr", 3e-3);
+        double decay = options.real("decay", 1e-2);
+        int shift = shift(options);
         Sequential net = lenet();
-        out.printf(Locale.ROOT, "LeNet on %s: %d training and %d test images, Adam lr %s, batch %d, %d epochs%n",
-                dataset, train.size(), split.test().size(), Numbers.show(lr), batch, epochs);
+        out.printf(Locale.ROOT, "LeNet on %s: %d training and %d test images shifted by up to %d px, AdamW peak lr %s"
+                        + " (one cycle), weight decay %s, batch %d, %d epochs%n",
+                dataset, train.size(), split.test().size(), shift, Numbers.show(lr), Numbers.show(decay), batch, epochs);
+        long steps = (long) epochs * ((train.size() + batch - 1) / batch);
+        Optimizer optimizer = Optimizer.of(new AdamW(lr, 0.9, 0.999, 1e-8, decay)).withSchedule(Schedule.oneCycle(steps));
         List<Double> accuracies = new ArrayList<>();
         long start = System.nanoTime();
-        Trainer.Run run = Trainer.of(Optimizer.of(new Adam(lr))).withEpochs(epochs).withBatchSize(batch)
+        Trainer.Run run = Trainer.of(optimizer).withEpochs(epochs).withBatchSize(batch)
                 .withSeed(options.seed()).withProgress(Progress.console(out))
                 .withEvaluation((epoch, params) -> {
                     double a = Predictions.accuracy(predict(net, params, split.test().inputs()), split.test().labels());
                     accuracies.add(a);
                     return Map.of("test accuracy", a);
                 })
-                .fit(net.initialize(options.seed()), train,
+                .fit(net.initialize(options.seed()), new Shifted(train, SIDE, shift, options.seed()),
                         (p, b) -> Losses.softmaxCrossEntropy(net.forward(p, Var.constant(b.inputs())), b.labels()));
         double seconds = (System.nanoTime() - start) / 1e9;
         double accuracy = accuracies.get(accuracies.size() - 1);
@@ -132,6 +141,20 @@ public final class LeNetExample implements Example {
         int[] predicted = predict(net, run.params(), split.test().inputs());
         outcome.file(mistakes(dataset, split.test(), predicted, options.out()));
         return outcome;
+    }
+
+    /** The {@code --shift} option: a whole number of pixels, 0 to 6. */
+    private static int shift(Options options) {
+        String v = options.text("shift", "2");
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0 && n <= 6) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Options.UsageException("lenet: --shift = '" + v + "' is not a whole number of pixels from 0 to 6");
     }
 
     private static LabeledData fashion(Path dir) throws IOException {
