@@ -68,6 +68,18 @@ public final class Mutants {
     }
 
     /**
+     * The usual set for a loader: truncations (inside the header and at the end), 300 seeded bit flips,
+     * and the foreign formats, leaving out those whose description contains {@code sameFormat} (a file of
+     * the loader's own format that it may well accept).
+     */
+    public static List<Mutant> standard(byte[] good, Random random, String sameFormat) {
+        List<Mutant> out = new ArrayList<>(truncations(good, 200, 120, 100, random));
+        out.addAll(bitFlips(good, 300, random));
+        otherFormats().stream().filter(m -> !m.what().contains(sameFormat)).forEach(out::add);
+        return out;
+    }
+
+    /**
      * Files of other formats: empty, text, random bytes, a PNG, a gzip'd text, a zip of a text file,
      * and the headers of an IDX image and label file (MNIST's format).
      */

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -119,15 +118,12 @@ class DigitsCsvFuzzTest {
 
     /** Truncations (inside the header and at the end), seeded bit flips and foreign formats of a good file. */
     private static List<Mutant> mutants(byte[] good, Random random) {
-        return mutants(good, random, "no format excluded");
+        return Mutants.standard(good, random, "no format excluded");
     }
 
     /** The same, leaving out the foreign files whose description contains {@code sameFormat}. */
     private static List<Mutant> mutants(byte[] good, Random random, String sameFormat) {
-        List<Mutant> out = new ArrayList<>(Mutants.truncations(good, 200, 120, 100, random));
-        out.addAll(Mutants.bitFlips(good, 300, random));
-        Mutants.otherFormats().stream().filter(m -> !m.what().contains(sameFormat)).forEach(out::add);
-        return out;
+        return Mutants.standard(good, random, sameFormat);
     }
 
     /** Every value is k / scale for a whole k in 0..scale. */
