@@ -1,20 +1,26 @@
 package org.adjoint.core;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Two-dimensional convolution by im2col and the matrix product: for each group the receptive fields
- * of all N images are unrolled into a {@code K × N·P} matrix (K = C/groups·kH·kW taps, P = OH·OW
- * output positions), and the {@link MatMul} kernel multiplies it by the group's weights. One large
- * product per group keeps the blocked (and, when available, vectorized and parallel) matrix kernel
- * busy; a direct loop nest over taps measured slower (see the benchmark notes). The input gradient
- * is the transposed product followed by col2im (a scatter-add), the weight gradient a product with
- * the transposed unrolling. The unrolled buffers live only during one call: nothing retains them.
+ * Two-dimensional convolution by im2col and the matrix product, one image at a time: for each image
+ * and group, the receptive fields are unrolled ({@link Unfold}) into a {@code K × P} matrix (K =
+ * C/groups·kH·kW taps, P = OH·OW output positions), which the {@link MatMul} kernel multiplies by the
+ * group's {@code O/groups × K} weights; the product is the image's output channels, already in place.
+ * The images are shared among the threads (each with its own small buffers, which stay in cache); with
+ * fewer images than threads, the products are split instead. The input gradient is the transposed
+ * product followed by col2im (a scatter-add into the image), the weight gradient a sum over images of
+ * products with the transposed unrolling, summed in fixed blocks of {@value #IMAGE_BLOCK} images so that
+ * its bits do not depend on the number of threads. Nothing retains the unrolled buffers.
  */
 final class Convolution {
 
+    /** Images per partial sum of the weight gradient. */
+    private static final int IMAGE_BLOCK = 4;
+
     /** Sizes of one convolution, derived once. */
-    private record Dims(int n, int c, int h, int w, int o, int kh, int kw, int oh, int ow, ConvGeometry g) {
+    record Dims(int n, int c, int h, int w, int o, int kh, int kw, int oh, int ow, ConvGeometry g) {
         static Dims of(Shape x, Shape weight, Shape y, ConvGeometry g) {
             return new Dims(x.dim(0), x.dim(1), x.dim(2), x.dim(3), weight.dim(0), weight.dim(2), weight.dim(3),
                     y.dim(2), y.dim(3), g);
@@ -36,8 +42,19 @@ final class Convolution {
             return oh * ow;
         }
 
-        int columns() {
-            return n * oh * ow;
+        /** Elements of one group's channels of one image's output: {@code og × P}. */
+        int slab() {
+            return og() * positions();
+        }
+
+        /** Where image {@code image}, group {@code group}'s output channels start in the output. */
+        int slabStart(int image, int group) {
+            return (image * o + group * og()) * positions();
+        }
+
+        /** True when the images are shared among threads (and each product runs on one). */
+        boolean perImage() {
+            return n >= Parallel.THREADS;
         }
     }
 
@@ -51,14 +68,19 @@ final class Convolution {
         Shape yShape = g.outputShape("conv2d", x.shape, weight.shape);
         Dims d = Dims.of(x.shape, weight.shape, yShape, g);
         double[] y = new double[yShape.size()];
-        double[] col = new double[d.taps() * d.columns()];
-        double[] out = new double[d.og() * d.columns()];
-        for (int group = 0; group < g.groups(); group++) {
-            im2col(x.data, d, group, col, d.columns(), 1);
-            java.util.Arrays.fill(out, 0);
-            MatMul.multiply(groupWeight(weight.data, d, group), d.taps(), 1, col, out, d.og(), d.taps(), d.columns());
-            scatterChannels(out, d, group, y);
-        }
+        double[][] weights = groupWeights(weight.data, d);
+        overImages(d, (from, to) -> {
+            double[] col = new double[d.taps() * d.positions()];
+            double[] out = new double[d.slab()];
+            for (int image = from; image < to; image++) {
+                for (int group = 0; group < g.groups(); group++) {
+                    Unfold.im2col(x.data, d, image, group, col, d.positions(), 1);
+                    Arrays.fill(out, 0);
+                    product(d, weights[group], d.taps(), 1, col, out, d.og(), d.taps(), d.positions());
+                    System.arraycopy(out, 0, y, d.slabStart(image, group), d.slab());
+                }
+            }
+        });
         return new Tensor(yShape, y);
     }
 
@@ -75,15 +97,19 @@ final class Convolution {
         requireShape("conv2dInputGrad", yBar.shape, yShape);
         Dims d = Dims.of(xShape, weight.shape, yShape, g);
         double[] xBar = new double[xShape.size()];
-        double[] colBar = new double[d.taps() * d.columns()];
-        double[] gathered = new double[d.og() * d.columns()];
-        for (int group = 0; group < g.groups(); group++) {
-            gatherChannels(yBar.data, d, group, gathered);
-            java.util.Arrays.fill(colBar, 0);
-            MatMul.multiply(groupWeight(weight.data, d, group), 1, d.taps(), gathered, colBar, d.taps(), d.og(),
-                    d.columns());
-            col2im(colBar, d, group, xBar);
-        }
+        double[][] weights = groupWeights(weight.data, d);
+        overImages(d, (from, to) -> {
+            double[] colBar = new double[d.taps() * d.positions()];
+            double[] grad = new double[d.slab()];
+            for (int image = from; image < to; image++) {
+                for (int group = 0; group < g.groups(); group++) {
+                    System.arraycopy(yBar.data, d.slabStart(image, group), grad, 0, d.slab());
+                    Arrays.fill(colBar, 0);
+                    product(d, weights[group], 1, d.taps(), grad, colBar, d.taps(), d.og(), d.positions());
+                    Unfold.col2im(colBar, d, image, group, xBar);
+                }
+            }
+        });
         return new Tensor(xShape, xBar);
     }
 
@@ -95,18 +121,55 @@ final class Convolution {
         Shape yShape = g.outputShape("conv2dWeightGrad", x.shape, weightShape);
         requireShape("conv2dWeightGrad", yBar.shape, yShape);
         Dims d = Dims.of(x.shape, weightShape, yShape, g);
+        int blocks = (d.n() + IMAGE_BLOCK - 1) / IMAGE_BLOCK;
+        double[][] partial = new double[blocks][];
+        Parallel.Range body = (from, to) -> {
+            double[] colT = new double[d.positions() * d.taps()];
+            double[] grad = new double[d.slab()];
+            for (int block = from; block < to; block++) {
+                double[] sum = new double[weightShape.size()];
+                double[] out = new double[d.og() * d.taps()];
+                for (int group = 0; group < g.groups(); group++) {
+                    Arrays.fill(out, 0);
+                    for (int image = block * IMAGE_BLOCK; image < Math.min(d.n(), (block + 1) * IMAGE_BLOCK); image++) {
+                        Unfold.im2col(x.data, d, image, group, colT, 1, d.taps());
+                        System.arraycopy(yBar.data, d.slabStart(image, group), grad, 0, d.slab());
+                        product(d, grad, d.positions(), 1, colT, out, d.og(), d.positions(), d.taps());
+                    }
+                    System.arraycopy(out, 0, sum, group * out.length, out.length);
+                }
+                partial[block] = sum;
+            }
+        };
+        if (d.perImage()) {
+            Parallel.forRange(blocks, 1, body);
+        } else {
+            body.run(0, blocks);
+        }
         double[] wBar = new double[weightShape.size()];
-        double[] colT = new double[d.taps() * d.columns()];
-        double[] gathered = new double[d.og() * d.columns()];
-        double[] out = new double[d.og() * d.taps()];
-        for (int group = 0; group < g.groups(); group++) {
-            im2col(x.data, d, group, colT, 1, d.taps());
-            gatherChannels(yBar.data, d, group, gathered);
-            java.util.Arrays.fill(out, 0);
-            MatMul.multiply(gathered, d.columns(), 1, colT, out, d.og(), d.columns(), d.taps());
-            System.arraycopy(out, 0, wBar, group * out.length, out.length);
+        for (double[] sum : partial) {
+            for (int i = 0; i < wBar.length; i++) {
+                wBar[i] += sum[i];
+            }
         }
         return new Tensor(weightShape, wBar);
+    }
+
+    private static void overImages(Dims d, Parallel.Range body) {
+        if (d.perImage()) {
+            Parallel.forRange(d.n(), 1, body);
+        } else {
+            body.run(0, d.n());
+        }
+    }
+
+    /** {@code c += A·b} on this thread when the images are shared among threads, split across threads otherwise. */
+    private static void product(Dims d, double[] a, int rs, int cs, double[] b, double[] c, int m, int k, int n) {
+        if (d.perImage()) {
+            MatMul.KERNEL.rows(a, rs, cs, b, c, k, n, 0, m);
+        } else {
+            MatMul.multiply(a, rs, cs, b, c, m, k, n);
+        }
     }
 
     private static void requireShape(String op, Shape actual, Shape expected) {
@@ -116,100 +179,17 @@ final class Convolution {
         }
     }
 
-    /** The group's weights as an {@code og × taps} row-major matrix (the weight itself for one group). */
-    private static double[] groupWeight(double[] weight, Dims d, int group) {
-        if (d.g().groups() == 1) {
-            return weight;
+    /** Each group's weights as an {@code og × taps} row-major matrix (the weight itself for one group). */
+    private static double[][] groupWeights(double[] weight, Dims d) {
+        int groups = d.g().groups();
+        if (groups == 1) {
+            return new double[][] {weight};
         }
         int size = d.og() * d.taps();
-        double[] part = new double[size];
-        System.arraycopy(weight, group * size, part, 0, size);
-        return part;
-    }
-
-    /**
-     * Unrolls the group's receptive fields: tap t of column q = (image, position) goes to
-     * {@code col[t·tapStride + q·columnStride]} (zero where the tap falls in the padding).
-     */
-    private static void im2col(double[] x, Dims d, int group, double[] col, int tapStride, int columnStride) {
-        ConvGeometry g = d.g();
-        for (int c = 0; c < d.cg(); c++) {
-            for (int i = 0; i < d.kh(); i++) {
-                for (int j = 0; j < d.kw(); j++) {
-                    int tap = (c * d.kh() + i) * d.kw() + j;
-                    for (int image = 0; image < d.n(); image++) {
-                        int plane = (image * d.c() + group * d.cg() + c) * d.h() * d.w();
-                        int q = image * d.positions();
-                        for (int r = 0; r < d.oh(); r++) {
-                            int row = r * g.strideH() - g.padTop() + i * g.dilationH();
-                            int base = tap * tapStride + (q + r * d.ow()) * columnStride;
-                            if (row < 0 || row >= d.h()) {
-                                for (int s = 0; s < d.ow(); s++) {
-                                    col[base + s * columnStride] = 0;
-                                }
-                                continue;
-                            }
-                            int rowStart = plane + row * d.w();
-                            int offset = j * g.dilationW() - g.padLeft();
-                            for (int s = 0; s < d.ow(); s++) {
-                                int column = s * g.strideW() + offset;
-                                col[base + s * columnStride] = column >= 0 && column < d.w() ? x[rowStart + column] : 0;
-                            }
-                        }
-                    }
-                }
-            }
+        double[][] parts = new double[groups][];
+        for (int group = 0; group < groups; group++) {
+            parts[group] = Arrays.copyOfRange(weight, group * size, (group + 1) * size);
         }
-    }
-
-    /** The adjoint of {@link #im2col} (column layout): adds each unrolled tap back to its input element. */
-    private static void col2im(double[] col, Dims d, int group, double[] x) {
-        ConvGeometry g = d.g();
-        int columns = d.columns();
-        for (int c = 0; c < d.cg(); c++) {
-            for (int i = 0; i < d.kh(); i++) {
-                for (int j = 0; j < d.kw(); j++) {
-                    int tap = (c * d.kh() + i) * d.kw() + j;
-                    for (int image = 0; image < d.n(); image++) {
-                        int plane = (image * d.c() + group * d.cg() + c) * d.h() * d.w();
-                        for (int r = 0; r < d.oh(); r++) {
-                            int row = r * g.strideH() - g.padTop() + i * g.dilationH();
-                            if (row < 0 || row >= d.h()) {
-                                continue;
-                            }
-                            int base = tap * columns + image * d.positions() + r * d.ow();
-                            int rowStart = plane + row * d.w();
-                            int offset = j * g.dilationW() - g.padLeft();
-                            for (int s = 0; s < d.ow(); s++) {
-                                int column = s * g.strideW() + offset;
-                                if (column >= 0 && column < d.w()) {
-                                    x[rowStart + column] += col[base + s];
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Copies the group's output channels of {@code y} (N, O, P) into an {@code og × N·P} matrix. */
-    private static void gatherChannels(double[] y, Dims d, int group, double[] out) {
-        int p = d.positions();
-        for (int o = 0; o < d.og(); o++) {
-            for (int image = 0; image < d.n(); image++) {
-                System.arraycopy(y, (image * d.o() + group * d.og() + o) * p, out, o * d.columns() + image * p, p);
-            }
-        }
-    }
-
-    /** The inverse of {@link #gatherChannels}: writes an {@code og × N·P} matrix into the group's channels. */
-    private static void scatterChannels(double[] out, Dims d, int group, double[] y) {
-        int p = d.positions();
-        for (int o = 0; o < d.og(); o++) {
-            for (int image = 0; image < d.n(); image++) {
-                System.arraycopy(out, o * d.columns() + image * p, y, (image * d.o() + group * d.og() + o) * p, p);
-            }
-        }
+        return parts;
     }
 }

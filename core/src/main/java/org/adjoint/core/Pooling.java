@@ -3,6 +3,9 @@ package org.adjoint.core;
 /** Max-pooling windows and flat gathers, on row-major arrays. */
 final class Pooling {
 
+    /** Planes per parallel chunk: a plane's windows are a few microseconds of work. */
+    private static final int PLANE_GRAIN = 16;
+
     private Pooling() {
     }
 
@@ -21,19 +24,30 @@ final class Pooling {
         int ow = y.dim(3);
         int planes = x.shape.dim(0) * x.shape.dim(1);
         int[] indices = new int[planes * oh * ow];
-        for (int plane = 0; plane < planes; plane++) {
-            for (int r = 0; r < oh; r++) {
-                for (int s = 0; s < ow; s++) {
-                    indices[(plane * oh + r) * ow + s] = windowMax(x.data, plane * h * w, h, w, kh, kw, g, r, s);
+        Parallel.forRange(planes, PLANE_GRAIN, (from, to) -> {
+            for (int plane = from; plane < to; plane++) {
+                for (int r = 0; r < oh; r++) {
+                    for (int s = 0; s < ow; s++) {
+                        indices[(plane * oh + r) * ow + s] = windowMax(x.data, plane * h * w, h, w, kh, kw, g, r, s);
+                    }
                 }
             }
-        }
+        });
         return indices;
     }
 
+    /**
+     * The window's first maximum. A candidate replaces the best so far when the best is not NaN and the
+     * candidate is not ≤ it (so when it is larger or NaN); a NaN best is never replaced.
+     */
     private static int windowMax(double[] x, int plane, int h, int w, int kh, int kw, ConvGeometry g, int r, int s) {
+        int top = r * g.strideH() - g.padTop();
+        int left = s * g.strideW() - g.padLeft();
+        if (top >= 0 && left >= 0 && top + (kh - 1) * g.dilationH() < h && left + (kw - 1) * g.dilationW() < w) {
+            return insideMax(x, plane + top * w + left, kh, kw, g.dilationH() * w, g.dilationW());
+        }
         int best = -1;
-        double bestValue = Double.NEGATIVE_INFINITY;
+        double bestValue = Double.NaN;
         for (int i = 0; i < kh; i++) {
             int row = r * g.strideH() - g.padTop() + i * g.dilationH();
             if (row < 0 || row >= h) {
@@ -46,7 +60,7 @@ final class Pooling {
                 }
                 int index = plane + row * w + column;
                 double v = x[index];
-                if (best < 0 || v > bestValue || Double.isNaN(v) && !Double.isNaN(bestValue)) {
+                if (best < 0 || bestValue == bestValue && !(v <= bestValue)) {
                     best = index;
                     bestValue = v;
                 }
@@ -55,6 +69,24 @@ final class Pooling {
         if (best < 0) {
             throw new IllegalArgumentException("maxPool2d: window (" + r + ", " + s + ") lies entirely in the padding "
                     + g + "; padding must be at most half the kernel");
+        }
+        return best;
+    }
+
+    /** {@link #windowMax} for a window with no tap in the padding, its first tap at {@code corner}. */
+    private static int insideMax(double[] x, int corner, int kh, int kw, int rowStep, int columnStep) {
+        int best = corner;
+        double bestValue = x[corner];
+        for (int i = 0; i < kh; i++) {
+            int row = corner + i * rowStep;
+            for (int j = 0; j < kw; j++) {
+                int index = row + j * columnStep;
+                double v = x[index];
+                if (bestValue == bestValue && !(v <= bestValue)) {
+                    best = index;
+                    bestValue = v;
+                }
+            }
         }
         return best;
     }

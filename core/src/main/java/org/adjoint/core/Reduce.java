@@ -49,6 +49,8 @@ final class Reduce {
             out[0] = sumRange(x.data, 0, x.data.length);
         } else if (block != null) {
             reduceBlock(x.data, block[0], block[1], block[2], out, kind);
+        } else if ((block = keptBlock(x.shape, reduced)) != null) {
+            reduceAround(x.data, block[0], block[1], block[2], out, kind);
         } else {
             accumulate(x, outputStrides(x.shape, reduced), out, kind);
         }
@@ -84,6 +86,37 @@ final class Reduce {
             }
         }
         return new int[] {outer, extent, inner};
+    }
+
+    /**
+     * {@code {outer, kept, inner}} extents when the kept axes (ignoring axes of extent 1) form one
+     * contiguous run with reduced axes on both sides (a bias gradient's sum over N, H and W of
+     * (N, C, H, W)); null otherwise.
+     */
+    static int[] keptBlock(Shape shape, boolean[] reduced) {
+        boolean[] kept = new boolean[reduced.length];
+        for (int a = 0; a < reduced.length; a++) {
+            kept[a] = !reduced[a];
+        }
+        return reducedBlock(shape, kept);
+    }
+
+    /**
+     * {@code out[k] = combine over o, i of in[(o·kept + k)·inner + i]}: each contiguous run of
+     * {@code inner} elements is reduced on its own, then combined into its output element.
+     */
+    private static void reduceAround(double[] in, int outer, int kept, int inner, double[] out, Kind kind) {
+        for (int o = 0; o < outer; o++) {
+            for (int k = 0; k < kept; k++) {
+                int base = (o * kept + k) * inner;
+                double run = switch (kind) {
+                    case SUM -> sumRange(in, base, base + inner);
+                    case MAX -> maxRange(in, base, base + inner);
+                    case MIN -> minRange(in, base, base + inner);
+                };
+                out[k] = kind.combine(out[k], run);
+            }
+        }
     }
 
     /**

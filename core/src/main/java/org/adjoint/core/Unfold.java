@@ -1,0 +1,108 @@
+package org.adjoint.core;
+
+import java.util.Arrays;
+
+/**
+ * im2col and its adjoint for one image and one group of a convolution. Tap t = (c, i, j) of output
+ * position q = (r, s) reads input element (c, r·strideH − padTop + i·dilationH, s·strideW − padLeft +
+ * j·dilationW), or zero in the padding. For each tap and output row, the output columns whose input
+ * column lies inside the image form one range, computed once, so the inner loops have no bounds tests
+ * (and with stride 1 are plain copies).
+ */
+final class Unfold {
+
+    private Unfold() {
+    }
+
+    /**
+     * Unrolls image {@code image}, group {@code group}: tap t of position q goes to
+     * {@code col[t·tapStride + q·positionStride]} ({@code taps × P} with strides (P, 1), or its transpose
+     * with strides (1, taps)).
+     */
+    static void im2col(double[] x, Convolution.Dims d, int image, int group, double[] col, int tapStride,
+                       int positionStride) {
+        ConvGeometry g = d.g();
+        int ow = d.ow();
+        for (int c = 0; c < d.cg(); c++) {
+            int plane = (image * d.c() + group * d.cg() + c) * d.h() * d.w();
+            for (int i = 0; i < d.kh(); i++) {
+                for (int j = 0; j < d.kw(); j++) {
+                    int tap = (c * d.kh() + i) * d.kw() + j;
+                    int offset = j * g.dilationW() - g.padLeft();
+                    int lo = firstInside(offset, g.strideW(), ow);
+                    int hi = endInside(offset, g.strideW(), d.w(), lo, ow);
+                    for (int r = 0; r < d.oh(); r++) {
+                        int row = r * g.strideH() - g.padTop() + i * g.dilationH();
+                        int base = tap * tapStride + r * ow * positionStride;
+                        if (row < 0 || row >= d.h()) {
+                            fill(col, base, positionStride, 0, ow);
+                            continue;
+                        }
+                        int from = plane + row * d.w() + offset;
+                        fill(col, base, positionStride, 0, lo);
+                        if (positionStride == 1 && g.strideW() == 1 && hi > lo) {
+                            System.arraycopy(x, from + lo, col, base + lo, hi - lo);
+                        } else {
+                            for (int s = lo; s < hi; s++) {
+                                col[base + s * positionStride] = x[from + s * g.strideW()];
+                            }
+                        }
+                        fill(col, base, positionStride, hi, ow);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of {@link #im2col} in the {@code taps × P} layout: adds each tap back to its input element. */
+    static void col2im(double[] col, Convolution.Dims d, int image, int group, double[] x) {
+        ConvGeometry g = d.g();
+        int ow = d.ow();
+        int positions = d.positions();
+        for (int c = 0; c < d.cg(); c++) {
+            int plane = (image * d.c() + group * d.cg() + c) * d.h() * d.w();
+            for (int i = 0; i < d.kh(); i++) {
+                for (int j = 0; j < d.kw(); j++) {
+                    int tap = (c * d.kh() + i) * d.kw() + j;
+                    int offset = j * g.dilationW() - g.padLeft();
+                    int lo = firstInside(offset, g.strideW(), ow);
+                    int hi = endInside(offset, g.strideW(), d.w(), lo, ow);
+                    int stride = g.strideW();
+                    for (int r = 0; r < d.oh(); r++) {
+                        int row = r * g.strideH() - g.padTop() + i * g.dilationH();
+                        if (row < 0 || row >= d.h()) {
+                            continue;
+                        }
+                        int base = tap * positions + r * ow;
+                        int to = plane + row * d.w() + offset;
+                        for (int s = lo; s < hi; s++) {
+                            x[to + s * stride] += col[base + s];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column s ≥ 0 whose input column s·stride + offset is ≥ 0 (at most {@code ow}). */
+    static int firstInside(int offset, int stride, int ow) {
+        return offset >= 0 ? 0 : Math.min(ow, (-offset + stride - 1) / stride);
+    }
+
+    /** One past the last output column whose input column s·stride + offset is below {@code w}, in [lo, ow]. */
+    static int endInside(int offset, int stride, int w, int lo, int ow) {
+        int room = w - offset;
+        int end = room <= 0 ? 0 : (room + stride - 1) / stride;
+        return Math.max(lo, Math.min(ow, end));
+    }
+
+    private static void fill(double[] col, int base, int stride, int from, int to) {
+        if (stride == 1) {
+            Arrays.fill(col, base + from, base + to, 0);
+            return;
+        }
+        for (int s = from; s < to; s++) {
+            col[base + s * stride] = 0;
+        }
+    }
+}
