@@ -1,7 +1,5 @@
 package org.adjoint.core;
 
-import java.util.Arrays;
-
 /**
  * im2col and its adjoint for one image and one group of a convolution. Tap t = (c, i, j) of output
  * position q = (r, s) reads input element (c, r·strideH − padTop + i·dilationH, s·strideW − padLeft +
@@ -17,7 +15,10 @@ final class Unfold {
     /**
      * Unrolls image {@code image}, group {@code group}: tap t of position q goes to
      * {@code col[t·tapStride + q·positionStride]} ({@code taps × P} with strides (P, 1), or its transpose
-     * with strides (1, taps)).
+     * with strides (1, taps)). Taps that fall in the padding are not written: they are the same for
+     * every image, so {@code col} must be zero there, as a new array is, and stays so when it is reused
+     * for other images and groups of the same convolution (zeroing them for every image was a tenth
+     * of a CNN's training step).
      */
     static void im2col(double[] x, Convolution.Dims d, int image, int group, double[] col, int tapStride,
                        int positionStride) {
@@ -35,11 +36,9 @@ final class Unfold {
                         int row = r * g.strideH() - g.padTop() + i * g.dilationH();
                         int base = tap * tapStride + r * ow * positionStride;
                         if (row < 0 || row >= d.h()) {
-                            fill(col, base, positionStride, 0, ow);
                             continue;
                         }
                         int from = plane + row * d.w() + offset;
-                        fill(col, base, positionStride, 0, lo);
                         if (positionStride == 1 && g.strideW() == 1 && hi > lo) {
                             System.arraycopy(x, from + lo, col, base + lo, hi - lo);
                         } else {
@@ -47,7 +46,6 @@ final class Unfold {
                                 col[base + s * positionStride] = x[from + s * g.strideW()];
                             }
                         }
-                        fill(col, base, positionStride, hi, ow);
                     }
                 }
             }
@@ -94,15 +92,5 @@ final class Unfold {
         int room = w - offset;
         int end = room <= 0 ? 0 : (room + stride - 1) / stride;
         return Math.max(lo, Math.min(ow, end));
-    }
-
-    private static void fill(double[] col, int base, int stride, int from, int to) {
-        if (stride == 1) {
-            Arrays.fill(col, base + from, base + to, 0);
-            return;
-        }
-        for (int s = from; s < to; s++) {
-            col[base + s * stride] = 0;
-        }
     }
 }
