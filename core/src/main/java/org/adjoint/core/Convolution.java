@@ -74,7 +74,7 @@ final class Convolution {
             double[] out = new double[d.slab()];
             for (int image = from; image < to; image++) {
                 for (int group = 0; group < g.groups(); group++) {
-                    Unfold.im2col(x.data, d, image, group, col, d.positions(), 1);
+                    Unfold.im2col(x.data, d, image, group, col);
                     Arrays.fill(out, 0);
                     product(d, weights[group], d.taps(), 1, col, out, d.og(), d.taps(), d.positions());
                     System.arraycopy(out, 0, y, d.slabStart(image, group), d.slab());
@@ -132,7 +132,7 @@ final class Convolution {
                 for (int group = 0; group < g.groups(); group++) {
                     Arrays.fill(out, 0);
                     for (int image = block * IMAGE_BLOCK; image < Math.min(d.n(), (block + 1) * IMAGE_BLOCK); image++) {
-                        Unfold.im2col(x.data, d, image, group, colT, 1, d.taps());
+                        Unfold.im2colTransposed(x.data, d, image, group, colT);
                         System.arraycopy(yBar.data, d.slabStart(image, group), grad, 0, d.slab());
                         product(d, grad, d.positions(), 1, colT, out, d.og(), d.positions(), d.taps());
                     }

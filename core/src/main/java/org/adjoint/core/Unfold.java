@@ -13,15 +13,13 @@ final class Unfold {
     }
 
     /**
-     * Unrolls image {@code image}, group {@code group}: tap t of position q goes to
-     * {@code col[t·tapStride + q·positionStride]} ({@code taps × P} with strides (P, 1), or its transpose
-     * with strides (1, taps)). Taps that fall in the padding are not written: they are the same for
-     * every image, so {@code col} must be zero there, as a new array is, and stays so when it is reused
-     * for other images and groups of the same convolution (zeroing them for every image was a tenth
-     * of a CNN's training step).
+     * Unrolls image {@code image}, group {@code group} into the {@code taps × P} matrix {@code col}: tap t
+     * of position q goes to {@code col[t·P + q]}. Taps that fall in the padding are not written: they are
+     * the same for every image, so {@code col} must be zero there, as a new array is, and stays so when it
+     * is reused for other images and groups of the same convolution (zeroing them for every image was a
+     * tenth of a CNN's training step).
      */
-    static void im2col(double[] x, Convolution.Dims d, int image, int group, double[] col, int tapStride,
-                       int positionStride) {
+    static void im2col(double[] x, Convolution.Dims d, int image, int group, double[] col) {
         ConvGeometry g = d.g();
         int ow = d.ow();
         for (int c = 0; c < d.cg(); c++) {
@@ -32,18 +30,54 @@ final class Unfold {
                     int offset = j * g.dilationW() - g.padLeft();
                     int lo = firstInside(offset, g.strideW(), ow);
                     int hi = endInside(offset, g.strideW(), d.w(), lo, ow);
+                    if (lo == hi) {
+                        continue; // the tap lies in the padding for every position
+                    }
                     for (int r = 0; r < d.oh(); r++) {
                         int row = r * g.strideH() - g.padTop() + i * g.dilationH();
-                        int base = tap * tapStride + r * ow * positionStride;
                         if (row < 0 || row >= d.h()) {
                             continue;
                         }
                         int from = plane + row * d.w() + offset;
-                        if (positionStride == 1 && g.strideW() == 1 && hi > lo) {
+                        int base = (tap * d.oh() + r) * ow;
+                        if (g.strideW() == 1) {
                             System.arraycopy(x, from + lo, col, base + lo, hi - lo);
                         } else {
                             for (int s = lo; s < hi; s++) {
-                                col[base + s * positionStride] = x[from + s * g.strideW()];
+                                col[base + s] = x[from + s * g.strideW()];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #im2col} into the transposed, {@code P × taps} layout: {@code colT[q·taps + t]}. It runs over
+     * positions and, for each, copies the taps in order, so every write is sequential (a strided scatter
+     * in the {@code taps × P} loop order was a seventh of a CNN step). Padding taps are not written, as there.
+     */
+    static void im2colTransposed(double[] x, Convolution.Dims d, int image, int group, double[] colT) {
+        ConvGeometry g = d.g();
+        int taps = d.taps();
+        for (int r = 0; r < d.oh(); r++) {
+            for (int s = 0; s < d.ow(); s++) {
+                int q = (r * d.ow() + s) * taps;
+                int left = s * g.strideW() - g.padLeft();
+                for (int c = 0; c < d.cg(); c++) {
+                    int plane = (image * d.c() + group * d.cg() + c) * d.h() * d.w();
+                    for (int i = 0; i < d.kh(); i++) {
+                        int row = r * g.strideH() - g.padTop() + i * g.dilationH();
+                        if (row < 0 || row >= d.h()) {
+                            continue;
+                        }
+                        int from = plane + row * d.w() + left;
+                        int to = q + (c * d.kh() + i) * d.kw();
+                        for (int j = 0; j < d.kw(); j++) {
+                            int column = left + j * g.dilationW();
+                            if (column >= 0 && column < d.w()) {
+                                colT[to + j] = x[from + j * g.dilationW()];
                             }
                         }
                     }
