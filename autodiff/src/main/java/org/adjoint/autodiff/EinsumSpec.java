@@ -12,6 +12,7 @@ import org.adjoint.core.Shape;
  * output's axes as labels, and every label's extent. Letters are labels by their character code; the
  * axes an ellipsis stands for get labels {@code ELLIPSIS + j}, j counting the broadcast ellipsis axes
  * from the left, so an operand with fewer ellipsis axes has the rightmost of them (NumPy's alignment).
+ * Not a value type: its arrays compare by reference.
  *
  * @param spec the specification as given, for error messages
  * @param inputs each operand's axis labels
@@ -54,22 +55,24 @@ record EinsumSpec(String spec, List<int[]> inputs, int[] output, Map<Integer, In
         for (int j = 0; j < ellipsis.length; j++) {
             sizes.put(ELLIPSIS + j, ellipsis[j]);
         }
-        List<int[]> inputs = new ArrayList<>();
-        for (int i = 0; i < terms.length; i++) {
-            int[] labels = labels(terms[i], shapes[i].rank() - terms[i].letters.length, ellipsis.length);
-            for (int axis = 0; axis < labels.length; axis++) {
-                checkSize(spec, sizes, labels[axis], shapes[i].dim(axis), i);
-            }
-            inputs.add(labels);
-        }
+        List<int[]> inputs = inputLabels(spec, terms, shapes, ellipsis.length, sizes);
         int[] output = rhs == null ? implicitOutput(terms, ellipsis.length) : explicitOutput(spec, term(spec, rhs),
                 terms, ellipsis.length);
         return new EinsumSpec(spec, inputs, output, sizes);
     }
 
-    /** The shape of the result. */
-    Shape outputShape() {
-        return Shape.of(Arrays.stream(output).map(sizes::get).toArray());
+    /** Each operand's axis labels, with every label's extent checked and entered in {@code sizes}. */
+    private static List<int[]> inputLabels(String spec, Term[] terms, Shape[] shapes, int ellipsisRank,
+            Map<Integer, Integer> sizes) {
+        List<int[]> inputs = new ArrayList<>();
+        for (int i = 0; i < terms.length; i++) {
+            int[] labels = labels(terms[i], shapes[i].rank() - terms[i].letters.length, ellipsisRank);
+            for (int axis = 0; axis < labels.length; axis++) {
+                checkSize(spec, sizes, labels[axis], shapes[i].dim(axis), i);
+            }
+            inputs.add(labels);
+        }
+        return inputs;
     }
 
     private static Term term(String spec, String text) {
