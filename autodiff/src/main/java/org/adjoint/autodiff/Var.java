@@ -647,6 +647,16 @@ public final class Var {
         return apply(new org.adjoint.autodiff.ops.ScatterAddFlat(IntList.copyOf(indices), shape), this);
     }
 
+    // ---------------------------------------------------------------- einsum (issue 21)
+
+    /**
+     * Einstein summation as {@code torch.einsum}: {@code einsum("ij,jk->ik", a, b)} is {@code a·b},
+     * {@code einsum("bhqd,bhkd->bhqk", q, k)} attention scores; see {@link Einsum} for the grammar.
+     */
+    public static Var einsum(String spec, Var... operands) {
+        return Einsum.of(spec, operands);
+    }
+
     // ---------------------------------------------------------------- the engine's access
 
     /**

@@ -63,6 +63,7 @@ final class OpCatalogue {
         cases.addAll(torchLosses());
         cases.addAll(embeddingAndNormalization());
         cases.addAll(ConvCatalogue.all());
+        cases.addAll(einsum());
         return cases;
     }
 
@@ -273,6 +274,15 @@ final class OpCatalogue {
         Tensor gap = a.value().sub(b.value()).abs().add(-kink).abs();
         Property.assume(gap.size() == 0 || gap.min().item() > GAP);
         return a;
+    }
+
+    // ---------------------------------------------------------------- einsum (issue 21)
+
+    /** Einsum, a composite of permute, reshape, sum, takeFlat, mul and matmul, over the specs of {@link EinsumReference}. */
+    private static List<Case> einsum() {
+        Gen<Call> calls = Gen.elements(EinsumReference.SPECS.toArray(String[]::new)).flatMap(EinsumReference::instances)
+                .map(e -> new Call("einsum(\"" + e.spec() + "\")", e.operands(), v -> Var.einsum(e.spec(), v)));
+        return List.of(new Case("einsum", calls));
     }
 
     // ---------------------------------------------------------------- embedding, dropout, normalization
