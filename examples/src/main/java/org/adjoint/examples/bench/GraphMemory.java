@@ -40,8 +40,8 @@ final class GraphMemory {
     /**
      * The heap retained per training step of the {@code lenet} CNN ({@link Workloads.CnnStep}), measured after
      * the backward pass and the update: first with each step's graph kept reachable (its loss), then with
-     * nothing kept; next to the size of the im2col buffers one step's convolutions allocate, which the graph
-     * must not hold. A Markdown paragraph.
+     * nothing kept; next to the size of the im2col buffers of a whole-batch unrolling, which the graph must
+     * not hold (the kernel unrolls one image per thread at a time). A Markdown paragraph.
      */
     static String cnnStepReport() {
         Workloads.CnnStep cnn = new Workloads.CnnStep();
@@ -74,7 +74,8 @@ final class GraphMemory {
         return String.format(java.util.Locale.ROOT, "%nCNN training step (lenet, batch 64), heap retained after backward"
                 + " and update, over %d steps: %.2f MB per step with the step's graph kept reachable (forward pass alone,"
                 + " graph kept: %.2f MB); %.3f MB per step with nothing kept. im2col buffers of one forward pass"
-                + " (conv1 25 × 50,176, conv2 150 × 6,400 doubles): %.2f MB.%n", CNN_STEPS, graphPerStep / 1e6,
+                + " unrolled for the whole batch (conv1 25 × 50,176, conv2 150 × 6,400 doubles; the kernel unrolls one"
+                + " image per thread at a time, a 64th of that): %.2f MB.%n", CNN_STEPS, graphPerStep / 1e6,
                 forwardPerStep / 1e6, droppedPerStep / 1e6, IM2COL_BYTES / 1e6);
     }
 
@@ -97,7 +98,7 @@ final class GraphMemory {
             System.out.println();
         }
         return String.format(java.util.Locale.ROOT, "conv1 alone (64×1×28×28 * 6×1×5×5, padding 2), forward and"
-                + " backward, graph kept: %.2f MB per graph; its output 2.41 MB, its im2col buffer 10.04 MB.%n",
+                + " backward, graph kept: %.2f MB per graph; its output 2.41 MB, its whole-batch im2col 10.04 MB.%n",
                 perGraph / 1e6);
     }
 
