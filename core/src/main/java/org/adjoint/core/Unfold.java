@@ -65,6 +65,8 @@ final class Unfold {
             for (int s = 0; s < d.ow(); s++) {
                 int q = (r * d.ow() + s) * taps;
                 int left = s * g.strideW() - g.padLeft();
+                int lo = firstInside(left, g.dilationW(), d.kw());
+                int hi = endInside(left, g.dilationW(), d.w(), lo, d.kw());
                 for (int c = 0; c < d.cg(); c++) {
                     int plane = (image * d.c() + group * d.cg() + c) * d.h() * d.w();
                     for (int i = 0; i < d.kh(); i++) {
@@ -74,11 +76,8 @@ final class Unfold {
                         }
                         int from = plane + row * d.w() + left;
                         int to = q + (c * d.kh() + i) * d.kw();
-                        for (int j = 0; j < d.kw(); j++) {
-                            int column = left + j * g.dilationW();
-                            if (column >= 0 && column < d.w()) {
-                                colT[to + j] = x[from + j * g.dilationW()];
-                            }
+                        for (int j = lo; j < hi; j++) {
+                            colT[to + j] = x[from + j * g.dilationW()];
                         }
                     }
                 }
@@ -116,12 +115,15 @@ final class Unfold {
         }
     }
 
-    /** The first output column s ≥ 0 whose input column s·stride + offset is ≥ 0 (at most {@code ow}). */
+    /**
+     * The first s ≥ 0 with s·stride + offset ≥ 0, at most {@code ow}: the first output column whose input
+     * column is inside the image, or the first kernel column inside it (stride = dilation).
+     */
     static int firstInside(int offset, int stride, int ow) {
         return offset >= 0 ? 0 : Math.min(ow, (-offset + stride - 1) / stride);
     }
 
-    /** One past the last output column whose input column s·stride + offset is below {@code w}, in [lo, ow]. */
+    /** One past the last s with s·stride + offset below {@code w}, clamped to [lo, ow]. */
     static int endInside(int offset, int stride, int w, int lo, int ow) {
         int room = w - offset;
         int end = room <= 0 ? 0 : (room + stride - 1) / stride;

@@ -11,6 +11,7 @@ import org.adjoint.core.NamedTensors;
 import org.adjoint.core.Tensor;
 import org.adjoint.nn.Layer;
 import org.adjoint.nn.Variables;
+import org.adjoint.nn.init.Initializer;
 import org.junit.jupiter.api.Test;
 
 class LayersTest {
@@ -96,10 +97,23 @@ class LayersTest {
         assertEquals(new Linear(3, 2), new Linear(3, 2));
         assertEquals(new Affine(4, 3).hashCode(), new Affine(4, 3).hashCode());
         assertEquals("Linear[in=3, out=2, weightInit=normal(0.0, 0.001)]", new Linear(3, 2).toString());
-        assertEquals("Affine[in=4, out=3, weightInit=heNormal()]", new Affine(4, 3).toString());
+        assertEquals("Affine[in=4, out=3, weightInit=torchDefault(), biasInit=torchBias(4)]", new Affine(4, 3).toString());
         assertEquals(Mlp.of(Activation.TANH, 4, 3, 2).parameters(), Mlp.of(Activation.TANH, 4, 3, 2).parameters());
-        assertEquals("Sequential[layer1=Affine[in=4, out=3, weightInit=xavierNormal()], TANH, "
-                + "layer2=Affine[in=3, out=2, weightInit=xavierNormal()]]", Mlp.of(Activation.TANH, 4, 3, 2).toString());
+        assertEquals("Sequential[layer1=Affine[in=4, out=3, weightInit=xavierNormal(), biasInit=zeros()], TANH, "
+                + "layer2=Affine[in=3, out=2, weightInit=xavierNormal(), biasInit=zeros()]]", Mlp.of(Activation.TANH, 4, 3, 2).toString());
+    }
+
+    /** As PyTorch's {@code nn.Linear(in, out)}: weight and bias both uniform on ±1/√in, filling the range. */
+    @Test
+    void affineStartsAsPyTorchsLinear() {
+        NamedTensors p = new Affine(50, 40).initialize(3);
+        double bound = 1 / Math.sqrt(50);
+        for (String name : new String[] {"weight", "bias"}) {
+            Tensor t = p.get(name);
+            assertTrue(t.abs().max().item() <= bound, name + " within ±1/√in");
+            assertTrue(t.abs().max().item() > 0.9 * bound, name + " fills the range");
+        }
+        assertEquals(Tensor.zeros(3), new Affine(2, 3, Initializer.heNormal()).initialize(1).get("bias"));
     }
 
     @Test
