@@ -12,6 +12,8 @@
  */
 module org.adjoint.optim {
     requires transitive org.adjoint.autodiff;
+    // Core's types (Tensor, NamedTensors) are in this module's API too; autodiff already passes core on.
+    requires transitive org.adjoint.core;
 
     exports org.adjoint.optim;
     exports org.adjoint.optim.checkpoint;

@@ -10,6 +10,7 @@ public final class UnusedVariableException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The positions, among the variables given, of those the output was not computed from. */
     private final int[] positions;
 
     /** An exception for the variables at {@code positions} (in the order given to the gradient call). */

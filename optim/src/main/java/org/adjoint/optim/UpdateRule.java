@@ -21,7 +21,7 @@ import org.adjoint.core.Tensor;
  */
 public interface UpdateRule<S> {
 
-    /** The base learning rate; a {@link Schedule} scales it step by step. */
+    /** The base learning rate; a {@link org.adjoint.optim.schedule.Schedule} scales it step by step. */
     double learningRate();
 
     /** The state before the first step, for a parameter like {@code param}. */

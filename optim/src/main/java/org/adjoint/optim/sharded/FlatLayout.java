@@ -31,8 +31,11 @@ public final class FlatLayout implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The tensors' names, in order. */
     private final String[] names;
+    /** Each tensor's dimensions, in the order of {@code names}. */
     private final int[][] shapes;
+    /** The total number of elements, the length of the flat vector. */
     private final int size;
 
     private FlatLayout(String[] names, int[][] shapes) {

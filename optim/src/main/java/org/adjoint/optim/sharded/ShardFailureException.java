@@ -11,6 +11,7 @@ public final class ShardFailureException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The index of the shard that failed, from 0. */
     private final int shard;
 
     /**

@@ -19,6 +19,7 @@ public final class CheckpointFailedException extends UncheckedIOException {
     private final transient NamedTensors params;
     private final transient OptimizerState state;
     private final transient History history;
+    /** The number of epochs completed when the checkpoint failed. */
     private final int epochsDone;
 
     CheckpointFailedException(String message, IOException cause, NamedTensors params, OptimizerState state,

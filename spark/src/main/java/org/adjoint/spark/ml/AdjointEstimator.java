@@ -48,15 +48,25 @@ public final class AdjointEstimator extends Estimator<AdjointModel> {
     private static final long serialVersionUID = 1L;
     private static final String STAGE = "AdjointEstimator";
 
+    /** This stage's unique id. */
     private final String uid;
+    /** Builds the layer to fit (shipped to the executors, not the layer itself). */
     private final LayerFactory factory;
+    /** The loss the fit minimizes. */
     private final Loss loss;
+    /** Maximum number of L-BFGS iterations. */
     private final IntParam maxIter;
+    /** Gradient-norm tolerance of the mean objective. */
     private final DoubleParam tol;
+    /** L2 penalty on the weights. */
     private final DoubleParam regParam;
+    /** Name of the features column. */
     private final Param<String> featuresCol;
+    /** Name of the label column. */
     private final Param<String> labelCol;
+    /** Name of the prediction column the fitted model adds. */
     private final Param<String> predictionCol;
+    /** Seed of the initial parameters. */
     private final LongParam seed;
 
     /** An estimator of the model {@code factory} builds, fitted to {@code loss}, with a random uid. */

@@ -42,13 +42,21 @@ public final class AdjointModel extends Model<AdjointModel> implements MLWritabl
     private static final long serialVersionUID = 1L;
     private static final String STAGE = "AdjointModel";
 
+    /** This stage's unique id. */
     private final String uid;
+    /** Builds the layer whose parameters this model holds. */
     private final LayerFactory factory;
+    /** The loss the model was fitted to (it decides how scores become predictions). */
     private final Loss loss;
+    /** The parameters' names and shapes, for turning {@code theta} back into named tensors. */
     private final FlatLayout layout;
+    /** The fitted parameters, flattened in {@code layout}'s order. */
     private final double[] theta;
+    /** How the fit went. */
     private final FitSummary summary;
+    /** Name of the features column. */
     private final Param<String> featuresCol;
+    /** Name of the prediction column {@code transform} adds. */
     private final Param<String> predictionCol;
 
     AdjointModel(String uid, LayerFactory factory, Loss loss, NamedTensors parameters, FitSummary summary) {

@@ -97,31 +97,37 @@ public record NistDataset(String name, double[] start1, double[] start2, double[
         return "NistDataset[" + name + ": " + parameters() + " parameters, " + observations() + " observations]";
     }
 
+    /** "Start 1", the far starting point (a copy). */
     @Override
     public double[] start1() {
         return start1.clone();
     }
 
+    /** "Start 2", the near starting point (a copy). */
     @Override
     public double[] start2() {
         return start2.clone();
     }
 
+    /** The certified parameter values b* (a copy). */
     @Override
     public double[] certifiedValues() {
         return certifiedValues.clone();
     }
 
+    /** The certified standard deviations of the estimates (a copy). */
     @Override
     public double[] certifiedDeviations() {
         return certifiedDeviations.clone();
     }
 
+    /** The responses, length m (a copy). */
     @Override
     public double[] y() {
         return y.clone();
     }
 
+    /** The predictors, one column of length m per predictor (a copy). */
     @Override
     public double[][] x() {
         double[][] copy = x.clone();
