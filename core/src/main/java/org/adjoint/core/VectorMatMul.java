@@ -15,10 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * <li>Each strip of rows of A is packed per k-block into a small array, column by column, zero-padded
  * below (strips of 4 rows or fewer use a 4-row tile): it stays in the first-level cache while the
  * micro-kernel sweeps B, whatever A's strides (A may be a transpose).</li>
- * <li>B is read where it is, one k-block at a time (a block of B is at most 512 KB, the second-level
- * cache); only its last columns, fewer than a tile, are copied with zero padding. Packing all of B
- * into panels, as GotoBLAS does, was measured here and did not pay: at 512³ it ran at the same speed,
- * and at 64×784×128 and 16×150×100 the copy cost 10–45 %.</li>
+ * <li>B is taken one k-block at a time (a block of B is at most 512 KB, the second-level cache). For a
+ * range of at least {@link #PACK_ROWS} rows, each block is packed into contiguous panels of a tile's
+ * width, zero-padded, as GotoBLAS does (the rows of a row-major B are a power of two apart for
+ * n = 512 and fall into the same first-level cache sets). For fewer rows the copy does not pay for
+ * itself and B is read where it is; only its last columns, fewer than a tile, are copied.</li>
  * <li>Tiles that stick out of C (last rows, last columns) are computed in a scratch tile and copied.</li>
  * </ul>
  *
@@ -40,6 +41,12 @@ final class VectorMatMul implements MatMul.Kernel {
     private static final int BLOCK_ELEMENTS = 1 << 16;
     private static final int MIN_DEPTH = 16;
     private static final int MAX_DEPTH = 256;
+    /**
+     * Rows of A from which a k-block of B is packed into panels before use (fewer rows read B where
+     * it is, all but its last columns, which do not fill a tile): measured on one core, packing gains
+     * 10–15 % at 512³ and costs 10 % at 64×784×128 and 70 % at 16×150×100.
+     */
+    private static final int PACK_ROWS = 128;
 
     /** Rows of the next strip when {@code rest} rows are left: 6, but 7 or 8 rows go as 4 + 3 or 4 + 4. */
     private static int height(int rest) {
@@ -52,48 +59,56 @@ final class VectorMatMul implements MatMul.Kernel {
             return;
         }
         int depth = Math.min(k, Math.max(MIN_DEPTH, Math.min(MAX_DEPTH, BLOCK_ELEMENTS / n)));
-        int wide = n - n % NR;
-        double[] edge = wide == n ? null : new double[depth * NR];
+        boolean pack = to - from >= PACK_ROWS;
+        int wide = pack ? 0 : n - n % NR;
+        double[] panels = wide == n ? null : new double[depth * (n - wide + NR - 1) / NR * NR];
         double[] strip = new double[MR * depth];
         double[] sums = new double[MR * NR];
         for (int pp = 0; pp < k; pp += depth) {
             int d = Math.min(depth, k - pp);
-            if (edge != null) {
-                packEdge(b, n, wide, pp, d, edge);
+            if (panels != null) {
+                pack(b, n, wide, pp, d, depth, panels);
             }
             for (int i = from, h; i < to; i += h) {
                 h = height(to - i);
                 int pitch = h <= 4 ? 4 : MR;
                 packStrip(a, rs, cs, i, h, pitch, pp, d, strip);
-                sweep(strip, pitch, b, edge, pp, d, c, i, h, n, sums);
+                sweep(strip, pitch, b, wide, panels, depth, pp, d, c, i, h, n, sums);
             }
         }
     }
 
     /**
-     * The last {@code n − j} (fewer than NR) columns of B's rows [pp, pp + d) into {@code edge}, rows NR
-     * apart; the padding after them is never written, so it stays zero.
+     * Columns [wide, n) of B's rows [pp, pp + d) into panels of NR columns, panel t at
+     * {@code t·depth·NR}, its rows NR apart; the padding after the last column is never written, so it
+     * stays zero.
      */
-    private static void packEdge(double[] b, int n, int j, int pp, int d, double[] edge) {
-        for (int p = 0; p < d; p++) {
-            System.arraycopy(b, (pp + p) * n + j, edge, p * NR, n - j);
+    private static void pack(double[] b, int n, int wide, int pp, int d, int depth, double[] panels) {
+        for (int j = wide; j < n; j += NR) {
+            int w = Math.min(NR, n - j);
+            int at = (j - wide) / NR * depth * NR;
+            for (int p = 0; p < d; p++) {
+                System.arraycopy(b, (pp + p) * n + j, panels, at + p * NR, w);
+            }
         }
     }
 
-    /** Rows [i, i + h) of C gain the strip of A times each panel of B's k-block from row pp. */
-    private static void sweep(double[] strip, int pitch, double[] b, double[] edge, int pp, int d, double[] c, int i,
-                              int h, int n, double[] sums) {
+    /**
+     * Rows [i, i + h) of C gain the strip of A times each column tile of B's k-block from row pp: read
+     * in B itself for columns below {@code wide}, in the packed panels after.
+     */
+    private static void sweep(double[] strip, int pitch, double[] b, int wide, double[] panels, int depth, int pp,
+                              int d, double[] c, int i, int h, int n, double[] sums) {
         for (int j = 0; j < n; j += NR) {
             int w = Math.min(NR, n - j);
+            double[] src = j < wide ? b : panels;
+            int off = j < wide ? pp * n + j : (j - wide) / NR * depth * NR;
+            int step = j < wide ? n : NR;
             if (h == pitch && w == NR) {
-                tile(pitch, strip, b, pp * n + j, n, d, c, i * n + j, n);
+                tile(pitch, strip, src, off, step, d, c, i * n + j, n);
             } else {
                 load(c, i * n + j, n, h, w, sums);
-                if (w == NR) {
-                    tile(pitch, strip, b, pp * n + j, n, d, sums, 0, NR);
-                } else {
-                    tile(pitch, strip, edge, 0, NR, d, sums, 0, NR);
-                }
+                tile(pitch, strip, src, off, step, d, sums, 0, NR);
                 store(sums, h, c, i * n + j, n, w);
             }
         }

@@ -39,6 +39,15 @@ class VectorMatMulTest {
                 .check((shape, transposed) -> check(shape, transposed < 0.5, shape[3]));
     }
 
+    /** Row ranges of 128 rows or more pack each k-block of B into zero-padded panels first: same chains. */
+    @Test
+    void tallRangesPackBAndKeepTheChains() {
+        Gen<int[]> shapes = Gen.doubles(128, 150).flatMap(m -> Gen.doubles(1, 300).flatMap(k -> Gen.doubles(1, 300)
+                .map(n -> new int[] {(int) (double) m, (int) (double) k, (int) (double) n})));
+        Property.forAll(shapes, Gen.doubles(0, 1)).tries(12)
+                .check((shape, transposed) -> check(shape, transposed < 0.5, shape[0]));
+    }
+
     /** Runs the kernel on {@code shape = {m, k, n}} in row ranges of {@code split} rows against the reference. */
     private static void check(int[] shape, boolean transposed, int split) {
         int m = shape[0];
