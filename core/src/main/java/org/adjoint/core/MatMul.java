@@ -128,7 +128,9 @@ final class MatMul {
         if ((long) m * k * n < PARALLEL_THRESHOLD) {
             KERNEL.rows(a, rowStride, colStride, b, c, k, n, 0, m);
         } else {
-            Parallel.forRange(m, ROW_GRAIN, (from, to) -> KERNEL.rows(a, rowStride, colStride, b, c, k, n, from, to));
+            int perThread = (m + Parallel.THREADS - 1) / Parallel.THREADS;
+            int grain = Math.max(ROW_GRAIN, (perThread + ROW_GRAIN - 1) / ROW_GRAIN * ROW_GRAIN);
+            Parallel.forRange(m, grain, (from, to) -> KERNEL.rows(a, rowStride, colStride, b, c, k, n, from, to));
         }
     }
 }

@@ -1,256 +1,190 @@
 package org.adjoint.core;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * The matrix-product kernel written with the Vector API ({@code jdk.incubator.vector}), used only
- * when it is available (see {@link Vectorization}). An 8-row by two-vector tile of C stays in
- * registers while the k loop streams rows of B and broadcasts elements of A into fused
- * multiply-adds: about three times the pure-Java kernel on AVX-512 hardware. Rows left over take a
- * 4-row tile. Whatever does not fill a tile is copied with zero padding into a small panel (the last
- * 1 to 3 rows of A, the last columns of B) and computed with full tiles too, so that a product with
- * few rows or columns (ten classes, say) still keeps every multiply-add chain in flight; masked
- * vector loads would do the same without the copies, but JDK 17 does not compile them to vector code.
+ * when it is available (see {@link Vectorization}).
+ * <ul>
+ * <li>The micro-kernel keeps a 6-row by 4-vector tile of C (6 × 32 doubles with AVX-512) in
+ * twenty-four vector registers, twenty-four independent chains of fused multiply-adds; each step
+ * loads four vectors of a row of B and broadcasts six elements of A, one broadcast per four
+ * multiply-adds (an 8 × 2-vector tile needs one per two; on one core, 512³ ran at 58 GFLOP/s with it
+ * against 72 with this one).</li>
+ * <li>A full strip of rows of A is read in A itself, whatever its strides (A may be a transpose):
+ * packing it cost more than it saved when B is narrow (64×128·128×10 took twice as long). The last
+ * strip of a range, when it has fewer rows than a tile, is copied with zero padding below (strips of
+ * 4 rows or fewer use a 4-row tile).</li>
+ * <li>B is taken one k-block at a time (a block of B is at most 512 KB, the second-level cache). For a
+ * range of at least {@link #PACK_ROWS} rows, each block is packed into contiguous panels of a tile's
+ * width, zero-padded, as GotoBLAS does (the rows of a row-major B are a power of two apart for
+ * n = 512 and fall into the same first-level cache sets). For fewer rows the copy does not pay for
+ * itself and B is read where it is; only its last columns, fewer than a tile, are copied.</li>
+ * <li>Tiles that stick out of C (last rows, last columns) are computed in a scratch tile and copied;
+ * last columns that fit in two vectors take a two-vector tile (see {@link VectorTiles}).</li>
+ * </ul>
  *
  * <p>Every element of C is the same chain of fused multiply-adds,
  * {@code c ← fma(A[i, p], B[p, j], c)} for p = 0, 1, …, k − 1 from C's value, wherever its tile
- * falls: so a product's bits do not depend on the vector width (which moves the edge tiles), on how
- * rows are split across threads, or on the JIT (fused multiply-adds round exactly once in the
- * interpreter as in compiled code).
+ * falls (a k-block stores its partial sums into C and the next reloads them, exactly): so a product's
+ * bits do not depend on the vector width, the block sizes, how rows are split across threads, or the
+ * JIT (fused multiply-adds round exactly once in the interpreter as in compiled code).
  */
 final class VectorMatMul implements MatMul.Kernel {
 
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
-    private static final int K_BLOCK = 128;
-    /** Columns of C per tile: two vectors. */
-    private static final int TILE = 2 * LANES;
+    private static final int LANES = VectorTiles.LANES;
+    /** Columns of C per tile: four vectors. */
+    private static final int NR = 4 * LANES;
+    /** Rows of C per tile. */
+    private static final int MR = 6;
+    /** Elements of B per k-block: 512 KB, the second-level cache of the development machine. */
+    private static final int BLOCK_ELEMENTS = 1 << 16;
+    private static final int MIN_DEPTH = 16;
+    private static final int MAX_DEPTH = 256;
+    /**
+     * Rows of A from which a k-block of B is packed into panels before use (fewer rows read B where
+     * it is, all but its last columns, which do not fill a tile): measured on one core, packing gains
+     * 10–15 % at 512³ and costs 10 % at 64×784×128 and 70 % at 16×150×100.
+     */
+    private static final int PACK_ROWS = 128;
+
+    /** Where a strip's element (r, p) is: {@code data[at + p·step + r·row]}. */
+    private record Strip(double[] data, int at, int step, int row) {
+    }
+
+    /** Rows of the next strip when {@code rest} rows are left: 6, but 7 or 8 rows go as 4 + 3 or 4 + 4. */
+    private static int height(int rest) {
+        return rest == 7 || rest == 8 ? 4 : Math.min(MR, rest);
+    }
 
     @Override
     public void rows(double[] a, int rs, int cs, double[] b, double[] c, int k, int n, int from, int to) {
-        int wide = n - n % TILE;
-        int rest = n - wide;
-        int full = to - (to - from) % 4;
-        double[] sums = new double[8 * TILE];
-        // The 1 to 3 rows left over after the 4-row tiles are copied into a zero-padded 4-row panel.
-        double[] spare = full == to ? null : sparePanel(a, rs, cs, k, full, to);
-        for (int pp = 0; pp < k; pp += K_BLOCK) {
-            int pe = Math.min(k, pp + K_BLOCK);
-            double[] edge = rest == 0 ? null : edgePanel(b, n, wide, rest, pp, pe);
-            int i = from;
-            for (; i + 7 < full; i += 8) {
-                for (int j = 0; j < wide; j += TILE) {
-                    eightRows(a, rs, cs, i, b, j, n, c, i * n + j, n, pp, pe);
-                }
-                if (rest > 0) {
-                    load(c, i * n + wide, n, 8, rest, sums);
-                    eightRows(a, rs, cs, i, edge, -pp * TILE, TILE, sums, 0, TILE, pp, pe);
-                    store(sums, 8, c, i * n + wide, n, rest);
-                }
+        if (from >= to || k == 0 || n == 0) {
+            return;
+        }
+        int depth = Math.min(k, Math.max(MIN_DEPTH, Math.min(MAX_DEPTH, BLOCK_ELEMENTS / n)));
+        boolean pack = to - from >= PACK_ROWS;
+        int wide = pack ? 0 : n - n % NR;
+        double[] panels = wide == n ? null : new double[depth * (n - wide + NR - 1) / NR * NR];
+        double[] strip = new double[MR * depth];
+        double[] sums = new double[MR * NR];
+        for (int pp = 0; pp < k; pp += depth) {
+            int d = Math.min(depth, k - pp);
+            if (panels != null) {
+                pack(b, n, wide, pp, d, depth, panels);
             }
-            if (i < full) {
-                fourRows(a, rs, cs, i, b, edge, c, i, 4, n, wide, rest, pp, pe, sums);
-            }
-            if (spare != null) {
-                fourRows(spare, k, 1, 0, b, edge, c, full, to - full, n, wide, rest, pp, pe, sums);
+            for (int i = from, h; i < to; i += h) {
+                h = height(to - i);
+                int pitch = h <= 4 ? 4 : MR;
+                if (h == pitch) {
+                    sweep(new Strip(a, i * rs + pp * cs, cs, rs), pitch, b, wide, panels, depth, pp, d, c, i, h, n,
+                            sums);
+                } else {
+                    packStrip(a, rs, cs, i, h, pitch, pp, d, strip);
+                    sweep(new Strip(strip, 0, pitch, 1), pitch, b, wide, panels, depth, pp, d, c, i, h, n,
+                            sums);
+                }
             }
         }
     }
 
     /**
-     * Rows {@code ci..ci+rows) of C gain four rows of A (from row {@code ai}) times the k-block of B;
-     * when {@code rows < 4} the other rows of A are padding, computed into scratch and dropped.
+     * Columns [wide, n) of B's rows [pp, pp + d) into panels of NR columns, panel t at
+     * {@code t·depth·NR}, its rows NR apart; the padding after the last column is never written, so it
+     * stays zero.
      */
-    private static void fourRows(double[] a, int rs, int cs, int ai, double[] b, double[] edge, double[] c, int ci,
-                                 int rows, int n, int wide, int rest, int pp, int pe, double[] sums) {
-        for (int j = 0; j < wide; j += TILE) {
-            if (rows == 4) {
-                fourRows(a, rs, cs, ai, b, j, n, c, ci * n + j, n, pp, pe);
+    private static void pack(double[] b, int n, int wide, int pp, int d, int depth, double[] panels) {
+        for (int j = wide; j < n; j += NR) {
+            int w = Math.min(NR, n - j);
+            int at = (j - wide) / NR * depth * NR;
+            for (int p = 0; p < d; p++) {
+                System.arraycopy(b, (pp + p) * n + j, panels, at + p * NR, w);
+            }
+        }
+    }
+
+    /**
+     * Rows [i, i + h) of C gain the strip of A times each column tile of B's k-block from row pp: read
+     * in B itself for columns below {@code wide}, in the packed panels after.
+     */
+    private static void sweep(Strip strip, int pitch, double[] b, int wide, double[] panels, int depth, int pp,
+                              int d, double[] c, int i, int h, int n, double[] sums) {
+        for (int j = 0; j < n; j += NR) {
+            int w = Math.min(NR, n - j);
+            double[] src = j < wide ? b : panels;
+            int off = j < wide ? pp * n + j : (j - wide) / NR * depth * NR;
+            int step = j < wide ? n : NR;
+            if (h == pitch && w == NR) {
+                tile(pitch, strip, src, off, step, d, c, i * n + j, n);
             } else {
-                load(c, ci * n + j, n, rows, TILE, sums);
-                fourRows(a, rs, cs, ai, b, j, n, sums, 0, TILE, pp, pe);
-                store(sums, rows, c, ci * n + j, n, TILE);
+                load(c, i * n + j, n, h, w, sums);
+                if (w <= NR / 2) {
+                    narrowTile(pitch, strip, src, off, step, d, sums, 0, NR);
+                } else {
+                    tile(pitch, strip, src, off, step, d, sums, 0, NR);
+                }
+                store(sums, h, c, i * n + j, n, w);
             }
-        }
-        if (rest > 0) {
-            load(c, ci * n + wide, n, rows, rest, sums);
-            fourRows(a, rs, cs, ai, edge, -pp * TILE, TILE, sums, 0, TILE, pp, pe);
-            store(sums, rows, c, ci * n + wide, n, rest);
         }
     }
 
     /**
-     * {@code T[r, 0..2L) (+)= Σ_{pp ≤ p < pe} A[i+r, p] · S[p, 0..2L)} for rows r < 8, where row p of S
-     * starts at {@code src[offset + p·stride]} and row r of T at {@code target[at + r·pitch]}. The 8×2L tile stays in sixteen vector
-     * registers, sixteen independent chains of fused multiply-adds, while the loop streams rows of S
-     * and broadcasts elements of A: each loaded vector of B serves eight multiply-adds. (Measured on
-     * AVX-512: 50 GFLOP/s on one core, against 39 for a 4×2L tile.)
+     * Rows [i, i + h) of A, columns [pp, pp + d), column by column into {@code strip}: element (r, p)
+     * at {@code p·pitch + r}, rows h to pitch zero.
      */
-    private static void eightRows(double[] a, int rs, int cs, int i, double[] src, int offset, int stride,
-                                  double[] target, int at, int pitch, int pp, int pe) {
-        int r0 = at;
-        int r1 = r0 + pitch;
-        int r2 = r1 + pitch;
-        int r3 = r2 + pitch;
-        int r4 = r3 + pitch;
-        int r5 = r4 + pitch;
-        int r6 = r5 + pitch;
-        int r7 = r6 + pitch;
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, target, r0);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, target, r0 + LANES);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, target, r1);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, target, r1 + LANES);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, target, r2);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, target, r2 + LANES);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, target, r3);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, target, r3 + LANES);
-        DoubleVector c40 = DoubleVector.fromArray(SPECIES, target, r4);
-        DoubleVector c41 = DoubleVector.fromArray(SPECIES, target, r4 + LANES);
-        DoubleVector c50 = DoubleVector.fromArray(SPECIES, target, r5);
-        DoubleVector c51 = DoubleVector.fromArray(SPECIES, target, r5 + LANES);
-        DoubleVector c60 = DoubleVector.fromArray(SPECIES, target, r6);
-        DoubleVector c61 = DoubleVector.fromArray(SPECIES, target, r6 + LANES);
-        DoubleVector c70 = DoubleVector.fromArray(SPECIES, target, r7);
-        DoubleVector c71 = DoubleVector.fromArray(SPECIES, target, r7 + LANES);
-        int a0 = i * rs;
-        for (int p = pp; p < pe; p++) {
-            int s = offset + p * stride;
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, src, s);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, src, s + LANES);
-            int q = a0 + p * cs;
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a[q]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(SPECIES, a[q + rs]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(SPECIES, a[q + 2 * rs]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(SPECIES, a[q + 3 * rs]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(SPECIES, a[q + 4 * rs]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(SPECIES, a[q + 5 * rs]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = DoubleVector.broadcast(SPECIES, a[q + 6 * rs]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = DoubleVector.broadcast(SPECIES, a[q + 7 * rs]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-        }
-        c00.intoArray(target, r0);
-        c01.intoArray(target, r0 + LANES);
-        c10.intoArray(target, r1);
-        c11.intoArray(target, r1 + LANES);
-        c20.intoArray(target, r2);
-        c21.intoArray(target, r2 + LANES);
-        c30.intoArray(target, r3);
-        c31.intoArray(target, r3 + LANES);
-        c40.intoArray(target, r4);
-        c41.intoArray(target, r4 + LANES);
-        c50.intoArray(target, r5);
-        c51.intoArray(target, r5 + LANES);
-        c60.intoArray(target, r6);
-        c61.intoArray(target, r6 + LANES);
-        c70.intoArray(target, r7);
-        c71.intoArray(target, r7 + LANES);
-    }
-
-    /** As {@link #eightRows} for four rows. */
-    private static void fourRows(double[] a, int rs, int cs, int i, double[] src, int offset, int stride,
-                                 double[] target, int at, int pitch, int pp, int pe) {
-        int r0 = at;
-        int r1 = r0 + pitch;
-        int r2 = r1 + pitch;
-        int r3 = r2 + pitch;
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, target, r0);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, target, r0 + LANES);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, target, r1);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, target, r1 + LANES);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, target, r2);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, target, r2 + LANES);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, target, r3);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, target, r3 + LANES);
-        int a0 = i * rs;
-        for (int p = pp; p < pe; p++) {
-            int s = offset + p * stride;
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, src, s);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, src, s + LANES);
-            int q = a0 + p * cs;
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a[q]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(SPECIES, a[q + rs]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(SPECIES, a[q + 2 * rs]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(SPECIES, a[q + 3 * rs]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-        }
-        c00.intoArray(target, r0);
-        c01.intoArray(target, r0 + LANES);
-        c10.intoArray(target, r1);
-        c11.intoArray(target, r1 + LANES);
-        c20.intoArray(target, r2);
-        c21.intoArray(target, r2 + LANES);
-        c30.intoArray(target, r3);
-        c31.intoArray(target, r3 + LANES);
-    }
-
-    /**
-     * The last {@code rest} columns of B's rows [pp, pe), fewer than a tile, copied into rows of one
-     * tile's width with zeros after them, so that the edge of C is computed with full tiles too
-     * (masked loads are not compiled to vector code in JDK 17).
-     */
-    private static double[] edgePanel(double[] b, int n, int first, int rest, int pp, int pe) {
-        double[] panel = new double[(pe - pp) * TILE];
-        for (int p = pp; p < pe; p++) {
-            System.arraycopy(b, p * n + first, panel, (p - pp) * TILE, rest);
-        }
-        return panel;
-    }
-
-    /** Rows [from, to) of A (fewer than four) as a row-major 4×k panel, the missing rows zero. */
-    private static double[] sparePanel(double[] a, int rs, int cs, int k, int from, int to) {
-        double[] panel = new double[4 * k];
-        for (int i = from; i < to; i++) {
-            for (int p = 0; p < k; p++) {
-                panel[(i - from) * k + p] = a[i * rs + p * cs];
+    private static void packStrip(double[] a, int rs, int cs, int i, int h, int pitch, int pp, int d,
+                                  double[] strip) {
+        for (int r = 0; r < pitch; r++) {
+            if (r < h) {
+                int q = (i + r) * rs + pp * cs;
+                for (int p = 0; p < d; p++) {
+                    strip[p * pitch + r] = a[q + p * cs];
+                }
+            } else {
+                for (int p = 0; p < d; p++) {
+                    strip[p * pitch + r] = 0;
+                }
             }
         }
-        return panel;
+    }
+
+    private static void tile(int pitch, Strip strip, double[] panel, int off, int step, int d, double[] target,
+                             int at, int stride) {
+        if (pitch == MR) {
+            VectorTiles.sixByFour(strip.data(), strip.at(), strip.step(), strip.row(), panel, off, step, d, target,
+                    at, stride);
+        } else {
+            VectorTiles.fourByFour(strip.data(), strip.at(), strip.step(), strip.row(), panel, off, step, d, target,
+                    at, stride);
+        }
+    }
+
+    /** As {@link #tile} for the first two vectors' width of the panel only (the last, narrow columns). */
+    private static void narrowTile(int pitch, Strip strip, double[] panel, int off, int step, int d,
+                                   double[] target, int at, int stride) {
+        if (pitch == MR) {
+            VectorTiles.sixByTwo(strip.data(), strip.at(), strip.step(), strip.row(), panel, off, step, d, target,
+                    at, stride);
+        } else {
+            VectorTiles.fourByTwo(strip.data(), strip.at(), strip.step(), strip.row(), panel, off, step, d, target,
+                    at, stride);
+        }
     }
 
     /**
      * Copies C's rows {@code [0, rows)}, columns {@code [0, width)} (row r at {@code c[at + r·n]}) into
-     * the scratch tile {@code sums} (row pitch 2L): an edge tile then continues the same chain of
-     * multiply-adds from C's value as a full tile does, so every element of C gets the same bits
-     * wherever the tiles fall (they move with the vector width). The rest of the scratch tile holds
-     * whatever it held: lanes do not mix, and only the copied part is stored back.
+     * the scratch tile {@code sums} (row pitch NR): an edge tile then continues the same chain of
+     * multiply-adds from C's value as a full tile does. The rest of the scratch tile holds whatever it
+     * held: lanes do not mix, and only the copied part is stored back.
      */
     private static void load(double[] c, int at, int n, int rows, int width, double[] sums) {
         for (int r = 0; r < rows; r++) {
-            for (int t = 0; t < width; t++) {
-                sums[r * TILE + t] = c[at + r * n + t];
-            }
+            System.arraycopy(c, at + r * n, sums, r * NR, width);
         }
     }
 
     /** Copies the scratch tile's rows {@code [0, rows)}, columns {@code [0, width)} back into C. */
     private static void store(double[] sums, int rows, double[] c, int at, int n, int width) {
         for (int r = 0; r < rows; r++) {
-            for (int t = 0; t < width; t++) {
-                c[at + r * n + t] = sums[r * TILE + t];
-            }
+            System.arraycopy(sums, r * NR, c, at + r * n, width);
         }
     }
 }
