@@ -78,7 +78,7 @@ class InitializerTest {
         assertEquals(Initializer.heUniform().sample(shape, new Random(3)), Initializer.kaimingUniform(0).sample(shape,
                 new Random(3)), "a = 0 is He uniform");
         assertEquals("kaimingUniform(2.0)", Initializer.kaimingUniform(2).toString());
-        assertEquals(Initializer.kaimingUniform(2), Initializer.kaimingUniform(2));
+        assertEquals(Initializer.kaimingUniform(Math.sqrt(4)), Initializer.kaimingUniform(2), "a value: equal when a is");
         assertThrows(IllegalArgumentException.class, () -> Initializer.kaimingUniform(Double.NaN));
     }
 

@@ -87,7 +87,8 @@ class ConvLayersTest {
         assertEquals("Conv2d[in=1, out=6, kernel=5, stride=1, padding=2, groups=1, bias=true, weightInit=torchDefault()]",
                 new Conv2d(1, 6, 5, 1, 2).toString());
         assertEquals("MaxPool2d[kernel=2, stride=2, padding=0]", new MaxPool2d(2).toString());
-        assertEquals(new Flatten(), new Flatten());
+        Flatten flatten = new Flatten();
+        assertEquals(flatten, new Flatten(), "a value: every Flatten equals every other");
     }
 
     @Test
