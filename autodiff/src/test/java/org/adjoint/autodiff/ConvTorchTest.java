@@ -1,12 +1,10 @@
 package org.adjoint.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.adjoint.core.Tensor;
@@ -25,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConvTorchTest {
 
     private static final double TOLERANCE = 1e-12;
-    private static Map<String, Tensor> reference;
+    private static TorchArrays reference;
 
     /** A convolution of (x, w, b) as one configuration of the script calls it. */
     interface Conv {
@@ -34,7 +32,8 @@ class ConvTorchTest {
 
     @BeforeAll
     static void load() throws IOException, URISyntaxException {
-        reference = Npz.read(Path.of(ConvTorchTest.class.getResource("/torch/conv_1_13.npz").toURI()));
+        reference = new TorchArrays(Npz.read(Path.of(ConvTorchTest.class.getResource("/torch/conv_1_13.npz").toURI())),
+                "torch_conv_reference.py");
     }
 
     static Stream<Arguments> convolutions() {
@@ -100,17 +99,10 @@ class ConvTorchTest {
     }
 
     private static Tensor ref(String config, String entry) {
-        Tensor t = reference.get(config + "." + entry);
-        if (t == null) {
-            throw new AssertionError("no entry " + config + "." + entry + "; rerun torch_conv_reference.py");
-        }
-        return t;
+        return reference.get(config, entry);
     }
 
     private static void assertClose(String what, Tensor expected, Tensor actual) {
-        assertEquals(expected.shape(), actual.shape(), what + " shape");
-        double scale = Math.max(1, expected.abs().max().item());
-        double error = expected.maxAbsDifference(actual);
-        assertTrue(error <= TOLERANCE * scale, what + ": max difference " + error + " from torch");
+        TorchArrays.assertClose(what, expected, actual, TOLERANCE);
     }
 }

@@ -1,12 +1,9 @@
 package org.adjoint.autodiff;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.adjoint.core.Tensor;
 import org.adjoint.core.io.Npz;
@@ -23,11 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EinsumTorchTest {
 
     private static final double TOLERANCE = 1e-12;
-    private static Map<String, Tensor> reference;
+    private static TorchArrays reference;
 
     @BeforeAll
     static void load() throws IOException, URISyntaxException {
-        reference = Npz.read(Path.of(EinsumTorchTest.class.getResource("/torch/einsum_1_13.npz").toURI()));
+        reference = new TorchArrays(Npz.read(Path.of(EinsumTorchTest.class.getResource("/torch/einsum_1_13.npz").toURI())),
+                "torch_einsum_reference.py");
     }
 
     static Stream<Arguments> cases() {
@@ -79,18 +77,11 @@ class EinsumTorchTest {
         }
     }
 
-    private static Tensor ref(String name, String entry) {
-        Tensor t = reference.get(name + "." + entry);
-        if (t == null) {
-            throw new AssertionError("no entry " + name + "." + entry + "; rerun torch_einsum_reference.py");
-        }
-        return t;
+    private static Tensor ref(String config, String entry) {
+        return reference.get(config, entry);
     }
 
     private static void assertClose(String what, Tensor expected, Tensor actual) {
-        assertEquals(expected.shape(), actual.shape(), what + " shape");
-        double scale = Math.max(1, expected.abs().max().item());
-        double error = expected.maxAbsDifference(actual);
-        assertTrue(error <= TOLERANCE * scale, what + ": max difference " + error + " from torch");
+        TorchArrays.assertClose(what, expected, actual, TOLERANCE);
     }
 }
