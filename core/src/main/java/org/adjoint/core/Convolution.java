@@ -12,7 +12,8 @@ import java.util.Objects;
  * fewer images than threads, the products are split instead. The input gradient is the transposed
  * product followed by col2im (a scatter-add into the image), the weight gradient a sum over images of
  * products with the transposed unrolling, summed in fixed blocks of {@value #IMAGE_BLOCK} images so that
- * its bits do not depend on the number of threads. Nothing retains the unrolled buffers.
+ * its bits do not depend on the number of threads. The unrolled buffers are each thread's {@link Scratch}
+ * arrays, reused from call to call (and from image to image); no tensor refers to them.
  */
 final class Convolution {
 
@@ -70,12 +71,13 @@ final class Convolution {
         double[] y = new double[yShape.size()];
         double[][] weights = groupWeights(weight.data, d);
         overImages(d, (from, to) -> {
-            double[] col = new double[d.taps() * d.positions()];
-            double[] out = new double[d.slab()];
+            double[] col = Scratch.doubles(Scratch.UNFOLDED, d.taps() * d.positions());
+            Arrays.fill(col, 0, d.taps() * d.positions(), 0); // the padding taps, never written by im2col
+            double[] out = Scratch.doubles(Scratch.CHANNELS, d.slab());
             for (int image = from; image < to; image++) {
                 for (int group = 0; group < g.groups(); group++) {
                     Unfold.im2col(x.data, d, image, group, col);
-                    Arrays.fill(out, 0);
+                    Arrays.fill(out, 0, d.slab(), 0);
                     product(d, weights[group], d.taps(), 1, col, out, d.og(), d.taps(), d.positions());
                     System.arraycopy(out, 0, y, d.slabStart(image, group), d.slab());
                 }
@@ -99,12 +101,12 @@ final class Convolution {
         double[] xBar = new double[xShape.size()];
         double[][] weights = groupWeights(weight.data, d);
         overImages(d, (from, to) -> {
-            double[] colBar = new double[d.taps() * d.positions()];
-            double[] grad = new double[d.slab()];
+            double[] colBar = Scratch.doubles(Scratch.UNFOLDED, d.taps() * d.positions());
+            double[] grad = Scratch.doubles(Scratch.CHANNELS, d.slab());
             for (int image = from; image < to; image++) {
                 for (int group = 0; group < g.groups(); group++) {
                     System.arraycopy(yBar.data, d.slabStart(image, group), grad, 0, d.slab());
-                    Arrays.fill(colBar, 0);
+                    Arrays.fill(colBar, 0, d.taps() * d.positions(), 0);
                     product(d, weights[group], 1, d.taps(), grad, colBar, d.taps(), d.og(), d.positions());
                     Unfold.col2im(colBar, d, image, group, xBar);
                 }
@@ -124,8 +126,9 @@ final class Convolution {
         int blocks = (d.n() + IMAGE_BLOCK - 1) / IMAGE_BLOCK;
         double[][] partial = new double[blocks][];
         Parallel.Range body = (from, to) -> {
-            double[] colT = new double[d.positions() * d.taps()];
-            double[] grad = new double[d.slab()];
+            double[] colT = Scratch.doubles(Scratch.UNFOLDED, d.positions() * d.taps());
+            Arrays.fill(colT, 0, d.positions() * d.taps(), 0); // the padding taps, never written by im2col
+            double[] grad = Scratch.doubles(Scratch.CHANNELS, d.slab());
             for (int block = from; block < to; block++) {
                 double[] sum = new double[weightShape.size()];
                 double[] out = new double[d.og() * d.taps()];

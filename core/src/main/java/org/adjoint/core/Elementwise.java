@@ -72,8 +72,9 @@ final class Elementwise {
         double[] out = new double[shape.size()];
         boolean aFull = a.data.length == out.length;
         boolean bFull = b.data.length == out.length;
-        if (aFull != bFull && out.length > CHUNK && Layout.isRepeatedWhole(aFull ? b.shape : a.shape, shape)) {
-            repeated(a.data, aFull, b.data, out, loop);
+        double[] period = aFull != bFull && out.length > CHUNK ? Layout.period(aFull ? b : a, shape) : null;
+        if (period != null) {
+            repeated(aFull ? a.data : period, aFull, aFull ? period : b.data, out, loop);
         } else if (aFull && bFull || shape.rank() > 0 && shape.dim(-1) < SHORT_RUN) {
             double[] x = Layout.broadcastTo(a, shape).data;
             double[] y = Layout.broadcastTo(b, shape).data;
@@ -89,21 +90,35 @@ final class Elementwise {
     }
 
     /**
-     * The loop over a full-size operand and one that repeats whole (a bias added to every row of a
-     * batch): the repeating one is laid out a few times over in a buffer of about {@link #CHUNK}
-     * elements, and the loop runs chunk by chunk against it, with no expanded copy.
+     * The loop over a full-size operand and one whose expansion repeats whole: a bias added to every
+     * row of a batch, or a per-channel bias added to every image (its period, one image's worth, see
+     * {@link Layout#period}). The period is laid out a few times over in a buffer of at least
+     * {@link #CHUNK} elements, and the loop runs buffer by buffer against it (split across threads
+     * when large), with no full-size expanded copy.
      */
     private static void repeated(double[] a, boolean aFull, double[] b, double[] out, BinaryLoop loop) {
         double[] block = aFull ? b : a;
-        double[] buffer = new double[block.length * Math.max(1, CHUNK / block.length)];
-        Layout.repeat(block, buffer);
-        for (int at = 0; at < out.length; at += buffer.length) {
-            int n = Math.min(buffer.length, out.length - at);
-            if (aFull) {
-                loop.run(a, at, buffer, 0, out, at, n);
-            } else {
-                loop.run(buffer, 0, b, at, out, at, n);
+        double[] buffer = block.length >= CHUNK ? block : new double[block.length * (CHUNK / block.length)];
+        if (buffer != block) {
+            Layout.repeat(block, buffer);
+        }
+        int width = buffer.length;
+        Parallel.Range pieces = (from, to) -> {
+            for (int piece = from; piece < to; piece++) {
+                int at = piece * width;
+                int n = Math.min(width, out.length - at);
+                if (aFull) {
+                    loop.run(a, at, buffer, 0, out, at, n);
+                } else {
+                    loop.run(buffer, 0, b, at, out, at, n);
+                }
             }
+        };
+        int count = (out.length + width - 1) / width;
+        if (out.length <= PARALLEL_ELEMENTS) {
+            pieces.run(0, count);
+        } else {
+            Parallel.forRange(count, Math.max(1, GRAIN / width), pieces);
         }
     }
 

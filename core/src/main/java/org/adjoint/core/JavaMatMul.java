@@ -29,8 +29,10 @@ final class JavaMatMul {
         if (from >= to || k == 0 || n == 0) {
             return;
         }
-        double[][] panel = new double[Math.min(k, K_BLOCK)][Math.min(n, J_BLOCK)];
-        double[][] rows = new double[Math.min(to - from, I_BLOCK)][Math.min(n, J_BLOCK)];
+        // this thread's copies, kept between calls: allocating (so zeroing) them per call cost as much as a
+        // small product's multiply-adds; only the first `width` elements of a row are read, all written first
+        double[][] panel = Scratch.rows(Scratch.B_BLOCK, Math.min(k, K_BLOCK), Math.min(n, J_BLOCK));
+        double[][] rows = Scratch.rows(Scratch.C_ROWS, Math.min(to - from, I_BLOCK), Math.min(n, J_BLOCK));
         for (int jj = 0; jj < n; jj += J_BLOCK) {
             int width = Math.min(n, jj + J_BLOCK) - jj;
             for (int pp = 0; pp < k; pp += K_BLOCK) {

@@ -52,6 +52,35 @@ final class Layout {
         return true;
     }
 
+    /**
+     * One period of {@code x} broadcast to {@code shape}, when the expansion is that period repeated
+     * whole, at least twice: {@code x} broadcast to the axes of {@code shape} from its first axis whose
+     * size is not 1 (a bias of shape (C, 1, 1) against (N, C, H, W) gives C·H·W elements, repeated N
+     * times). Null when {@code x} does not repeat (its first axis of size above 1 is the result's first).
+     */
+    static double[] period(Tensor x, Shape shape) {
+        int offset = shape.rank() - x.rank();
+        int lead = 0;
+        while (lead < x.rank() && x.shape.dim(lead) == 1) {
+            lead++;
+        }
+        int first = lead + offset;
+        if (first == 0) {
+            return null;
+        }
+        int[] dims = new int[shape.rank() - first];
+        int[] own = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = shape.dim(first + i);
+            own[i] = x.shape.dim(lead + i);
+        }
+        Shape period = Shape.of(dims);
+        if (period.size() > shape.size() / 2) {
+            return null;
+        }
+        return broadcastTo(new Tensor(Shape.of(own), x.data), period).data;
+    }
+
     /** {@code out} filled with copies of {@code block}: one copy, then copies of what is done, doubling each time. */
     static void repeat(double[] block, double[] out) {
         System.arraycopy(block, 0, out, 0, block.length);

@@ -15,8 +15,8 @@ final class Unfold {
     /**
      * Unrolls image {@code image}, group {@code group} into the {@code taps × P} matrix {@code col}: tap t
      * of position q goes to {@code col[t·P + q]}. Taps that fall in the padding are not written: they are
-     * the same for every image, so {@code col} must be zero there, as a new array is, and stays so when it
-     * is reused for other images and groups of the same convolution (zeroing them for every image was a
+     * the same for every image, so the caller zeroes {@code col} once per convolution, and it stays zero
+     * there when it is reused for other images and groups of the same convolution (zeroing them for every image was a
      * tenth of a CNN's training step).
      */
     static void im2col(double[] x, Convolution.Dims d, int image, int group, double[] col) {

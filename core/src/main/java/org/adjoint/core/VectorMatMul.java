@@ -15,7 +15,7 @@ package org.adjoint.core;
  * 4 rows or fewer use a 4-row tile).</li>
  * <li>B is taken one k-block at a time (a block of B is at most 512 KB, the second-level cache). For a
  * range of at least {@link #PACK_ROWS} rows, each block is packed into contiguous panels of a tile's
- * width, zero-padded, as GotoBLAS does (the rows of a row-major B are a power of two apart for
+ * width, as GotoBLAS does (the rows of a row-major B are a power of two apart for
  * n = 512 and fall into the same first-level cache sets). For fewer rows the copy does not pay for
  * itself and B is read where it is; only its last columns, fewer than a tile, are copied.</li>
  * <li>Tiles that stick out of C (last rows, last columns) are computed in a scratch tile and copied;
@@ -63,9 +63,11 @@ final class VectorMatMul implements MatMul.Kernel {
         int depth = Math.min(k, Math.max(MIN_DEPTH, Math.min(MAX_DEPTH, BLOCK_ELEMENTS / n)));
         boolean pack = to - from >= PACK_ROWS;
         int wide = pack ? 0 : n - n % NR;
-        double[] panels = wide == n ? null : new double[depth * (n - wide + NR - 1) / NR * NR];
-        double[] strip = new double[MR * depth];
-        double[] sums = new double[MR * NR];
+        // this thread's scratch arrays (see Scratch); padding in them may hold an earlier call's values, but a
+        // padded row or column of a tile only ever reaches the rows and columns of C that are not stored
+        double[] panels = wide == n ? null : Scratch.doubles(Scratch.PANELS, depth * (n - wide + NR - 1) / NR * NR);
+        double[] strip = Scratch.doubles(Scratch.STRIP, MR * depth);
+        double[] sums = Scratch.doubles(Scratch.TILE, MR * NR);
         for (int pp = 0; pp < k; pp += depth) {
             int d = Math.min(depth, k - pp);
             if (panels != null) {
@@ -88,8 +90,9 @@ final class VectorMatMul implements MatMul.Kernel {
 
     /**
      * Columns [wide, n) of B's rows [pp, pp + d) into panels of NR columns, panel t at
-     * {@code t·depth·NR}, its rows NR apart; the padding after the last column is never written, so it
-     * stays zero.
+     * {@code t·depth·NR}, its rows NR apart. The padding after the last column is never written: it
+     * holds whatever the thread's scratch array held, and reaches only columns of a tile that are not
+     * stored into C (each column of C depends on its own column of B alone).
      */
     private static void pack(double[] b, int n, int wide, int pp, int d, int depth, double[] panels) {
         for (int j = wide; j < n; j += NR) {
