@@ -55,8 +55,25 @@ public final class Graph {
      * derivative rules see the recorded values, so the sweep is itself recorded and its results can
      * be differentiated again; without it they see constants and record nothing. With
      * {@code detectAnomalies} every value and cotangent is checked ({@link Anomalies}).
+     *
+     * <p>A first-order sweep without anomaly checks first runs without the zero-cotangent rule of
+     * {@link Pointwise}, which costs a scan of every pointwise node's value, and runs again with it only
+     * if a result is not finite. When every result is finite the two sweeps give the same bits: the rule
+     * only changes a non-finite contribution element to 0, and a finite result element cannot have read
+     * a non-finite one (a derivative rule is linear in the cotangent: it scales, adds and selects its
+     * elements, and any arithmetic on a non-finite element is not finite), so no result element read
+     * one that the rule would have changed.
      */
     public Var[] pullBack(Var seed, int[] targets, boolean createGraph, boolean detectAnomalies) {
-        return new Sweep(this, createGraph, detectAnomalies).pullBack(seed, targets);
+        if (createGraph || detectAnomalies) {
+            return new Sweep(this, createGraph, detectAnomalies, true).pullBack(seed, targets);
+        }
+        Var[] unmasked = new Sweep(this, false, false, false).pullBack(seed, targets);
+        for (Var result : unmasked) {
+            if (result != null && !result.value().isFinite()) {
+                return new Sweep(this, false, false, true).pullBack(seed, targets);
+            }
+        }
+        return unmasked;
     }
 }

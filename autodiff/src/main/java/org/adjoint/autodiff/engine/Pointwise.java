@@ -15,7 +15,8 @@ import org.adjoint.core.Tensor;
  * choose out of the gradient: {@code where(x > 0, sqrt(x), 0)} at x = −1 or 0, or
  * {@code where(x != 0, sin(x)/x, 1)} at 0, have the gradient of the chosen branch, NaN-free. The
  * masking is itself recorded (as a {@link Var#where}), and the second-order sweep applies the same rule,
- * so Hessians are NaN-free too.
+ * so Hessians are NaN-free too. A first-order sweep runs without the rule first and again with it
+ * only if a gradient is not finite, with the same bits either way ({@link Graph#pullBack} says why).
  *
  * <p>An op opts in by implementing this interface (and says, with the two defaults, when the engine
  * may skip the check); it is public so that the op classes in {@code org.adjoint.autodiff.ops} can.

@@ -12,8 +12,9 @@ import org.adjoint.core.Shape;
  * backwards, each node's cotangent is complete when it is reached (every node that reads it comes
  * later), so it is pulled back through the node's {@link Op#vjp}, fitted to each input's shape, and
  * added to that input's entry. Three rules of the engine apply to every contribution, here and
- * nowhere else: the zero-cotangent rule ({@link Pointwise}), broadcasting undone ({@link #fit}), and,
- * on request, anomaly checks ({@link Anomalies}).
+ * nowhere else: the zero-cotangent rule ({@link Pointwise}; a first-order sweep may leave it out, see
+ * {@link Graph#pullBack}), broadcasting undone ({@link #fit}), and, on request, anomaly checks
+ * ({@link Anomalies}).
  *
  * <p>For a first-order sweep the rules see constant views of the recorded values, so they record
  * nothing; with {@code createGraph} they see the recorded nodes themselves and record the
@@ -27,18 +28,21 @@ final class Sweep {
     private final Graph graph;
     private final boolean createGraph;
     private final boolean detectAnomalies;
+    /** Whether the zero-cotangent rule applies (see {@link Graph#pullBack} for when it can be left out). */
+    private final boolean maskZeroCotangents;
     /** The cotangent of each node, null until one reaches it. */
     private final Var[] bar;
     /** For a first-order sweep, the constant view of each node's value, made when first needed. */
     private final Var[] views;
 
-    Sweep(Graph graph, boolean createGraph, boolean detectAnomalies) {
+    Sweep(Graph graph, boolean createGraph, boolean detectAnomalies, boolean maskZeroCotangents) {
         this.graph = graph;
         this.nodes = graph.nodes;
         this.inputStart = graph.inputStart;
         this.inputAt = graph.inputAt;
         this.createGraph = createGraph;
         this.detectAnomalies = detectAnomalies;
+        this.maskZeroCotangents = maskZeroCotangents;
         this.bar = new Var[nodes.length];
         this.views = createGraph ? null : new Var[nodes.length];
     }
@@ -86,8 +90,9 @@ final class Sweep {
             if (j < 0 || !needed[j]) {
                 continue;
             }
-            Var contribution = fit(Pointwise.zeroWhereCotangentIsZero(node, nodeBar,
-                    op.vjp(i, seen, out, nodeBar)), node, i);
+            Var local = op.vjp(i, seen, out, nodeBar);
+            Var contribution = fit(maskZeroCotangents ? Pointwise.zeroWhereCotangentIsZero(node, nodeBar, local) : local,
+                    node, i);
             if (detectAnomalies) {
                 Anomalies.checkBackward(node, i, nodeBar, contribution);
             }
