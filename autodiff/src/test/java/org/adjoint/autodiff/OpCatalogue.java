@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.adjoint.autodiff.ops.MulPositiveMask;
 import org.adjoint.autodiff.ops.Normalization;
 import org.adjoint.autodiff.ops.ScaledMul;
 import org.adjoint.core.Shape;
@@ -106,6 +107,9 @@ final class OpCatalogue {
                         TensorGens.tensorOf(pair.result(), integers(0, 1).map(Integer::doubleValue))).map(t -> new Call(
                         "where(mask " + exact(t.third()) + ", a, b)", new Tensor[] {t.first(), t.second()},
                         v -> Var.where(t.third(), v[0], v[1]))))),
+                new Case("mulPositiveMask", TensorGens.broadcastPairs(3, 4).flatMap(pair -> Gen.zip(TensorGens.tensorOf(pair.left(), WIDE), TensorGens.tensorOf(pair.right(), WIDE),
+                                (u, x) -> new Call("mulPositiveMask(x " + exact(x) + ")", new Tensor[] {u},
+                                        v -> Var.apply(new MulPositiveMask(x), v[0]))))),
                 new Case("sumTo", TensorGens.broadcastPairs(3, 4).filter(pair -> !pair.left().equals(pair.result())).flatMap(pair ->
                         TensorGens.tensorOf(pair.result(), WIDE).map(x -> new Call("sumTo(" + pair.left() + ")",
                                 new Tensor[] {x}, v -> v[0].sumTo(pair.left()))))),

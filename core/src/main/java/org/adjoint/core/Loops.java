@@ -78,6 +78,12 @@ final class Loops {
             o[i] = Math.ceil(Math.min(Math.max(x[i], 0.0), 1.0));
         }
     };
+    /** {@code x · [y > 0]}, the mask computed as in {@link #POSITIVE}: the same bits as the two passes. */
+    static final BinaryLoop MUL_POSITIVE = (x, xo, y, yo, o, oo, n) -> {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = x[xo + i] * Math.ceil(Math.min(Math.max(y[yo + i], 0.0), 1.0));
+        }
+    };
     /**
      * Vector API versions of the costly functions ({@link VectorLoops}, giving {@link StableMath}'s
      * bits), or null when that API is not in use.

@@ -497,6 +497,15 @@ public final class Tensor {
         return Elementwise.map(this, Loops.POSITIVE);
     }
 
+    /**
+     * {@code this · x.positiveMask()}, broadcast, in one pass without the mask: the same bits as the two
+     * steps (this where x is positive, this · 0 where it is zero or negative, NaN where x is NaN). The
+     * cotangent of {@link #relu()}.
+     */
+    public Tensor mulPositiveMask(Tensor x) {
+        return Elementwise.zip("mulPositiveMask", this, x, Loops.MUL_POSITIVE);
+    }
+
     /** Each element limited to {@code [low, high]}. */
     public Tensor clamp(double low, double high) {
         if (low > high) {

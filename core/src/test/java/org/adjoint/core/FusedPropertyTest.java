@@ -49,6 +49,21 @@ class FusedPropertyTest {
     }
 
     @Test
+    void mulPositiveMaskIsTheMaskChain() {
+        Property.forAll(TRIPLES).check(t -> assertIdentical(t.get(0).mul(t.get(1).positiveMask()),
+                t.get(0).mulPositiveMask(t.get(1)), "mulPositiveMask"));
+    }
+
+    @Test
+    void mulPositiveMaskBroadcastsAsMul() {
+        Property.forAll(CoreGens.broadcastPairs(3, 4).flatMap(pair -> Gen.zip(
+                TensorGens.tensorOf(pair.left(), CoreGens.SPECIAL_OR_REAL),
+                TensorGens.tensorOf(pair.right(), CoreGens.SPECIAL_OR_REAL), (Tensor u, Tensor x) -> List.of(u, x))))
+                .check(t -> assertIdentical(t.get(0).mul(t.get(1).positiveMask()), t.get(0).mulPositiveMask(t.get(1)),
+                        "mulPositiveMask"));
+    }
+
+    @Test
     void operandsOfDifferentShapesAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fused.movingAverage(Tensor.zeros(2, 3), 0.9, Tensor.zeros(3)));

@@ -20,6 +20,6 @@ public record Relu() implements UnaryOp, Pointwise {
 
     @Override
     public Var vjp(Var x, Var y, Var yBar) {
-        return yBar.mul(Var.constant(x.value().positiveMask()));
+        return Var.apply(new MulPositiveMask(x.value()), yBar);
     }
 }
