@@ -69,21 +69,16 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
         while (true) {
             MinimizationResult stop = run.stopBeforeStep(current);
             boolean gradientMet = stop != null && stop.reason() == StopReason.GRADIENT_TOLERANCE;
-            if (stop != null && (!gradientMet || run.budgetExhausted() != null)) {
+            MinimizationResult cannotStep = stopBeforeTrial(run, current, radius);
+            if (stop != null && (!gradientMet || cannotStep != null)) {
                 return stop;
             }
-            if (radius <= 1e-15 * (1 + Vectors.norm(current.x()))) {
-                return gradientMet ? stop : run.stop(StopReason.TRUST_REGION_COLLAPSED, "the trust radius shrank to " + radius);
+            if (cannotStep != null) {
+                return cannotStep;
             }
-            int left = run.remainingEvaluations();
-            if (left < 3) {
-                return gradientMet ? stop : run.stop(StopReason.MAX_EVALUATIONS, "reached the limit of " + stopping.maxEvaluations()
-                        + " evaluations (" + left + " left; a trial step needs a Hessian-vector product, one more for its"
-                        + " predicted decrease, and f and ∇f at the trial point)");
-            }
-            Step step = Step.at(run, current, radius, left - 2);
+            Step step = Step.at(run, current, radius, run.remainingEvaluations() - 2);
             double tolerance = stopping.gradientTolerance();
-            if (gradientMet && step.predicted() <= 0.5 * tolerance * tolerance) {
+            if (gradientMet && !(step.predicted() > 0.5 * tolerance * tolerance)) { // a NaN model cannot overrule the test
                 return run.stopBeforeStep(current);
             }
             Trial trial = step.evaluate(run, current);
@@ -106,6 +101,24 @@ public record TrustRegionNewton(double initialRadius, double maxRadius, double e
                 current = next;
             }
         }
+    }
+
+    /** The stop when no trial can be made from {@code current}: a budget spent, the radius collapsed; else null. */
+    private static MinimizationResult stopBeforeTrial(Run run, Iterate current, double radius) {
+        MinimizationResult budget = run.budgetExhausted();
+        if (budget != null) {
+            return budget;
+        }
+        if (radius <= 1e-15 * (1 + Vectors.norm(current.x()))) {
+            return run.stop(StopReason.TRUST_REGION_COLLAPSED, "the trust radius shrank to " + radius);
+        }
+        int left = run.remainingEvaluations();
+        if (left < 3) {
+            return run.stop(StopReason.MAX_EVALUATIONS, "reached the limit of " + run.stopping().maxEvaluations()
+                    + " evaluations (" + left + " left; a trial step needs a Hessian-vector product, one more for its"
+                    + " predicted decrease, and f and ∇f at the trial point)");
+        }
+        return null;
     }
 
     /** Shrinks Δ to ¼Δ after a poor prediction, doubles it (up to Δmax) after a good one on the boundary. */
