@@ -62,8 +62,12 @@ public interface HessianModification {
      * {@code B = Q·max(|Λ|, δ)·Qᵀ}, which flips negative curvature into descent and bounds the step
      * where H is nearly singular (Nocedal and Wright, section 3.4, with |λ| in place of their δ for a
      * negative λ, as Gill, Murray and Wright's "absolute value" modification). δ is absolute: on the
-     * Moré–Garbow–Hillstrom problems a δ relative to max|λ| solved fewer (27 of 33 against 30). The
-     * default of {@link Newton#modified()}.
+     * Moré–Garbow–Hillstrom problems a δ relative to max|λ| solved fewer (27 of 33 against 30). Where H is
+     * positive definite, B = H: that is decided by a Cholesky factorization of H scaled to a unit diagonal
+     * (as in {@link #addMultipleOfIdentity}), which then gives the Newton step, because an eigensolver finds
+     * the small eigenvalues of a badly scaled H only to about ε·‖H‖ and may floor a positive one to δ along an
+     * inaccurate eigenvector (Meyer's function, MGH 10: a step 10⁶ times too long, and a stall above f*).
+     * The default of {@link Newton#modified()}.
      *
      * @param delta the smallest eigenvalue allowed, e.g. 1e-8
      */
@@ -71,11 +75,6 @@ public interface HessianModification {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("eigenvalues: delta = " + delta + " must be positive and finite");
         }
-        return (h, g) -> {
-            LinearAlgebra.SymmetricEigen eig = LinearAlgebra.symmetricEigen(h);
-            Tensor q = eig.vectors();
-            Tensor inverse = eig.values().abs().map(v -> 1 / Math.max(v, delta));
-            return q.matmul(q.transpose().matmul(g).mul(inverse)).neg();
-        };
+        return (h, g) -> ScaledEigenvalues.step(h, g, delta);
     }
 }

@@ -6,7 +6,7 @@ import org.adjoint.core.LinearAlgebra;
 import org.adjoint.core.Tensor;
 import org.junit.jupiter.api.Test;
 
-/** The scaled added-multiple-of-identity strategy on small matrices with known answers. */
+/** The scaled added-multiple-of-identity and the eigenvalue strategies on small matrices with known answers. */
 class HessianModificationTest {
 
     private static final HessianModification MODIFIED = HessianModification.addMultipleOfIdentity(1e-3);
@@ -55,5 +55,30 @@ class HessianModificationTest {
         assertTrue(MODIFIED.step(Tensor.zeros(2, 2), g).allClose(g.mul(-1e3), 1e-15, 0));
         Tensor p = MODIFIED.step(Tensor.matrix(new double[][] {{0, 1}, {1, 0}}), g);
         assertTrue(p.isFinite() && p.mul(g).sum().item() < 0, p::toString);
+    }
+
+    /**
+     * The same H for the eigenvalue modification: its smallest eigenvalue, 2e-8, is below the rounding of
+     * an eigensolver on a matrix of norm 1e10 (about 1e-6), which floored it to δ = 1e-8 along an inaccurate
+     * eigenvector; H is positive definite, so the modification must leave it alone and give Newton's step.
+     */
+    @Test
+    void theEigenvalueModificationGivesTheNewtonStepOnAPositiveDefiniteButBadlyScaledHessian() {
+        double rho = 0.999999;
+        Tensor s = Tensor.vector(1e5, 0.1);
+        Tensor h = scaled(Tensor.matrix(new double[][] {{1, rho}, {rho, 1}}), s);
+        Tensor g = Tensor.vector(1, 1);
+        Tensor u = g.div(s);
+        double det = 1 - rho * rho;
+        Tensor newton = Tensor.vector((u.get(0) - rho * u.get(1)) / det, (u.get(1) - rho * u.get(0)) / det).div(s).neg();
+        Tensor p = HessianModification.eigenvalues(1e-8).step(h, g);
+        assertTrue(p.allClose(newton, 1e-9, 0), () -> p + " vs the Newton step " + newton);
+    }
+
+    /** An indefinite H still gets its negative eigenvalue flipped: diag(2, −4) gives p = −(g₁/2, g₂/4). */
+    @Test
+    void theEigenvalueModificationFlipsNegativeCurvature() {
+        Tensor p = HessianModification.eigenvalues(1e-8).step(Tensor.matrix(new double[][] {{2, 0}, {0, -4}}), Tensor.vector(1, 1));
+        assertTrue(p.allClose(Tensor.vector(-0.5, -0.25), 1e-15, 0), p::toString);
     }
 }

@@ -1,11 +1,17 @@
 package org.adjoint.optim.minimize.newton;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.adjoint.core.Tensor;
+import org.adjoint.optim.minimize.Objective;
+import org.adjoint.optim.minimize.StopReason;
 
 import org.adjoint.optim.minimize.MinimizationResult;
 import org.adjoint.optim.minimize.Stopping;
 import org.adjoint.optim.minimize.problems.MoreGarbowHillstrom;
 import org.adjoint.optim.minimize.problems.TestProblem;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,5 +31,18 @@ class TrustRegionRadiusTest {
         TestProblem problem = MoreGarbowHillstrom.problem(number);
         MinimizationResult r = TrustRegionNewton.standard().minimize(problem.objective(), problem.start(), BENCHMARK);
         assertTrue(problem.solvedBy(r.value(), 1e-7), () -> problem + ": " + r);
+    }
+
+    /**
+     * f = ½·10⁻⁶·‖x‖² from x₀ = (5, 0): ‖∇f‖ = 5e-6 is below gtol = 1e-5 at the start, but f − f* = 1.25e-5 and
+     * the model predicts that whole decrease (≫ ½gtol² = 5e-11); the run must go on to the minimum, then stop
+     * on the gradient tolerance.
+     */
+    @Test
+    void aSmallGradientAlongWeakCurvatureDoesNotStopTheRun() {
+        Objective weak = Objective.of(x -> x.square().sum().mul(0.5e-6));
+        MinimizationResult r = TrustRegionNewton.standard().minimize(weak, Tensor.vector(5, 0), BENCHMARK);
+        assertEquals(StopReason.GRADIENT_TOLERANCE, r.reason(), r::toString);
+        assertTrue(r.iterations() > 0 && r.value() <= 1e-20, r::toString);
     }
 }
