@@ -24,4 +24,6 @@ module org.adjoint.core {
     exports org.adjoint.core.data;
     exports org.adjoint.verify;
     exports org.adjoint.verify.junit;
+    // Array recycling for the backward sweep; not for users.
+    exports org.adjoint.core.internal to org.adjoint.autodiff;
 }

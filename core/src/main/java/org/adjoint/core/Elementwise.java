@@ -1,5 +1,6 @@
 package org.adjoint.core;
 
+import org.adjoint.core.internal.Buffers;
 
 /**
  * Elementwise kernels: one function applied to every element, or to aligned pairs of elements under
@@ -52,7 +53,7 @@ final class Elementwise {
 
     static Tensor map(Tensor x, UnaryLoop loop) {
         double[] in = x.data;
-        double[] out = new double[in.length];
+        double[] out = Buffers.allocate(in.length);
         if (out.length <= PARALLEL_ELEMENTS) {
             loop.run(in, out, 0, out.length);
         } else {
@@ -69,7 +70,7 @@ final class Elementwise {
      */
     static Tensor zip(String op, Tensor a, Tensor b, BinaryLoop loop) {
         Shape shape = Shape.broadcast(op, a.shape, b.shape);
-        double[] out = new double[shape.size()];
+        double[] out = Buffers.allocate(shape.size());
         boolean aFull = a.data.length == out.length;
         boolean bFull = b.data.length == out.length;
         double[] period = aFull != bFull && out.length > CHUNK ? Layout.period(aFull ? b : a, shape) : null;

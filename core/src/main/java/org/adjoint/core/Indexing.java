@@ -1,6 +1,7 @@
 package org.adjoint.core;
 
 import java.util.Arrays;
+import org.adjoint.core.internal.Buffers;
 
 /**
  * Kernels that select or join parts of tensors along an axis: slice and its adjoint pad, concatenate,
@@ -92,7 +93,7 @@ final class Indexing {
         Shape shape = Shape.of("pad", dims);
         int inner = x.shape.strides()[a];
         int outer = outer(x.shape, a);
-        double[] out = new double[shape.size()];
+        double[] out = Buffers.allocateZeroed(shape.size());
         int block = n * inner;
         copyBlocks(x.data, 0, block, out, before * inner, dims[a] * inner, block, outer);
         return new Tensor(shape, out);

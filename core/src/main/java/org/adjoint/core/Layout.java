@@ -1,6 +1,7 @@
 package org.adjoint.core;
 
 import java.util.Arrays;
+import org.adjoint.core.internal.Buffers;
 
 /**
  * Kernels that rearrange a whole tensor without combining elements: broadcast and permute (with a
@@ -19,7 +20,7 @@ final class Layout {
         if (!x.shape.broadcastsTo(shape)) {
             throw new IllegalArgumentException("broadcastTo: shape " + x.shape + " does not broadcast to " + shape);
         }
-        double[] out = new double[shape.size()];
+        double[] out = Buffers.allocate(shape.size());
         if (out.length == 0) {
             return new Tensor(shape, out);
         }

@@ -7,6 +7,7 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
+import org.adjoint.core.internal.Buffers;
 
 /**
  * An immutable dense n-dimensional array of {@code double}s in row-major order.
@@ -40,6 +41,10 @@ public final class Tensor {
     private byte finiteness;
     private static final byte FINITE = 1;
     private static final byte NOT_FINITE = 2;
+
+    static {
+        Buffers.install(t -> t.data);
+    }
 
     /** Wraps without copying; callers inside the package hand over ownership of {@code data}. */
     Tensor(Shape shape, double[] data) {

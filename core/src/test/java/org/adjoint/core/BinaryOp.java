@@ -30,6 +30,8 @@ record BinaryOp(String method, String domain, BinaryOperator<Tensor> kernel, Dou
             new BinaryOp("add", "reals", Tensor::add, (a, b) -> a + b, CoreGens.ELEMENTS, CoreGens.ELEMENTS),
             new BinaryOp("sub", "reals", Tensor::sub, (a, b) -> a - b, CoreGens.ELEMENTS, CoreGens.ELEMENTS),
             new BinaryOp("mul", "reals", Tensor::mul, (a, b) -> a * b, CoreGens.ELEMENTS, CoreGens.ELEMENTS),
+            new BinaryOp("mulPositiveMask", "reals", Tensor::mulPositiveMask, (a, b) -> b > 0 ? a : Double.isNaN(b) ? Double.NaN : a * 0.0,
+                    CoreGens.ELEMENTS, CoreGens.ELEMENTS),
             new BinaryOp("div", "divisors away from 0", Tensor::div, (a, b) -> a / b,
                     CoreGens.ELEMENTS, Gen.doublesAwayFrom(-10, 10, 0, 0.1)),
             new BinaryOp("pow", "positive bases", Tensor::pow, Math::pow, Gen.doubles(0.01, 10), Gen.doubles(-3, 3)),

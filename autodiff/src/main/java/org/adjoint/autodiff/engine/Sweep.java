@@ -3,6 +3,8 @@ package org.adjoint.autodiff.engine;
 import org.adjoint.autodiff.Op;
 import org.adjoint.autodiff.Var;
 import org.adjoint.core.Shape;
+import org.adjoint.core.Tensor;
+import org.adjoint.core.internal.Buffers;
 
 /**
  * The accumulation half of the backward pass: one reverse sweep over a {@link Graph}, pulling the
@@ -34,8 +36,19 @@ final class Sweep {
     private final Var[] bar;
     /** For a first-order sweep, the constant view of each node's value, made when first needed. */
     private final Var[] views;
+    /**
+     * For a first-order sweep without anomaly checks, the scope that recycles the arrays of cotangents
+     * once they are dead (see {@link #recycle}); null otherwise, and outside {@link #pullBack}.
+     */
+    private Buffers.Scope pool;
+    private final boolean recycle;
 
     Sweep(Graph graph, boolean createGraph, boolean detectAnomalies, boolean maskZeroCotangents) {
+        this(graph, createGraph, detectAnomalies, maskZeroCotangents, !createGraph && !detectAnomalies);
+    }
+
+    /** With {@code recycle}, which only a first-order sweep without anomaly checks may have (tests compare). */
+    Sweep(Graph graph, boolean createGraph, boolean detectAnomalies, boolean maskZeroCotangents, boolean recycle) {
         this.graph = graph;
         this.nodes = graph.nodes;
         this.inputStart = graph.inputStart;
@@ -43,6 +56,10 @@ final class Sweep {
         this.createGraph = createGraph;
         this.detectAnomalies = detectAnomalies;
         this.maskZeroCotangents = maskZeroCotangents;
+        if (recycle && (createGraph || detectAnomalies)) {
+            throw new IllegalArgumentException("Sweep: only a first-order sweep without anomaly checks recycles arrays");
+        }
+        this.recycle = recycle;
         this.bar = new Var[nodes.length];
         this.views = createGraph ? null : new Var[nodes.length];
     }
@@ -59,15 +76,23 @@ final class Sweep {
             Anomalies.checkForward(nodes);
         }
         bar[n - 1] = seed;
-        for (int k = n - 1; k >= 0; k--) {
-            Var nodeBar = bar[k];
-            if (nodeBar == null || Nodes.op(nodes[k]) == null) {
-                continue; // unreached, or a leaf: nothing to pull back through
+        try (Buffers.Scope scope = recycle ? Buffers.open() : null) {
+            pool = scope;
+            for (int k = n - 1; k >= 0; k--) {
+                Var nodeBar = bar[k];
+                if (nodeBar == null || Nodes.op(nodes[k]) == null) {
+                    continue; // unreached, or a leaf: nothing to pull back through
+                }
+                if (!isTarget[k]) {
+                    bar[k] = null; // complete and used only here: let it be collected
+                }
+                pullBackThrough(k, nodeBar, needed);
+                if (pool != null && !isTarget[k] && recyclable(nodeBar)) {
+                    pool.release(nodeBar.value());
+                }
             }
-            if (!isTarget[k]) {
-                bar[k] = null; // complete and used only here: let it be collected
-            }
-            pullBackThrough(k, nodeBar, needed);
+        } finally {
+            pool = null;
         }
         Var[] result = new Var[targets.length];
         for (int t = 0; t < targets.length; t++) {
@@ -85,6 +110,9 @@ final class Sweep {
         // a copy either way: a rule that writes into the array it is handed cannot corrupt the recorded graph
         Var[] seen = createGraph ? inputs.clone() : constantViews(inputs, base);
         Var out = createGraph ? node : view(node, k);
+        if (pool != null && recyclable(nodeBar) && !isLibraryOp(op)) {
+            pool.pin(nodeBar.value()); // a rule of the user's may keep its cotangent
+        }
         for (int i = 0; i < inputs.length; i++) {
             int j = inputAt[base + i];
             if (j < 0 || !needed[j]) {
@@ -96,8 +124,49 @@ final class Sweep {
             if (detectAnomalies) {
                 Anomalies.checkBackward(node, i, nodeBar, contribution);
             }
-            bar[j] = bar[j] == null ? contribution : bar[j].add(contribution);
+            if (pool == null || !recyclable(contribution)) { // bar[j], if any, has the contribution's shape
+                bar[j] = bar[j] == null ? contribution : bar[j].add(contribution);
+            } else {
+                accumulate(j, contribution, isLibraryOp(op) && !contribution.requiresGrad());
+            }
         }
+    }
+
+    /**
+     * {@code bar[j] += contribution} while recycling, reporting to {@link #pool} where cotangents are
+     * stored and dropped. The library's rules return fresh tensors, or tensors that share an array
+     * with the cotangent or values they were handed, and keep none of them; that, and the reports here,
+     * are what make the counts exact. A contribution from a user's rule ({@code recyclable} false) is
+     * pinned, since the rule may have kept it.
+     */
+    private void accumulate(int j, Var contribution, boolean recyclable) {
+        Tensor c = contribution.value();
+        if (!recyclable) {
+            pool.pin(c);
+        }
+        if (bar[j] == null) {
+            bar[j] = contribution;
+            pool.retain(c);
+        } else {
+            Var previous = bar[j];
+            bar[j] = previous.add(contribution);
+            pool.retain(bar[j].value());
+            pool.release(previous.value());
+            pool.discard(c);
+        }
+    }
+
+    /** Whether {@code v}'s array is long enough for {@link #pool} to count (shorter ones it ignores). */
+    private static boolean recyclable(Var v) {
+        return v.value().size() >= Buffers.MIN_LENGTH;
+    }
+
+    /** The package of every op the library defines. */
+    private static final String LIBRARY_OPS = "org.adjoint.autodiff.ops";
+
+    /** Whether {@code op} is one of the library's, whose rules keep nothing they are handed or return. */
+    private static boolean isLibraryOp(Op op) {
+        return op.getClass().getPackageName().equals(LIBRARY_OPS);
     }
 
     private Var[] constantViews(Var[] inputs, int base) {

@@ -2,7 +2,10 @@ package org.adjoint.optim.minimize;
 
 /** Why a minimization stopped. */
 public enum StopReason {
-    /** The gradient norm fell below its tolerance. */
+    /**
+     * The gradient norm fell below its tolerance (for trust-region Newton, also in the local metric of
+     * the Hessian's inverse: the next step's predicted decrease was at most ½·tolerance²).
+     */
     GRADIENT_TOLERANCE(true),
     /** The relative change of f fell below its tolerance. */
     FUNCTION_TOLERANCE(true),

@@ -3,7 +3,8 @@ package org.adjoint.optim.minimize;
 /**
  * When a minimization stops. Each test is off when its tolerance is 0.
  *
- * @param gradientTolerance        stop when {@code ‖∇f‖₂ ≤ gradientTolerance}
+ * @param gradientTolerance        stop when {@code ‖∇f‖₂ ≤ gradientTolerance} (trust-region Newton also asks that
+ *                                 the next step's predicted decrease be at most ½·gradientTolerance²)
  * @param functionTolerance        stop when {@code |fₖ − fₖ₊₁| ≤ functionTolerance · max(|fₖ|, |fₖ₊₁|, 1)}
  * @param stepTolerance            stop when {@code ‖xₖ₊₁ − xₖ‖₂ ≤ stepTolerance · (1 + ‖xₖ‖₂)}
  * @param maxIterations            the iteration budget
