@@ -1,5 +1,6 @@
 package org.adjoint.core.internal;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,13 +41,14 @@ public final class Buffers {
 
     /**
      * The most bytes of freed arrays a thread keeps between scopes for the next ones (system property
-     * {@code adjoint.buffers.keepBytes}; 0 keeps none once a scope closes).
+     * {@code adjoint.buffers.keepBytes}; 0 keeps none once a scope closes). They are held softly: the
+     * garbage collector clears them before it would run out of memory.
      */
-    public static final long KEEP_BYTES = Long.getLong("adjoint.buffers.keepBytes", 32L << 20);
+    public static final long KEEP_BYTES = Long.getLong("adjoint.buffers.keepBytes", 16L << 20);
 
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
-    /** Each thread's freed arrays by length, kept across scopes up to {@link #KEEP_BYTES}. */
-    private static final ThreadLocal<FreeArrays> FREE = ThreadLocal.withInitial(FreeArrays::new);
+    /** Each thread's freed arrays by length, kept across scopes up to {@link #KEEP_BYTES}, softly. */
+    private static final ThreadLocal<SoftReference<FreeArrays>> FREE = new ThreadLocal<>();
     private static volatile Function<Tensor, double[]> data;
 
     private Buffers() {
@@ -79,7 +81,13 @@ public final class Buffers {
 
     /** Opens a scope on this thread; close it (try-with-resources) on the same thread. */
     public static Scope open() {
-        Scope scope = new Scope(CURRENT.get(), FREE.get());
+        SoftReference<FreeArrays> kept = FREE.get();
+        FreeArrays free = kept == null ? null : kept.get();
+        if (free == null) {
+            free = new FreeArrays();
+            FREE.set(new SoftReference<>(free));
+        }
+        Scope scope = new Scope(CURRENT.get(), free);
         CURRENT.set(scope);
         return scope;
     }
