@@ -85,7 +85,7 @@ final class Loops {
         }
     };
     /**
-     * Vector API versions of the costly functions ({@link VectorLoops}, giving {@link StableMath}'s
+     * Vector API versions of the costly functions ({@code VectorLoops}, giving {@link StableMath}'s
      * bits), or null when that API is not in use.
      */
     static final Transcendentals FAST =

@@ -4,7 +4,7 @@ package org.adjoint.core;
  * Matrix products on row-major arrays.
  *
  * <p>Two kernels compute the rows of a product. When the Vector API is available (see
- * {@link Vectorization}), {@link VectorMatMul} uses its fused multiply-adds in registers: three to
+ * {@link Vectorization}), {@code VectorMatMul} uses its fused multiply-adds in registers: three to
  * four times faster. Otherwise the pure-Java kernel below runs.
  *
  * <p>The pure-Java kernel is {@link JavaMatMul}. Products of more than {@link #PARALLEL_THRESHOLD}

@@ -17,11 +17,11 @@ final class Scratch {
     static final int UNFOLDED = 0;
     /** One image's output channels, or their cotangent ({@link Convolution}). */
     static final int CHANNELS = 1;
-    /** B's columns packed in panels ({@link VectorMatMul}). */
+    /** B's columns packed in panels ({@code VectorMatMul}). */
     static final int PANELS = 2;
-    /** A short strip of A's rows, padded ({@link VectorMatMul}). */
+    /** A short strip of A's rows, padded ({@code VectorMatMul}). */
     static final int STRIP = 3;
-    /** A tile of C that sticks out of C ({@link VectorMatMul}). */
+    /** A tile of C that sticks out of C ({@code VectorMatMul}). */
     static final int TILE = 4;
     private static final int SLOTS = 5;
 

@@ -3,7 +3,7 @@ package org.adjoint.core;
 /**
  * exp, log and tanh built only from operations that IEEE 754 rounds exactly (addition,
  * multiplication, division, fused multiply-add, comparisons and bit manipulation), in scalar form:
- * the lane-by-lane twin of {@link VectorLoops}, which applies the same operations in the same order
+ * the lane-by-lane twin of {@code VectorLoops}, which applies the same operations in the same order
  * to whole vectors, so that an element's result depends on its value only, never on where it sits in
  * the array, on the vector width, or on whether the interpreter or the JIT runs the code. Each is
  * within about one ulp of the exact value (measured in {@code StableMathAccuracyTest}) and gives the
