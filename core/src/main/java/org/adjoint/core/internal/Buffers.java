@@ -4,7 +4,6 @@ import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -25,7 +24,9 @@ import org.adjoint.core.Tensor;
  * <p>How: while a {@link Scope} is open on a thread, the elementwise kernels (which write every
  * element of their result) take their result arrays of at least {@value #MIN_LENGTH} elements from
  * it: a freed array of the same length if there is one, else a new one, and either way the scope
- * <em>owns</em> it. The owner reports every live place it stores a tensor ({@link Scope#retain}) and
+ * <em>owns</em> it. A scope counts at most {@value #OWNED} arrays at a time, found by a scan of their
+ * references: hashing a new array (its identity hash) cost about what reusing a 4 KB one saves. Past
+ * that it forgets one, which the garbage collector then takes. The owner reports every live place it stores a tensor ({@link Scope#retain}) and
  * every place it drops one ({@link Scope#release}); an owned array whose count falls to 0 is freed
  * for reuse. Counts go by array, not by tensor, because tensors share arrays (a reshape). An array
  * the scope did not allocate, or one {@link Scope#pin pinned} because it may escape, is never
@@ -37,7 +38,10 @@ import org.adjoint.core.Tensor;
 public final class Buffers {
 
     /** Arrays shorter than this are never recycled: they are cheap to allocate and not worth a count. */
-    public static final int MIN_LENGTH = 1024;
+    public static final int MIN_LENGTH = 256;
+
+    /** How many owned arrays a scope counts at a time (see {@link Scope}). */
+    private static final int OWNED = 64;
 
     /**
      * The most bytes of freed arrays a thread keeps between scopes for the next ones (system property
@@ -109,8 +113,17 @@ public final class Buffers {
 
         private final Scope outer;
         private final Thread thread = Thread.currentThread();
-        /** Owned arrays and how many live places hold them. */
-        private final IdentityHashMap<double[], int[]> owned = new IdentityHashMap<>();
+        /**
+         * Owned arrays and how many live places hold them, at most {@value #OWNED} (a computation rarely
+         * holds more at once, and a scan of a few references costs less than hashing a new array). When
+         * the table is full the next array takes the place of one, which the scope then forgets: left to
+         * the garbage collector, never recycled.
+         */
+        private final double[][] ownedArrays = new double[OWNED][];
+        private final int[] ownedCounts = new int[OWNED];
+        private int ownedSize;
+        /** The entry the next array replaces when the table is full (round robin). */
+        private int victim;
         private final FreeArrays free;
         private boolean closed;
 
@@ -124,52 +137,71 @@ public final class Buffers {
             if (array == null) {
                 array = new double[length];
             }
-            owned.put(array, new int[1]);
+            int i = victim;
+            if (ownedSize < OWNED) {
+                i = ownedSize++;
+            } else {
+                victim = (victim + 1) % OWNED;
+            }
+            ownedArrays[i] = array;
+            ownedCounts[i] = 0;
             return array;
         }
 
         /** {@code t} is now held in one more live place. */
         public void retain(Tensor t) {
-            int[] count = count(t);
-            if (count != null) {
-                count[0]++;
-            }
+            count(t, 1, false);
         }
 
         /** One live place that held {@code t} no longer does; its array is freed when no place holds it. */
         public void release(Tensor t) {
-            double[] array = array(t);
-            int[] count = array == null ? null : owned.get(array);
-            if (count != null && --count[0] <= 0) {
-                free(array);
-            }
+            count(t, -1, true);
         }
 
         /** {@code t} was never stored and is dropped: its array is freed if no place holds it. */
         public void discard(Tensor t) {
-            double[] array = array(t);
-            int[] count = array == null ? null : owned.get(array);
-            if (count != null && count[0] <= 0) {
-                free(array);
-            }
+            count(t, 0, true);
         }
 
         /** {@code t}'s array may be kept by code that does not report to this scope: never recycle it. */
         public void pin(Tensor t) {
             double[] array = array(t);
-            if (array != null) {
-                owned.remove(array);
+            if (array == null) {
+                return;
+            }
+            int i = indexOf(array);
+            if (i >= 0) {
+                removeAt(i);
             }
         }
 
-        private void free(double[] array) {
-            owned.remove(array);
-            free.put(array);
+        /** Adds {@code delta} to the count of {@code t}'s array if owned; with {@code free}, frees it at 0. */
+        private void count(Tensor t, int delta, boolean free) {
+            double[] array = array(t);
+            if (array == null) {
+                return;
+            }
+            int i = indexOf(array);
+            if (i >= 0 && (ownedCounts[i] += delta) <= 0 && free) {
+                removeAt(i);
+                this.free.put(array);
+            }
         }
 
-        private int[] count(Tensor t) {
-            double[] array = array(t);
-            return array == null ? null : owned.get(array);
+        private int indexOf(double[] array) {
+            for (int i = ownedSize - 1; i >= 0; i--) {
+                if (ownedArrays[i] == array) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void removeAt(int i) {
+            int last = --ownedSize;
+            ownedArrays[i] = ownedArrays[last];
+            ownedCounts[i] = ownedCounts[last];
+            ownedArrays[last] = null;
         }
 
         private double[] array(Tensor t) {
@@ -186,7 +218,8 @@ public final class Buffers {
                 throw new IllegalStateException("Buffers: a scope must be closed on its thread, innermost first");
             }
             closed = true;
-            owned.clear();
+            Arrays.fill(ownedArrays, 0, ownedSize, null);
+            ownedSize = 0;
             if (outer == null) {
                 CURRENT.remove();
             } else {
