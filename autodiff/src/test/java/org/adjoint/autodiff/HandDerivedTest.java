@@ -85,6 +85,19 @@ class HandDerivedTest {
     }
 
     @Test
+    void softmaxCrossEntropyGradientHasTheSameBitsInBothSweeps() {
+        // A first-order sweep takes the one-pass kernel; a differentiable gradient records the composition.
+        Tensor logits = Tensor.randomNormal(11, 40, 7).mul(3);
+        int[] labels = new int[40];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (5 * i + 2) % 7;
+        }
+        Var s = Var.param(logits);
+        Var loss = Losses.softmaxCrossEntropy(s, labels).mul(1.7);
+        assertEquals(Backward.of(loss).differentiableGradient(s).value(), Backward.of(loss).gradient(s));
+    }
+
+    @Test
     void meanSquaredErrorAndL2() {
         Var p = Var.param(Tensor.vector(1, 2, 4));
         Var target = Var.constant(Tensor.vector(0, 2, 1));

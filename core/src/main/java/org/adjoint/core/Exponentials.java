@@ -1,5 +1,7 @@
 package org.adjoint.core;
 
+import org.adjoint.core.internal.Buffers;
+
 /**
  * Log-sum-exp and the softmaxes, computed stably from the exponentials of the shifted elements
  * {@code exp(x − m)}, m the largest element along the reduced axes, so that no exponential
@@ -61,13 +63,52 @@ final class Exponentials {
     }
 
     /**
+     * {@code (softmax(x) − oneHot(labels)) · scale} for a matrix of scores, softmax along its rows, in
+     * one pass after the exponentials: the same bits as the three steps, with one array instead of four.
+     */
+    static Tensor softmaxMinusOneHot(Tensor x, int[] labels, double scale) {
+        if (x.rank() != 2) {
+            throw new IllegalArgumentException("softmaxMinusOneHot: the scores must be a matrix (rows × classes), got shape "
+                    + x.shape);
+        }
+        int rows = x.shape.dim(0);
+        int classes = x.shape.dim(1);
+        if (labels.length != rows) {
+            throw new IllegalArgumentException("softmaxMinusOneHot: " + labels.length + " labels for " + rows
+                    + " rows of scores");
+        }
+        for (int i = 0; i < rows; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("softmaxMinusOneHot: label " + labels[i] + " of row " + i
+                        + " is outside [0, " + classes + ")");
+            }
+        }
+        if (x.size() == 0) {
+            return x;
+        }
+        int[] axes = {1};
+        Shifted s = shiftedExponentials(x, axes, x.shape.reducedAxes("softmaxMinusOneHot", axes));
+        double[] out = s.exponentials.data; // made for this call alone: written over in place
+        double[] sums = s.sums.data;
+        for (int r = 0; r < rows; r++) {
+            double sum = sums[r];
+            int start = r * classes;
+            int hit = start + labels[r];
+            for (int i = start; i < start + classes; i++) {
+                out[i] = (out[i] / sum - (i == hit ? 1 : 0)) * scale;
+            }
+        }
+        return s.exponentials;
+    }
+
+    /**
      * Each row of {@code x} minus (or divided by) its row's value: the broadcast {@code x − v} or
      * {@code x / v} for v of shape [rows, 1], without expanding v.
      */
     private static Tensor rowwise(Tensor x, Tensor perRow, boolean divide) {
         double[] in = x.data;
         double[] v = perRow.data;
-        double[] out = new double[in.length];
+        double[] out = Buffers.allocate(in.length);
         int length = v.length == 0 ? 0 : in.length / v.length;
         for (int r = 0; r < v.length; r++) {
             double value = v[r];
@@ -115,7 +156,7 @@ final class Exponentials {
         int length = block[1];
         double[] in = x.data;
         double[] shift = new double[rows];
-        double[] e = new double[in.length];
+        double[] e = Buffers.allocate(in.length);
         for (int r = 0; r < rows; r++) {
             int start = r * length;
             double m = Reduce.maxRange(in, start, start + length);

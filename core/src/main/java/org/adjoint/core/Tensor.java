@@ -488,6 +488,18 @@ public final class Tensor {
         return Exponentials.softmax(this, axes);
     }
 
+    /**
+     * {@code (softmax(1) − oneHot(labels, classes)) · scale} for a matrix of scores (rows × classes),
+     * in one pass after the exponentials and with one array: the same bits as the three steps. With
+     * {@code scale} = ȳ / rows it is the cotangent of the scores of a mean softmax cross-entropy.
+     *
+     * @throws IllegalArgumentException if this is not a matrix, or the labels do not match its rows
+     *         or lie outside {@code [0, classes)}
+     */
+    public Tensor softmaxMinusOneHot(int[] labels, double scale) {
+        return Exponentials.softmaxMinusOneHot(this, labels, scale);
+    }
+
     /** {@code max(x, 0)} elementwise; NaN stays NaN and −0 becomes 0. */
     public Tensor relu() {
         return Elementwise.map(this, Loops.RELU);

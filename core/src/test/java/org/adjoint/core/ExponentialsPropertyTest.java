@@ -73,6 +73,32 @@ class ExponentialsPropertyTest {
     }
 
     @Test
+    void softmaxMinusOneHotIsTheThreeStepsBitForBit() {
+        Gen<Tensor> scores = TensorGens.tensors(TensorGens.shapesOfRank(2, 2, 6), SCORES);
+        Property.forAll(scores, Gen.integers(0, 1_000_000), Gen.doubles(-3, 3)).check((x, seed, scale) -> {
+            Property.assume(x.shape().dim(1) > 0);
+            int classes = x.shape().dim(1);
+            int[] labels = new int[x.shape().dim(0)];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (seed + 7 * i) % classes;
+            }
+            Tensor expected = x.softmax(1).sub(Tensor.oneHot(labels, classes)).mul(Tensor.scalar(scale));
+            assertIdentical(expected, x.softmaxMinusOneHot(labels, scale), "softmaxMinusOneHot, scale " + scale);
+        });
+    }
+
+    @Test
+    void softmaxMinusOneHotReportsBadLabelsAndShapes() {
+        Tensor x = Tensor.zeros(2, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.softmaxMinusOneHot(new int[] {0, 3}, 1));
+        assertEquals("softmaxMinusOneHot: label 3 of row 1 is outside [0, 3)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> x.softmaxMinusOneHot(new int[] {0}, 1));
+        assertEquals("softmaxMinusOneHot: 1 labels for 2 rows of scores", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(3).softmaxMinusOneHot(new int[] {0, 0, 0}, 1));
+        assertTrue(e.getMessage().startsWith("softmaxMinusOneHot: the scores must be a matrix"), e.getMessage());
+    }
+
+    @Test
     void badAxesAreReported() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).logSoftmax(2));
         assertTrue(e.getMessage().startsWith("logSoftmax: "), e.getMessage());
