@@ -48,13 +48,15 @@ def batch(n, features, classes, seed):
     return torch.randn(n, features, generator=g), torch.arange(n) % classes
 
 
-def adam_step(inputs, hidden, outputs, batch_size):
+def adam_step(inputs, hidden, outputs, batch_size, dtype=torch.float64):
     model = torch.nn.Sequential(torch.nn.Linear(inputs, hidden), torch.nn.ReLU(), torch.nn.Linear(hidden, outputs))
     for layer in (model[0], model[2]):
         torch.nn.init.kaiming_normal_(layer.weight)
         torch.nn.init.zeros_(layer.bias)
+    model = model.to(dtype)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     x, y = batch(batch_size, inputs, outputs, 2)
+    x = x.to(dtype)
 
     def step():
         optimizer.zero_grad()
@@ -154,6 +156,8 @@ def main():
     print(f"  BLAS: {blas}; OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'unset')}")
     measure("adam_784_128_10_b64", adam_step(784, 128, 10, 64))
     measure("adam_784_512_10_b256", adam_step(784, 512, 10, 256))
+    measure("adam_784_128_10_b64_f32", adam_step(784, 128, 10, 64, torch.float32))
+    measure("adam_784_512_10_b256_f32", adam_step(784, 512, 10, 256, torch.float32))
     measure("softmax_fwd_bwd", softmax_classifier())
 
     xs = [v.clone().requires_grad_() for v in start(1000)]

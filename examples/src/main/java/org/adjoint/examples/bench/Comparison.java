@@ -17,7 +17,11 @@ final class Comparison {
 
     private static final List<Row> ROWS = List.of(
             new Row("adam_784_128_10_b64", "784-128-10 Adam step, batch 64", "faster than PyTorch"),
+            new Row("adam_784_128_10_b64_f32", "784-128-10 Adam step, batch 64 (PyTorch float32)", "",
+                    "adam_784_128_10_b64"),
             new Row("adam_784_512_10_b256", "784-512-10 Adam step, batch 256", "faster than PyTorch"),
+            new Row("adam_784_512_10_b256_f32", "784-512-10 Adam step, batch 256 (PyTorch float32)", "",
+                    "adam_784_512_10_b256"),
             new Row("softmax_fwd_bwd", "softmax classifier fwd+bwd, 1797×64, 10 classes", "at most half of PyTorch"),
             new Row("scalar_rosenbrock_fwd", "scalar-loop Rosenbrock (4,000 ops) fwd", ""),
             new Row("scalar_rosenbrock_fwd_bwd", "scalar-loop Rosenbrock (4,000 ops) fwd+bwd", "≤ 0.4 ms (≤ 100 ns per op)"),
