@@ -30,12 +30,13 @@ final class Vectorization {
 
     /**
      * The warning for a JVM without the module. The gains are BENCHMARKS.md's, Vector API against pure
-     * Java in one run: matrix products 3.3× (64×784·784×128) and 3.9× (512³), MLP Adam steps 2.4× and
-     * 2.9×, the softmax classifier 2.6×.
+     * Java in the two full runs of issue 22's third session (the pure-Java kernels had become faster
+     * since the first such figures, 3–4× and 2–3×): matrix products 2.5× (64×784·784×128) and 2.4×
+     * (512³); MLP Adam steps 1.4× and 1.7×, the LeNet step 1.3×, the softmax classifier 1.9×.
      */
     static final String NOTICE = "Adjoint runs its pure-Java kernels because the JVM was started without the"
-            + " Vector API module. Add the JVM option '--add-modules jdk.incubator.vector' for 3-4x faster matrix"
-            + " products and 2-3x faster network training (see BENCHMARKS.md), or set -Dadjoint.vector=false to"
+            + " Vector API module. Add the JVM option '--add-modules jdk.incubator.vector' for 2-2.5x faster matrix"
+            + " products and 1.3-1.9x faster network training (see BENCHMARKS.md), or set -Dadjoint.vector=false to"
             + " keep pure Java without this message.";
 
     /** True when the Vector API kernels are in use. */
