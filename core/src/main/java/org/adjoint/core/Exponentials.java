@@ -68,8 +68,8 @@ final class Exponentials {
      */
     static Tensor softmaxMinusOneHot(Tensor x, int[] labels, double scale) {
         if (x.rank() != 2) {
-            throw new IllegalArgumentException("softmaxMinusOneHot: the scores must be a matrix (rows × classes), got shape "
-                    + x.shape);
+            throw new IllegalArgumentException("softmaxMinusOneHot: the scores must be a matrix (rows × classes),"
+                    + " got shape " + x.shape);
         }
         int rows = x.shape.dim(0);
         int classes = x.shape.dim(1);

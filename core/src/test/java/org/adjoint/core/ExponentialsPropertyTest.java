@@ -90,11 +90,13 @@ class ExponentialsPropertyTest {
     @Test
     void softmaxMinusOneHotReportsBadLabelsAndShapes() {
         Tensor x = Tensor.zeros(2, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.softmaxMinusOneHot(new int[] {0, 3}, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> x.softmaxMinusOneHot(new int[] {0, 3}, 1));
         assertEquals("softmaxMinusOneHot: label 3 of row 1 is outside [0, 3)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> x.softmaxMinusOneHot(new int[] {0}, 1));
         assertEquals("softmaxMinusOneHot: 1 labels for 2 rows of scores", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(3).softmaxMinusOneHot(new int[] {0, 0, 0}, 1));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(3).softmaxMinusOneHot(new int[] {0, 0, 0}, 1));
         assertTrue(e.getMessage().startsWith("softmaxMinusOneHot: the scores must be a matrix"), e.getMessage());
     }
 

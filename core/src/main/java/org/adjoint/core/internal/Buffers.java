@@ -26,11 +26,11 @@ import org.adjoint.core.Tensor;
  * it: a freed array of the same length if there is one, else a new one, and either way the scope
  * <em>owns</em> it. A scope counts at most {@value #OWNED} arrays at a time, found by a scan of their
  * references: hashing a new array (its identity hash) cost about what reusing a 4 KB one saves. Past
- * that it forgets one, which the garbage collector then takes. The owner reports every live place it stores a tensor ({@link Scope#retain}) and
- * every place it drops one ({@link Scope#release}); an owned array whose count falls to 0 is freed
- * for reuse. Counts go by array, not by tensor, because tensors share arrays (a reshape). An array
- * the scope did not allocate, or one {@link Scope#pin pinned} because it may escape, is never
- * recycled; so a missed {@code retain} can only be wrong for arrays the owner handed out itself,
+ * that it forgets one, which the garbage collector then takes. The owner reports every live place it
+ * stores a tensor ({@link Scope#retain}) and every place it drops one ({@link Scope#release}); an
+ * owned array whose count falls to 0 is freed for reuse. Counts go by array, not by tensor, because
+ * tensors share arrays (a reshape). An array the scope did not allocate, or one {@link Scope#pin
+ * pinned} because it may escape, is never recycled; so a missed {@code retain} can only be wrong for arrays the owner handed out itself,
  * which is why the one owner is the backward sweep, for tensors made by the library's own rules.
  * Scopes nest (a rule that runs a backward pass of its own opens an inner scope, whose arrays never
  * mix with the outer one's).
