@@ -30,8 +30,9 @@ import org.adjoint.core.Tensor;
  * stores a tensor ({@link Scope#retain}) and every place it drops one ({@link Scope#release}); an
  * owned array whose count falls to 0 is freed for reuse. Counts go by array, not by tensor, because
  * tensors share arrays (a reshape). An array the scope did not allocate, or one {@link Scope#pin
- * pinned} because it may escape, is never recycled; so a missed {@code retain} can only be wrong for arrays the owner handed out itself,
- * which is why the one owner is the backward sweep, for tensors made by the library's own rules.
+ * pinned} because it may escape, is never recycled; so a missed {@code retain} can only be wrong for
+ * arrays the owner handed out itself, which is why the one owner is the backward sweep, for tensors
+ * made by the library's own rules.
  * Scopes nest (a rule that runs a backward pass of its own opens an inner scope, whose arrays never
  * mix with the outer one's).
  */
