@@ -17,6 +17,23 @@ class HessianModificationTest {
         return a.mul(s.reshape(n, 1)).mul(s.reshape(1, n));
     }
 
+    /** ρ of the badly scaled Hessian below: A = [[1, ρ], [ρ, 1]] is positive definite but nearly singular. */
+    private static final double RHO = 0.999999;
+    /** The scaling S = diag(1e5, 0.1) of the badly scaled Hessian. */
+    private static final Tensor S = Tensor.vector(1e5, 0.1);
+    /** H = S·A·S: positive definite, with a second pivot (2e-8) that an unscaled pivot test rejects. */
+    private static final Tensor BADLY_SCALED = scaled(Tensor.matrix(new double[][] {{1, RHO}, {RHO, 1}}), S);
+    /** The gradient used with BADLY_SCALED. */
+    private static final Tensor G = Tensor.vector(1, 1);
+    /** Newton's step on BADLY_SCALED, −S⁻¹A⁻¹S⁻¹g, by the 2 × 2 inverse. */
+    private static final Tensor NEWTON = newtonStep();
+
+    private static Tensor newtonStep() {
+        Tensor u = G.div(S);
+        double det = 1 - RHO * RHO;
+        return Tensor.vector((u.get(0) - RHO * u.get(1)) / det, (u.get(1) - RHO * u.get(0)) / det).div(S).neg();
+    }
+
     /**
      * H = S·A·S with A = [[1, ρ], [ρ, 1]], ρ = 0.999999, S = diag(1e5, 0.1): positive definite, but its
      * second pivot 2e-8 fails the unscaled pivot test 1e-12·1e10. Scaled, no shift is needed and the step
@@ -24,16 +41,9 @@ class HessianModificationTest {
      */
     @Test
     void aPositiveDefiniteButBadlyScaledHessianGetsTheNewtonStep() {
-        double rho = 0.999999;
-        Tensor s = Tensor.vector(1e5, 0.1);
-        Tensor h = scaled(Tensor.matrix(new double[][] {{1, rho}, {rho, 1}}), s);
-        Tensor g = Tensor.vector(1, 1);
-        assertTrue(LinearAlgebra.cholesky(h).isEmpty(), "the unscaled factorization rejects H");
-        Tensor u = g.div(s);
-        double det = 1 - rho * rho;
-        Tensor newton = Tensor.vector((u.get(0) - rho * u.get(1)) / det, (u.get(1) - rho * u.get(0)) / det).div(s).neg();
-        Tensor p = MODIFIED.step(h, g);
-        assertTrue(p.allClose(newton, 1e-9, 0), () -> p + " vs the Newton step " + newton);
+        assertTrue(LinearAlgebra.cholesky(BADLY_SCALED).isEmpty(), "the unscaled factorization rejects H");
+        Tensor p = MODIFIED.step(BADLY_SCALED, G);
+        assertTrue(p.allClose(NEWTON, 1e-9, 0), () -> p + " vs the Newton step " + NEWTON);
     }
 
     /** With x = S·y, the step in y is S⁻¹ times the step in x, for an indefinite H too. */
@@ -64,15 +74,8 @@ class HessianModificationTest {
      */
     @Test
     void theEigenvalueModificationGivesTheNewtonStepOnAPositiveDefiniteButBadlyScaledHessian() {
-        double rho = 0.999999;
-        Tensor s = Tensor.vector(1e5, 0.1);
-        Tensor h = scaled(Tensor.matrix(new double[][] {{1, rho}, {rho, 1}}), s);
-        Tensor g = Tensor.vector(1, 1);
-        Tensor u = g.div(s);
-        double det = 1 - rho * rho;
-        Tensor newton = Tensor.vector((u.get(0) - rho * u.get(1)) / det, (u.get(1) - rho * u.get(0)) / det).div(s).neg();
-        Tensor p = HessianModification.eigenvalues(1e-8).step(h, g);
-        assertTrue(p.allClose(newton, 1e-9, 0), () -> p + " vs the Newton step " + newton);
+        Tensor p = HessianModification.eigenvalues(1e-8).step(BADLY_SCALED, G);
+        assertTrue(p.allClose(NEWTON, 1e-9, 0), () -> p + " vs the Newton step " + NEWTON);
     }
 
     /** An indefinite H still gets its negative eigenvalue flipped: diag(2, −4) gives p = −(g₁/2, g₂/4). */
